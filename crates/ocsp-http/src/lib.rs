@@ -1,0 +1,2 @@
+//! ocsp-http (skeleton: filled by its own issue).
+

@@ -1,0 +1,241 @@
+//! `Extensions` (RFC 5280 4.1), both faces.
+//!
+//! The parser checks the list (non-empty, no duplicate OID, at most
+//! [`crate::limits::MAX_EXTENSIONS`]) and each extension (a `critical` of
+//! FALSE must not be encoded); values stay opaque until a typed accessor in
+//! [`crate::known`] decodes them.
+
+use alloc::vec::Vec;
+
+use crate::asn1::oid::{ObjectIdentifier, Oid};
+use crate::asn1::reader::{Reader, Tlv};
+use crate::asn1::{primitives, tag, writer};
+use crate::error::{Error, Position};
+use crate::limits::MAX_EXTENSIONS;
+
+/// One borrowed extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExtensionRef<'a> {
+    oid: Oid<'a>,
+    critical: bool,
+    value: &'a [u8],
+    value_offset: usize,
+}
+
+impl<'a> ExtensionRef<'a> {
+    fn decode(tlv: &Tlv<'a>, path: &'static str) -> Result<Self, Error> {
+        let mut r = tlv.contents();
+        let oid = Oid::new_unchecked(primitives::oid(&r.read(tag::OID, path)?, path)?);
+        let critical = match r.read_optional(tag::BOOLEAN, path)? {
+            Some(b) => {
+                if !primitives::boolean(&b, path)? {
+                    return Err(Error::DefaultValueEncoded { at: b.at(path) });
+                }
+                true
+            }
+            None => false,
+        };
+        let value = r.read(tag::OCTET_STRING, path)?;
+        r.finish(path)?;
+        Ok(ExtensionRef {
+            oid,
+            critical,
+            value: value.value,
+            value_offset: value.value_offset,
+        })
+    }
+
+    /// The extension's OID (`extnID`).
+    pub fn oid(&self) -> Oid<'a> {
+        self.oid
+    }
+
+    /// Whether it is marked critical.
+    pub fn is_critical(&self) -> bool {
+        self.critical
+    }
+
+    /// The content of `extnValue` (the DER of the extension's own value).
+    pub fn value(&self) -> &'a [u8] {
+        self.value
+    }
+
+    /// Where the value starts in the input, for errors of typed accessors.
+    pub(crate) fn value_position(&self) -> Position {
+        Position {
+            offset: self.value_offset,
+            path: "Extension.extnValue",
+        }
+    }
+
+    /// The owned form.
+    pub fn to_owned(&self) -> Result<Extension, Error> {
+        Ok(Extension {
+            oid: crate::algorithm::owned_oid(self.oid)?,
+            critical: self.critical,
+            value: self.value.to_vec(),
+        })
+    }
+}
+
+/// A borrowed `Extensions` list; empty when the field is absent.
+///
+/// Iterate it with `for ext in extensions` or look one up with [`ExtensionsRef::get`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ExtensionsRef<'a> {
+    contents: &'a [u8],
+    base: usize,
+    len: usize,
+}
+
+impl<'a> ExtensionsRef<'a> {
+    /// Decodes an `Extensions` SEQUENCE (the inner element of its EXPLICIT tag).
+    pub(crate) fn decode(tlv: &Tlv<'a>, path: &'static str) -> Result<Self, Error> {
+        let mut r = tlv.contents();
+        if r.is_empty() {
+            return Err(Error::EmptyExtensions { at: tlv.at(path) });
+        }
+        let mut len = 0usize;
+        while !r.is_empty() {
+            let ext_tlv = r.read(tag::SEQUENCE, path)?;
+            if len == MAX_EXTENSIONS {
+                return Err(Error::TooManyElements {
+                    limit: MAX_EXTENSIONS,
+                    at: ext_tlv.at(path),
+                });
+            }
+            let ext = ExtensionRef::decode(&ext_tlv, path)?;
+            let earlier = ExtensionsRef {
+                contents: tlv.value,
+                base: tlv.value_offset,
+                len,
+            };
+            if earlier.iter().any(|e| e.oid == ext.oid) {
+                return Err(Error::DuplicateExtension {
+                    at: ext_tlv.at(path),
+                });
+            }
+            len += 1;
+        }
+        Ok(ExtensionsRef {
+            contents: tlv.value,
+            base: tlv.value_offset,
+            len,
+        })
+    }
+
+    /// Reads `[n] EXPLICIT Extensions OPTIONAL` from `r`.
+    pub(crate) fn read_explicit(
+        r: &mut Reader<'a>,
+        context_tag: u8,
+        path: &'static str,
+    ) -> Result<Self, Error> {
+        match r.read_optional(tag::explicit(context_tag), path)? {
+            Some(outer) => {
+                let inner = crate::asn1::reader::explicit_inner(&outer, tag::SEQUENCE, path)?;
+                Self::decode(&inner, path)
+            }
+            None => Ok(ExtensionsRef::default()),
+        }
+    }
+
+    /// Number of extensions.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the list is empty (the field was absent).
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The extensions in encoded order.
+    pub fn iter(&self) -> ExtensionsIter<'a> {
+        ExtensionsIter {
+            reader: Reader::with_base(self.contents, self.base),
+            remaining: self.len,
+        }
+    }
+
+    /// The extension with this OID, if present.
+    pub fn get(&self, oid: &ObjectIdentifier) -> Option<ExtensionRef<'a>> {
+        self.iter().find(|e| e.oid == *oid)
+    }
+
+    /// The owned form.
+    pub fn to_owned(&self) -> Result<Vec<Extension>, Error> {
+        self.iter().map(|e| e.to_owned()).collect()
+    }
+}
+
+impl<'a> IntoIterator for ExtensionsRef<'a> {
+    type Item = ExtensionRef<'a>;
+    type IntoIter = ExtensionsIter<'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<'a> IntoIterator for &ExtensionsRef<'a> {
+    type Item = ExtensionRef<'a>;
+    type IntoIter = ExtensionsIter<'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+/// Iterator over an [`ExtensionsRef`].
+#[derive(Debug, Clone)]
+pub struct ExtensionsIter<'a> {
+    reader: Reader<'a>,
+    remaining: usize,
+}
+
+impl<'a> Iterator for ExtensionsIter<'a> {
+    type Item = ExtensionRef<'a>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.remaining == 0 {
+            return None;
+        }
+        self.remaining -= 1;
+        // The list was validated when parsed, so this cannot fail.
+        let tlv = self.reader.read_any("Extension").ok()?;
+        ExtensionRef::decode(&tlv, "Extension").ok()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (0, Some(self.remaining))
+    }
+}
+
+/// An owned extension.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Extension {
+    /// `extnID`.
+    pub oid: ObjectIdentifier,
+    /// `critical`.
+    pub critical: bool,
+    /// The content of `extnValue`: the DER of the extension's value.
+    pub value: Vec<u8>,
+}
+
+/// Appends `[n] EXPLICIT Extensions` unless `list` is empty.
+pub(crate) fn encode_explicit(out: &mut Vec<u8>, context_tag: u8, list: &[Extension]) {
+    if list.is_empty() {
+        return;
+    }
+    writer::nested(out, tag::explicit(context_tag), |out| {
+        writer::nested(out, tag::SEQUENCE, |out| {
+            for ext in list {
+                writer::nested(out, tag::SEQUENCE, |out| {
+                    writer::tlv(out, tag::OID, ext.oid.as_bytes());
+                    if ext.critical {
+                        writer::tlv(out, tag::BOOLEAN, &[0xff]);
+                    }
+                    writer::tlv(out, tag::OCTET_STRING, &ext.value);
+                });
+            }
+        });
+    });
+}

@@ -1,0 +1,265 @@
+//! Typed access to the standard OCSP extensions (RFC 6960 4.4, RFC 8954,
+//! RFC 6962 3.3) and constructors for the ones a client or responder writes.
+//!
+//! Accessors never panic; a value that does not decode as its OID says is
+//! [`Error::InvalidExtensionValue`] with the offset of the value.
+
+use alloc::vec::Vec;
+
+use crate::algorithm::{AlgorithmIdentifier, AlgorithmIdentifierRef};
+use crate::asn1::oid::{self, ObjectIdentifier, Oid};
+use crate::asn1::reader::{explicit_inner, Reader};
+use crate::asn1::time::Time;
+use crate::asn1::{primitives, tag, writer};
+use crate::error::Error;
+use crate::extension::{Extension, ExtensionRef, ExtensionsRef};
+use crate::name::NameRef;
+
+/// The smallest nonce RFC 8954 allows.
+pub const MIN_NONCE_LEN: usize = 1;
+/// The largest nonce RFC 8954 allows.
+pub const MAX_NONCE_LEN: usize = 32;
+
+/// The nonce inside an id-pkix-ocsp-nonce `extnValue`.
+///
+/// RFC 8954 (and RFC 6960's ASN.1) puts the nonce in an OCTET STRING inside
+/// `extnValue`; some responders put the raw bytes there instead. When the
+/// value is exactly one DER OCTET STRING its content is the nonce, otherwise
+/// the whole value is. The length is not judged here.
+pub fn nonce_value(extn_value: &[u8]) -> &[u8] {
+    let mut r = Reader::new(extn_value);
+    match r.read(tag::OCTET_STRING, "nonce") {
+        Ok(inner) if r.is_empty() => inner.value,
+        _ => extn_value,
+    }
+}
+
+/// `CrlID` (RFC 6960 4.4.2), borrowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CrlIdRef<'a> {
+    /// `crlUrl [0] EXPLICIT IA5String`.
+    pub url: Option<&'a str>,
+    /// `crlNum [1] EXPLICIT INTEGER`, as INTEGER content octets.
+    pub number: Option<&'a [u8]>,
+    /// `crlTime [2] EXPLICIT GeneralizedTime`.
+    pub time: Option<Time>,
+}
+
+/// `ServiceLocator` (RFC 6960 4.4.6), borrowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ServiceLocatorRef<'a> {
+    /// `issuer Name`.
+    pub issuer: NameRef<'a>,
+    /// `locator AuthorityInfoAccessSyntax`, as DER, if present.
+    pub locator: Option<&'a [u8]>,
+}
+
+/// One `PreferredSignatureAlgorithm` (RFC 6960 4.4.7.1), borrowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PreferredSignatureAlgorithmRef<'a> {
+    /// `sigIdentifier`.
+    pub sig_identifier: AlgorithmIdentifierRef<'a>,
+    /// `certIdentifier`: the public key algorithm, if given.
+    pub cert_identifier: Option<AlgorithmIdentifierRef<'a>>,
+}
+
+impl<'a> ExtensionRef<'a> {
+    fn value_reader(&self) -> Reader<'a> {
+        Reader::with_base(self.value(), self.value_position().offset)
+    }
+
+    fn invalid(&self) -> Error {
+        Error::InvalidExtensionValue {
+            at: self.value_position(),
+        }
+    }
+
+    /// Reads the value as exactly one element of `tag`.
+    fn single(&self, tag: u8) -> Result<crate::asn1::reader::Tlv<'a>, Error> {
+        let mut r = self.value_reader();
+        let tlv = r.read(tag, "Extension.extnValue").map_err(|_| self.invalid())?;
+        r.finish("Extension.extnValue").map_err(|_| self.invalid())?;
+        Ok(tlv)
+    }
+
+    /// The nonce, for an id-pkix-ocsp-nonce extension (see [`nonce_value`]).
+    pub fn nonce(&self) -> &'a [u8] {
+        nonce_value(self.value())
+    }
+
+    /// The value of id-pkix-ocsp-crl (CRL references, RFC 6960 4.4.2).
+    pub fn crl_id(&self) -> Result<CrlIdRef<'a>, Error> {
+        let seq = self.single(tag::SEQUENCE)?;
+        let mut r = seq.contents();
+        let path = "CrlID";
+        let invalid = |_| self.invalid();
+        let url = match r.read_optional(tag::explicit(0), path).map_err(invalid)? {
+            Some(o) => Some(
+                primitives::ia5_string(&explicit_inner(&o, tag::IA5_STRING, path).map_err(invalid)?, path)
+                    .map_err(invalid)?,
+            ),
+            None => None,
+        };
+        let number = match r.read_optional(tag::explicit(1), path).map_err(invalid)? {
+            Some(o) => Some(
+                primitives::integer(&explicit_inner(&o, tag::INTEGER, path).map_err(invalid)?, path)
+                    .map_err(invalid)?,
+            ),
+            None => None,
+        };
+        let time = match r.read_optional(tag::explicit(2), path).map_err(invalid)? {
+            Some(o) => Some(
+                Time::decode(&explicit_inner(&o, tag::GENERALIZED_TIME, path).map_err(invalid)?, path)
+                    .map_err(invalid)?,
+            ),
+            None => None,
+        };
+        r.finish(path).map_err(invalid)?;
+        Ok(CrlIdRef { url, number, time })
+    }
+
+    /// The value of id-pkix-ocsp-response (acceptable response types, RFC 6960 4.4.3).
+    pub fn acceptable_responses(&self) -> Result<impl Iterator<Item = Oid<'a>> + 'a, Error> {
+        let seq = self.single(tag::SEQUENCE)?;
+        let mut r = seq.contents();
+        while !r.is_empty() {
+            let t = r.read(tag::OID, "AcceptableResponses").map_err(|_| self.invalid())?;
+            primitives::oid(&t, "AcceptableResponses").map_err(|_| self.invalid())?;
+        }
+        let mut r = seq.contents();
+        Ok(core::iter::from_fn(move || {
+            r.read_any("AcceptableResponses")
+                .ok()
+                .map(|t| Oid::new_unchecked(t.value))
+        }))
+    }
+
+    /// The value of id-pkix-ocsp-archive-cutoff (RFC 6960 4.4.4).
+    pub fn archive_cutoff(&self) -> Result<Time, Error> {
+        Time::decode(&self.single(tag::GENERALIZED_TIME)?, "ArchiveCutoff").map_err(|_| self.invalid())
+    }
+
+    /// The value of id-pkix-ocsp-service-locator (RFC 6960 4.4.6).
+    pub fn service_locator(&self) -> Result<ServiceLocatorRef<'a>, Error> {
+        let seq = self.single(tag::SEQUENCE)?;
+        let mut r = seq.contents();
+        let path = "ServiceLocator";
+        let issuer_tlv = r.read(tag::SEQUENCE, path).map_err(|_| self.invalid())?;
+        let issuer = NameRef::decode(&issuer_tlv, path).map_err(|_| self.invalid())?;
+        let locator = r
+            .read_optional(tag::SEQUENCE, path)
+            .map_err(|_| self.invalid())?
+            .map(|t| t.raw);
+        r.finish(path).map_err(|_| self.invalid())?;
+        Ok(ServiceLocatorRef { issuer, locator })
+    }
+
+    /// The value of id-pkix-ocsp-pref-sig-algs (RFC 6960 4.4.7).
+    pub fn preferred_signature_algorithms(
+        &self,
+    ) -> Result<impl Iterator<Item = PreferredSignatureAlgorithmRef<'a>> + 'a, Error> {
+        fn one<'a>(
+            t: &crate::asn1::reader::Tlv<'a>,
+        ) -> Result<PreferredSignatureAlgorithmRef<'a>, Error> {
+            let path = "PreferredSignatureAlgorithm";
+            let mut r = t.contents();
+            let sig_identifier = AlgorithmIdentifierRef::read(&mut r, path)?;
+            let cert_identifier = match r.read_optional(tag::SEQUENCE, path)? {
+                Some(c) => Some(AlgorithmIdentifierRef::decode(&c, path)?),
+                None => None,
+            };
+            r.finish(path)?;
+            Ok(PreferredSignatureAlgorithmRef {
+                sig_identifier,
+                cert_identifier,
+            })
+        }
+        let seq = self.single(tag::SEQUENCE)?;
+        let mut r = seq.contents();
+        while !r.is_empty() {
+            let t = r.read(tag::SEQUENCE, "PreferredSignatureAlgorithms").map_err(|_| self.invalid())?;
+            one(&t).map_err(|_| self.invalid())?;
+        }
+        let mut r = seq.contents();
+        Ok(core::iter::from_fn(move || {
+            let t = r.read_any("PreferredSignatureAlgorithm").ok()?;
+            one(&t).ok()
+        }))
+    }
+
+    /// Checks the value of a NULL-valued extension: id-pkix-ocsp-extended-revoke
+    /// (RFC 6960 4.4.8) or id-pkix-ocsp-nocheck (4.2.2.2.1).
+    pub fn null_value(&self) -> Result<(), Error> {
+        let t = self.single(tag::NULL)?;
+        primitives::null(&t, "NULL").map_err(|_| self.invalid())
+    }
+
+    /// The TLS-encoded `SignedCertificateTimestampList` of an RFC 6962 3.3
+    /// single extension (the content of the OCTET STRING in `extnValue`).
+    pub fn sct_list(&self) -> Result<&'a [u8], Error> {
+        Ok(self.single(tag::OCTET_STRING)?.value)
+    }
+}
+
+impl<'a> ExtensionsRef<'a> {
+    /// The nonce, if an id-pkix-ocsp-nonce extension is present (see [`nonce_value`]).
+    pub fn nonce(&self) -> Option<&'a [u8]> {
+        self.get(&oid::OCSP_NONCE).map(|e| e.nonce())
+    }
+}
+
+impl Extension {
+    /// An id-pkix-ocsp-nonce extension (not critical) in the RFC 8954 form: the
+    /// nonce in an OCTET STRING. Refuses nonces outside 1 to 32 octets.
+    pub fn nonce(nonce: &[u8]) -> Result<Self, Error> {
+        if !(MIN_NONCE_LEN..=MAX_NONCE_LEN).contains(&nonce.len()) {
+            return Err(Error::InvalidNonceLength { len: nonce.len() });
+        }
+        let mut value = Vec::new();
+        writer::tlv(&mut value, tag::OCTET_STRING, nonce);
+        Ok(Extension {
+            oid: oid::OCSP_NONCE,
+            critical: false,
+            value,
+        })
+    }
+
+    /// An id-pkix-ocsp-response extension listing acceptable response types.
+    pub fn acceptable_responses(types: &[ObjectIdentifier]) -> Self {
+        let mut value = Vec::new();
+        writer::nested(&mut value, tag::SEQUENCE, |out| {
+            for t in types {
+                writer::tlv(out, tag::OID, t.as_bytes());
+            }
+        });
+        Extension {
+            oid: oid::OCSP_RESPONSE,
+            critical: false,
+            value,
+        }
+    }
+
+    /// An id-pkix-ocsp-pref-sig-algs extension (signature algorithms only).
+    pub fn preferred_signature_algorithms(algorithms: &[AlgorithmIdentifier]) -> Self {
+        let mut value = Vec::new();
+        writer::nested(&mut value, tag::SEQUENCE, |out| {
+            for a in algorithms {
+                writer::nested(out, tag::SEQUENCE, |out| a.encode(out));
+            }
+        });
+        Extension {
+            oid: oid::OCSP_PREF_SIG_ALGS,
+            critical: false,
+            value,
+        }
+    }
+
+    /// The id-pkix-ocsp-extended-revoke extension (RFC 6960 4.4.8).
+    pub fn extended_revoke() -> Self {
+        Extension {
+            oid: oid::OCSP_EXTENDED_REVOKE,
+            critical: false,
+            value: alloc::vec![tag::NULL, 0],
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! The ASN.1 types of the Online Certificate Status Protocol (RFC 6960), with
+//! strict, zero-copy DER decoding and DER encoding.
+//!
+//! # Two faces
+//!
+//! * **Borrowed views** ([`OcspResponseRef`], [`OcspRequestRef`], ...) for the
+//!   hot path. `parse` checks the whole message against the RFC 6960 schema
+//!   and DER, without copying or allocating; it keeps the exact bytes of
+//!   `tbsResponseData` ([`ResponseDataRef::as_der`]) so that a signature is
+//!   always checked over what was received, never over a re-encoding. Single
+//!   responses, extensions and certificates are iterated lazily.
+//! * **Owned types** ([`OcspResponse`], [`OcspRequest`], ...) for requests and
+//!   responders. `to_der` encodes, then re-reads its own output with the
+//!   strict parser, so it never emits what this crate would refuse. `from_der`
+//!   is the borrowed parse followed by a copy: there is one parser.
+//!
+//! For every input the parser accepts, `from_der(x)?.to_der()? == x`.
+//!
+//! # Strictness (fail closed)
+//!
+//! Refused, each with its own [`Error`] variant and the byte offset and field:
+//! indefinite and non-minimal lengths, high tag numbers, constructed (BER)
+//! strings, wrong tags, trailing bytes at any level, non-minimal INTEGERs, a
+//! BOOLEAN other than `00`/`FF`, an encoded DEFAULT (`version v1`, `critical
+//! FALSE`), any version but v1, GeneralizedTime not of the form
+//! `YYYYMMDDHHMMSSZ`, an undefined `responseStatus` or `CRLReason`, a
+//! successful response without `responseBytes` (or an error response with
+//! them), an empty or duplicated `Extensions`, and signatures with unused
+//! bits. A `responseType` other than id-pkix-ocsp-basic is
+//! [`Error::UnsupportedResponseType`].
+//!
+//! What parsing does **not** judge: algorithm OIDs, extension OIDs and
+//! criticality, key hash lengths, and the certificates beyond their outer
+//! shape. Parsing is not verification: a parsed response proves nothing until
+//! `ocsp-verify` has checked it.
+//!
+//! # Bounded work
+//!
+//! Inputs above [`limits::MAX_MESSAGE_LEN`] are refused; list lengths are
+//! bounded by [`limits`]; the decoder's depth is fixed by the schema (opaque
+//! parts such as extension values are length-checked, not recursed into);
+//! parsing never panics and never allocates.
+//!
+//! ```
+//! # fn main() -> Result<(), ocsp_types::Error> {
+//! use ocsp_types::{CertStatus, OcspResponseRef};
+//! # let der = include_bytes!("../tests/data/seed-wikipedia-2017.der");
+//! let response = OcspResponseRef::parse(der)?;
+//! let basic = response.basic().expect("successful");
+//! for single in basic.tbs_response_data().responses() {
+//!     println!("serial {:02x?}: {}", single.cert_id().serial_number(), single.cert_status().name());
+//! }
+//! # Ok(()) }
+//! ```
+#![cfg_attr(not(feature = "std"), no_std)]
+#![forbid(unsafe_code)]
+
+extern crate alloc;
+
+mod algorithm;
+mod asn1;
+mod cert_id;
+mod certificate;
+mod error;
+mod extension;
+pub mod known;
+pub mod limits;
+mod name;
+mod request;
+mod responder_id;
+mod response;
+mod status;
+
+pub use algorithm::{AlgorithmIdentifier, AlgorithmIdentifierRef};
+pub use asn1::oid;
+pub use asn1::oid::{ObjectIdentifier, Oid};
+pub use asn1::time::Time;
+pub use asn1::writer::unsigned_to_integer as serial_from_unsigned;
+pub use cert_id::{CertId, CertIdRef};
+pub use certificate::{CertificatesIter, CertificatesRef};
+pub use error::{Error, Position};
+pub use extension::{Extension, ExtensionRef, ExtensionsIter, ExtensionsRef};
+pub use name::{GeneralName, GeneralNameRef, NameRef};
+pub use request::{
+    OcspRequest, OcspRequestRef, Request, RequestRef, RequestsIter, RequestsRef, Signature,
+    SignatureRef, TbsRequest, TbsRequestRef,
+};
+pub use responder_id::{ResponderId, ResponderIdRef};
+pub use response::{
+    BasicOcspResponse, BasicResponseRef, OcspResponse, OcspResponseRef, ResponseData,
+    ResponseDataRef, SingleResponse, SingleResponseRef, SingleResponsesIter, SingleResponsesRef,
+};
+pub use status::{CertStatus, CrlReason, ResponseStatus, RevokedInfo};
+

@@ -1,0 +1,319 @@
+//! The zero-copy view of a request.
+
+use crate::algorithm::AlgorithmIdentifierRef;
+use crate::asn1::reader::{explicit_inner, read_single, Reader, Tlv};
+use crate::asn1::{primitives, tag};
+use crate::cert_id::CertIdRef;
+use crate::certificate::CertificatesRef;
+use crate::error::Error;
+use crate::extension::ExtensionsRef;
+use crate::limits::{MAX_ENTRIES, MAX_MESSAGE_LEN};
+use crate::name::GeneralNameRef;
+use crate::response::read_version;
+
+/// A parsed `OCSPRequest`, borrowing the input.
+///
+/// ```text
+/// OCSPRequest ::= SEQUENCE {
+///    tbsRequest              TBSRequest,
+///    optionalSignature   [0] EXPLICIT Signature OPTIONAL }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OcspRequestRef<'a> {
+    tbs_request: TbsRequestRef<'a>,
+    signature: Option<SignatureRef<'a>>,
+}
+
+impl<'a> OcspRequestRef<'a> {
+    /// Parses a DER `OCSPRequest`.
+    pub fn parse(der: &'a [u8]) -> Result<Self, Error> {
+        if der.len() > MAX_MESSAGE_LEN {
+            return Err(Error::InputTooLarge {
+                len: der.len(),
+                limit: MAX_MESSAGE_LEN,
+            });
+        }
+        let outer = read_single(der, tag::SEQUENCE, "OCSPRequest")?;
+        let mut r = outer.contents();
+        let tbs_request = TbsRequestRef::decode(&r.read(tag::SEQUENCE, "OCSPRequest.tbsRequest")?)?;
+        let sig_path = "OCSPRequest.optionalSignature";
+        let signature = match r.read_optional(tag::explicit(0), sig_path)? {
+            Some(outer) => Some(SignatureRef::decode(&explicit_inner(
+                &outer,
+                tag::SEQUENCE,
+                sig_path,
+            )?)?),
+            None => None,
+        };
+        r.finish("OCSPRequest")?;
+        Ok(OcspRequestRef {
+            tbs_request,
+            signature,
+        })
+    }
+
+    /// `tbsRequest`.
+    pub fn tbs_request(&self) -> &TbsRequestRef<'a> {
+        &self.tbs_request
+    }
+
+    /// `optionalSignature`.
+    pub fn signature(&self) -> Option<&SignatureRef<'a>> {
+        self.signature.as_ref()
+    }
+
+    /// The owned form.
+    pub fn to_owned(&self) -> Result<super::OcspRequest, Error> {
+        Ok(super::OcspRequest {
+            tbs_request: self.tbs_request.to_owned()?,
+            signature: self.signature.as_ref().map(|s| s.to_owned()).transpose()?,
+        })
+    }
+}
+
+/// A parsed `TBSRequest`.
+///
+/// ```text
+/// TBSRequest ::= SEQUENCE {
+///    version             [0] EXPLICIT Version DEFAULT v1,
+///    requestorName       [1] EXPLICIT GeneralName OPTIONAL,
+///    requestList             SEQUENCE OF Request,
+///    requestExtensions   [2] EXPLICIT Extensions OPTIONAL }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TbsRequestRef<'a> {
+    requestor_name: Option<GeneralNameRef<'a>>,
+    requests: RequestsRef<'a>,
+    extensions: ExtensionsRef<'a>,
+    raw: &'a [u8],
+}
+
+impl<'a> TbsRequestRef<'a> {
+    fn decode(tlv: &Tlv<'a>) -> Result<Self, Error> {
+        let mut r = tlv.contents();
+        read_version(&mut r, "TBSRequest.version")?;
+        let name_path = "TBSRequest.requestorName";
+        let requestor_name = match r.read_optional(tag::explicit(1), name_path)? {
+            Some(outer) => {
+                let mut inner = outer.contents();
+                let name = GeneralNameRef::decode(&inner.read_any(name_path)?, name_path)?;
+                inner.finish(name_path)?;
+                Some(name)
+            }
+            None => None,
+        };
+        let requests = RequestsRef::decode(&r.read(tag::SEQUENCE, "TBSRequest.requestList")?)?;
+        let extensions = ExtensionsRef::read_explicit(&mut r, 2, "TBSRequest.requestExtensions")?;
+        r.finish("TBSRequest")?;
+        Ok(TbsRequestRef {
+            requestor_name,
+            requests,
+            extensions,
+            raw: tlv.raw,
+        })
+    }
+
+    /// `requestorName`.
+    pub fn requestor_name(&self) -> Option<GeneralNameRef<'a>> {
+        self.requestor_name
+    }
+
+    /// `requestList`.
+    pub fn requests(&self) -> RequestsRef<'a> {
+        self.requests
+    }
+
+    /// `requestExtensions` (empty when absent).
+    pub fn extensions(&self) -> ExtensionsRef<'a> {
+        self.extensions
+    }
+
+    /// The exact DER of `tbsRequest`, which a request signature covers.
+    pub fn as_der(&self) -> &'a [u8] {
+        self.raw
+    }
+
+    /// The owned form.
+    pub fn to_owned(&self) -> Result<super::TbsRequest, Error> {
+        Ok(super::TbsRequest {
+            requestor_name: self.requestor_name.map(|n| n.to_owned()),
+            requests: self
+                .requests
+                .iter()
+                .map(|r| r.to_owned())
+                .collect::<Result<_, _>>()?,
+            extensions: self.extensions.to_owned()?,
+        })
+    }
+}
+
+/// The `requestList`, iterated lazily.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RequestsRef<'a> {
+    contents: &'a [u8],
+    base: usize,
+    len: usize,
+}
+
+impl<'a> RequestsRef<'a> {
+    fn decode(tlv: &Tlv<'a>) -> Result<Self, Error> {
+        let path = "TBSRequest.requestList";
+        let mut r = tlv.contents();
+        let mut len = 0usize;
+        while !r.is_empty() {
+            let request = r.read(tag::SEQUENCE, path)?;
+            if len == MAX_ENTRIES {
+                return Err(Error::TooManyElements {
+                    limit: MAX_ENTRIES,
+                    at: request.at(path),
+                });
+            }
+            RequestRef::decode(&request)?;
+            len += 1;
+        }
+        Ok(RequestsRef {
+            contents: tlv.value,
+            base: tlv.value_offset,
+            len,
+        })
+    }
+
+    /// Number of requests.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The requests in encoded order.
+    pub fn iter(&self) -> RequestsIter<'a> {
+        RequestsIter {
+            reader: Reader::with_base(self.contents, self.base),
+        }
+    }
+}
+
+impl<'a> IntoIterator for RequestsRef<'a> {
+    type Item = RequestRef<'a>;
+    type IntoIter = RequestsIter<'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+/// Iterator over [`RequestsRef`].
+#[derive(Debug, Clone)]
+pub struct RequestsIter<'a> {
+    reader: Reader<'a>,
+}
+
+impl<'a> Iterator for RequestsIter<'a> {
+    type Item = RequestRef<'a>;
+    fn next(&mut self) -> Option<Self::Item> {
+        // Validated when parsed, so this cannot fail.
+        let tlv = self.reader.read_any("Request").ok()?;
+        RequestRef::decode(&tlv).ok()
+    }
+}
+
+/// A parsed `Request`.
+///
+/// ```text
+/// Request ::= SEQUENCE {
+///    reqCert                     CertID,
+///    singleRequestExtensions [0] EXPLICIT Extensions OPTIONAL }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RequestRef<'a> {
+    cert_id: CertIdRef<'a>,
+    extensions: ExtensionsRef<'a>,
+}
+
+impl<'a> RequestRef<'a> {
+    fn decode(tlv: &Tlv<'a>) -> Result<Self, Error> {
+        let mut r = tlv.contents();
+        let cert_id = CertIdRef::read(&mut r)?;
+        let extensions = ExtensionsRef::read_explicit(&mut r, 0, "Request.singleRequestExtensions")?;
+        r.finish("Request")?;
+        Ok(RequestRef {
+            cert_id,
+            extensions,
+        })
+    }
+
+    /// `reqCert`.
+    pub fn cert_id(&self) -> CertIdRef<'a> {
+        self.cert_id
+    }
+
+    /// `singleRequestExtensions` (empty when absent).
+    pub fn extensions(&self) -> ExtensionsRef<'a> {
+        self.extensions
+    }
+
+    /// The owned form.
+    pub fn to_owned(&self) -> Result<super::Request, Error> {
+        Ok(super::Request {
+            cert_id: self.cert_id.to_owned()?,
+            extensions: self.extensions.to_owned()?,
+        })
+    }
+}
+
+/// A parsed request `Signature`.
+///
+/// ```text
+/// Signature ::= SEQUENCE {
+///    signatureAlgorithm      AlgorithmIdentifier,
+///    signature               BIT STRING,
+///    certs               [0] EXPLICIT SEQUENCE OF Certificate OPTIONAL }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SignatureRef<'a> {
+    algorithm: AlgorithmIdentifierRef<'a>,
+    signature: &'a [u8],
+    certs: CertificatesRef<'a>,
+}
+
+impl<'a> SignatureRef<'a> {
+    fn decode(tlv: &Tlv<'a>) -> Result<Self, Error> {
+        let mut r = tlv.contents();
+        let algorithm = AlgorithmIdentifierRef::read(&mut r, "Signature.signatureAlgorithm")?;
+        let path = "Signature.signature";
+        let signature = primitives::bit_string_octets(&r.read(tag::BIT_STRING, path)?, path)?;
+        let certs = CertificatesRef::read_explicit(&mut r, "Signature.certs")?;
+        r.finish("Signature")?;
+        Ok(SignatureRef {
+            algorithm,
+            signature,
+            certs,
+        })
+    }
+
+    /// `signatureAlgorithm`.
+    pub fn algorithm(&self) -> AlgorithmIdentifierRef<'a> {
+        self.algorithm
+    }
+
+    /// The signature octets.
+    pub fn signature(&self) -> &'a [u8] {
+        self.signature
+    }
+
+    /// `certs`.
+    pub fn certs(&self) -> CertificatesRef<'a> {
+        self.certs
+    }
+
+    /// The owned form.
+    pub fn to_owned(&self) -> Result<super::Signature, Error> {
+        Ok(super::Signature {
+            algorithm: self.algorithm.to_owned()?,
+            signature: self.signature.to_vec(),
+            certs: self.certs.to_owned(),
+        })
+    }
+}

@@ -1,0 +1,11 @@
+//! OCSP responses (RFC 6960 4.2): the borrowed view and the owned form.
+
+mod owned;
+mod view;
+
+pub(crate) use view::read_version;
+pub use owned::{BasicOcspResponse, OcspResponse, ResponseData, SingleResponse};
+pub use view::{
+    BasicResponseRef, OcspResponseRef, ResponseDataRef, SingleResponseRef, SingleResponsesIter,
+    SingleResponsesRef,
+};
