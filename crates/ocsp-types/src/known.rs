@@ -77,8 +77,11 @@ impl<'a> ExtensionRef<'a> {
     /// Reads the value as exactly one element of `tag`.
     fn single(&self, tag: u8) -> Result<crate::asn1::reader::Tlv<'a>, Error> {
         let mut r = self.value_reader();
-        let tlv = r.read(tag, "Extension.extnValue").map_err(|_| self.invalid())?;
-        r.finish("Extension.extnValue").map_err(|_| self.invalid())?;
+        let tlv = r
+            .read(tag, "Extension.extnValue")
+            .map_err(|_| self.invalid())?;
+        r.finish("Extension.extnValue")
+            .map_err(|_| self.invalid())?;
         Ok(tlv)
     }
 
@@ -95,22 +98,31 @@ impl<'a> ExtensionRef<'a> {
         let invalid = |_| self.invalid();
         let url = match r.read_optional(tag::explicit(0), path).map_err(invalid)? {
             Some(o) => Some(
-                primitives::ia5_string(&explicit_inner(&o, tag::IA5_STRING, path).map_err(invalid)?, path)
-                    .map_err(invalid)?,
+                primitives::ia5_string(
+                    &explicit_inner(&o, tag::IA5_STRING, path).map_err(invalid)?,
+                    path,
+                )
+                .map_err(invalid)?,
             ),
             None => None,
         };
         let number = match r.read_optional(tag::explicit(1), path).map_err(invalid)? {
             Some(o) => Some(
-                primitives::integer(&explicit_inner(&o, tag::INTEGER, path).map_err(invalid)?, path)
-                    .map_err(invalid)?,
+                primitives::integer(
+                    &explicit_inner(&o, tag::INTEGER, path).map_err(invalid)?,
+                    path,
+                )
+                .map_err(invalid)?,
             ),
             None => None,
         };
         let time = match r.read_optional(tag::explicit(2), path).map_err(invalid)? {
             Some(o) => Some(
-                Time::decode(&explicit_inner(&o, tag::GENERALIZED_TIME, path).map_err(invalid)?, path)
-                    .map_err(invalid)?,
+                Time::decode(
+                    &explicit_inner(&o, tag::GENERALIZED_TIME, path).map_err(invalid)?,
+                    path,
+                )
+                .map_err(invalid)?,
             ),
             None => None,
         };
@@ -123,7 +135,9 @@ impl<'a> ExtensionRef<'a> {
         let seq = self.single(tag::SEQUENCE)?;
         let mut r = seq.contents();
         while !r.is_empty() {
-            let t = r.read(tag::OID, "AcceptableResponses").map_err(|_| self.invalid())?;
+            let t = r
+                .read(tag::OID, "AcceptableResponses")
+                .map_err(|_| self.invalid())?;
             primitives::oid(&t, "AcceptableResponses").map_err(|_| self.invalid())?;
         }
         let mut r = seq.contents();
@@ -136,7 +150,8 @@ impl<'a> ExtensionRef<'a> {
 
     /// The value of id-pkix-ocsp-archive-cutoff (RFC 6960 4.4.4).
     pub fn archive_cutoff(&self) -> Result<Time, Error> {
-        Time::decode(&self.single(tag::GENERALIZED_TIME)?, "ArchiveCutoff").map_err(|_| self.invalid())
+        Time::decode(&self.single(tag::GENERALIZED_TIME)?, "ArchiveCutoff")
+            .map_err(|_| self.invalid())
     }
 
     /// The value of id-pkix-ocsp-service-locator (RFC 6960 4.4.6).
@@ -177,7 +192,9 @@ impl<'a> ExtensionRef<'a> {
         let seq = self.single(tag::SEQUENCE)?;
         let mut r = seq.contents();
         while !r.is_empty() {
-            let t = r.read(tag::SEQUENCE, "PreferredSignatureAlgorithms").map_err(|_| self.invalid())?;
+            let t = r
+                .read(tag::SEQUENCE, "PreferredSignatureAlgorithms")
+                .map_err(|_| self.invalid())?;
             one(&t).map_err(|_| self.invalid())?;
         }
         let mut r = seq.contents();

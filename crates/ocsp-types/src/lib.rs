@@ -91,4 +91,3 @@ pub use response::{
     ResponseDataRef, SingleResponse, SingleResponseRef, SingleResponsesIter, SingleResponsesRef,
 };
 pub use status::{CertStatus, CrlReason, ResponseStatus, RevokedInfo};
-

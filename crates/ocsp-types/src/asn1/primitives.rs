@@ -118,9 +118,18 @@ mod tests {
     fn integers_must_be_minimal() {
         assert_eq!(integer(&tlv(&[2, 1, 0]), "t").unwrap(), &[0]);
         assert_eq!(integer(&tlv(&[2, 2, 0, 0x80]), "t").unwrap(), &[0, 0x80]);
-        assert_eq!(integer(&tlv(&[2, 2, 0xff, 0x7f]), "t").unwrap(), &[0xff, 0x7f]);
-        assert!(matches!(integer(&tlv(&[2, 0]), "t"), Err(Error::EmptyInteger { .. })));
-        assert!(matches!(integer(&tlv(&[2, 2, 0, 1]), "t"), Err(Error::NonMinimalInteger { .. })));
+        assert_eq!(
+            integer(&tlv(&[2, 2, 0xff, 0x7f]), "t").unwrap(),
+            &[0xff, 0x7f]
+        );
+        assert!(matches!(
+            integer(&tlv(&[2, 0]), "t"),
+            Err(Error::EmptyInteger { .. })
+        ));
+        assert!(matches!(
+            integer(&tlv(&[2, 2, 0, 1]), "t"),
+            Err(Error::NonMinimalInteger { .. })
+        ));
         assert!(matches!(
             integer(&tlv(&[2, 2, 0xff, 0x80]), "t"),
             Err(Error::NonMinimalInteger { .. })
@@ -143,8 +152,14 @@ mod tests {
     #[test]
     fn booleans_and_nulls() {
         assert!(boolean(&tlv(&[1, 1, 0xff]), "t").unwrap());
-        assert!(matches!(boolean(&tlv(&[1, 1, 1]), "t"), Err(Error::InvalidBoolean { .. })));
-        assert!(matches!(null(&tlv(&[5, 1, 0]), "t"), Err(Error::InvalidNull { .. })));
+        assert!(matches!(
+            boolean(&tlv(&[1, 1, 1]), "t"),
+            Err(Error::InvalidBoolean { .. })
+        ));
+        assert!(matches!(
+            null(&tlv(&[5, 1, 0]), "t"),
+            Err(Error::InvalidNull { .. })
+        ));
     }
 
     #[test]
@@ -162,11 +177,17 @@ mod tests {
 
     #[test]
     fn bit_strings() {
-        assert_eq!(bit_string_octets(&tlv(&[3, 2, 0, 0xaa]), "t").unwrap(), &[0xaa]);
+        assert_eq!(
+            bit_string_octets(&tlv(&[3, 2, 0, 0xaa]), "t").unwrap(),
+            &[0xaa]
+        );
         assert!(matches!(
             bit_string_octets(&tlv(&[3, 2, 1, 0xaa]), "t"),
             Err(Error::InvalidBitString { .. })
         ));
-        assert!(matches!(bit_string_octets(&tlv(&[3, 0]), "t"), Err(Error::InvalidBitString { .. })));
+        assert!(matches!(
+            bit_string_octets(&tlv(&[3, 0]), "t"),
+            Err(Error::InvalidBitString { .. })
+        ));
     }
 }

@@ -215,22 +215,43 @@ mod tests {
 
     #[test]
     fn rejects_ber_lengths() {
-        let at = Position { offset: 0, path: "t" };
-        assert_eq!(read(&[0x30, 0x80, 0, 0]), Err(Error::IndefiniteLength { at }));
-        assert_eq!(read(&[0x04, 0x81, 0x01, 0xaa]), Err(Error::NonMinimalLength { at }));
-        assert_eq!(read(&[0x04, 0x82, 0x00, 0x81]), Err(Error::NonMinimalLength { at }));
-        assert_eq!(read(&[0x04, 0x85, 1, 0, 0, 0, 0]), Err(Error::UnsupportedLength { at }));
+        let at = Position {
+            offset: 0,
+            path: "t",
+        };
+        assert_eq!(
+            read(&[0x30, 0x80, 0, 0]),
+            Err(Error::IndefiniteLength { at })
+        );
+        assert_eq!(
+            read(&[0x04, 0x81, 0x01, 0xaa]),
+            Err(Error::NonMinimalLength { at })
+        );
+        assert_eq!(
+            read(&[0x04, 0x82, 0x00, 0x81]),
+            Err(Error::NonMinimalLength { at })
+        );
+        assert_eq!(
+            read(&[0x04, 0x85, 1, 0, 0, 0, 0]),
+            Err(Error::UnsupportedLength { at })
+        );
         assert_eq!(read(&[0x04, 0xff]), Err(Error::UnsupportedLength { at }));
         assert_eq!(read(&[0x1f, 0x01, 0x00]), Err(Error::HighTagNumber { at }));
     }
 
     #[test]
     fn rejects_truncation() {
-        let at = Position { offset: 0, path: "t" };
+        let at = Position {
+            offset: 0,
+            path: "t",
+        };
         assert_eq!(read(&[0x04]), Err(Error::Truncated { at }));
         assert_eq!(read(&[0x04, 0x02, 0x00]), Err(Error::Truncated { at }));
         assert_eq!(read(&[0x04, 0x82, 0x01]), Err(Error::Truncated { at }));
-        assert_eq!(read(&[0x04, 0x84, 0xff, 0xff, 0xff, 0xff]), Err(Error::Truncated { at }));
+        assert_eq!(
+            read(&[0x04, 0x84, 0xff, 0xff, 0xff, 0xff]),
+            Err(Error::Truncated { at })
+        );
         assert_eq!(read(&[]), Err(Error::MissingField { at }));
     }
 
@@ -242,7 +263,12 @@ mod tests {
         assert_eq!(first.offset, 2);
         assert_eq!(
             r.read(0x05, "b"),
-            Err(Error::Truncated { at: Position { offset: 5, path: "b" } })
+            Err(Error::Truncated {
+                at: Position {
+                    offset: 5,
+                    path: "b"
+                }
+            })
         );
     }
 }

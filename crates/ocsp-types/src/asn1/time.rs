@@ -77,10 +77,8 @@ impl Time {
             return None;
         }
         let days = days_from_civil(i64::from(year), month, day);
-        let unix = days * 86_400
-            + i64::from(hour) * 3600
-            + i64::from(minute) * 60
-            + i64::from(second);
+        let unix =
+            days * 86_400 + i64::from(hour) * 3600 + i64::from(minute) * 60 + i64::from(second);
         Time::from_unix(unix)
     }
 
@@ -120,8 +118,15 @@ impl Time {
                 .iter()
                 .fold(0u32, |acc, &b| acc * 10 + u32::from(b - b'0'))
         };
-        Time::from_civil(num(0..4), num(4..6), num(6..8), num(8..10), num(10..12), num(12..14))
-            .ok_or(err)
+        Time::from_civil(
+            num(0..4),
+            num(4..6),
+            num(6..8),
+            num(8..10),
+            num(10..12),
+            num(12..14),
+        )
+        .ok_or(err)
     }
 }
 
@@ -192,9 +197,18 @@ mod tests {
         assert_eq!(t.unix_timestamp(), 1_502_718_062);
         assert_eq!(&t.to_generalized(), b"20170814134102Z");
         assert_eq!(decode(b"19700101000000Z").unwrap().unix_timestamp(), 0);
-        assert_eq!(decode(b"00000101000000Z").unwrap().unix_timestamp(), MIN_UNIX);
-        assert_eq!(decode(b"99991231235959Z").unwrap().unix_timestamp(), MAX_UNIX);
-        assert_eq!(decode(b"20000229120000Z").unwrap().to_string(), "2000-02-29T12:00:00Z");
+        assert_eq!(
+            decode(b"00000101000000Z").unwrap().unix_timestamp(),
+            MIN_UNIX
+        );
+        assert_eq!(
+            decode(b"99991231235959Z").unwrap().unix_timestamp(),
+            MAX_UNIX
+        );
+        assert_eq!(
+            decode(b"20000229120000Z").unwrap().to_string(),
+            "2000-02-29T12:00:00Z"
+        );
     }
 
     #[test]
@@ -214,7 +228,10 @@ mod tests {
             b"2017-8141341020",
             b"+0170814134102Z",
         ] {
-            assert!(matches!(decode(bad), Err(Error::InvalidTime { .. })), "{bad:?}");
+            assert!(
+                matches!(decode(bad), Err(Error::InvalidTime { .. })),
+                "{bad:?}"
+            );
         }
     }
 

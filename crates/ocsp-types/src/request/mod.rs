@@ -4,4 +4,6 @@ mod owned;
 mod view;
 
 pub use owned::{OcspRequest, Request, Signature, TbsRequest};
-pub use view::{OcspRequestRef, RequestRef, RequestsIter, RequestsRef, SignatureRef, TbsRequestRef};
+pub use view::{
+    OcspRequestRef, RequestRef, RequestsIter, RequestsRef, SignatureRef, TbsRequestRef,
+};

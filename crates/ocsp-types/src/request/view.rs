@@ -236,7 +236,8 @@ impl<'a> RequestRef<'a> {
     fn decode(tlv: &Tlv<'a>) -> Result<Self, Error> {
         let mut r = tlv.contents();
         let cert_id = CertIdRef::read(&mut r)?;
-        let extensions = ExtensionsRef::read_explicit(&mut r, 0, "Request.singleRequestExtensions")?;
+        let extensions =
+            ExtensionsRef::read_explicit(&mut r, 0, "Request.singleRequestExtensions")?;
         r.finish("Request")?;
         Ok(RequestRef {
             cert_id,

@@ -3,8 +3,8 @@
 mod owned;
 mod view;
 
-pub(crate) use view::read_version;
 pub use owned::{BasicOcspResponse, OcspResponse, ResponseData, SingleResponse};
+pub(crate) use view::read_version;
 pub use view::{
     BasicResponseRef, OcspResponseRef, ResponseDataRef, SingleResponseRef, SingleResponsesIter,
     SingleResponsesRef,

@@ -123,7 +123,11 @@ impl ResponseData {
     pub(crate) fn encode(&self, out: &mut Vec<u8>) {
         writer::nested(out, tag::SEQUENCE, |out| {
             self.responder_id.encode(out);
-            writer::tlv(out, tag::GENERALIZED_TIME, &self.produced_at.to_generalized());
+            writer::tlv(
+                out,
+                tag::GENERALIZED_TIME,
+                &self.produced_at.to_generalized(),
+            );
             writer::nested(out, tag::SEQUENCE, |out| {
                 for single in &self.responses {
                     single.encode(out);
@@ -173,7 +177,11 @@ impl SingleResponse {
             match self.cert_status {
                 CertStatus::Good => writer::tlv(out, tag::implicit_primitive(0), &[]),
                 CertStatus::Revoked(info) => writer::nested(out, tag::explicit(1), |out| {
-                    writer::tlv(out, tag::GENERALIZED_TIME, &info.revocation_time.to_generalized());
+                    writer::tlv(
+                        out,
+                        tag::GENERALIZED_TIME,
+                        &info.revocation_time.to_generalized(),
+                    );
                     if let Some(reason) = info.revocation_reason {
                         writer::nested(out, tag::explicit(0), |out| {
                             writer::small_unsigned(out, tag::ENUMERATED, u64::from(reason.value()));
@@ -182,7 +190,11 @@ impl SingleResponse {
                 }),
                 CertStatus::Unknown => writer::tlv(out, tag::implicit_primitive(2), &[]),
             }
-            writer::tlv(out, tag::GENERALIZED_TIME, &self.this_update.to_generalized());
+            writer::tlv(
+                out,
+                tag::GENERALIZED_TIME,
+                &self.this_update.to_generalized(),
+            );
             if let Some(next) = self.next_update {
                 writer::nested(out, tag::explicit(0), |out| {
                     writer::tlv(out, tag::GENERALIZED_TIME, &next.to_generalized());

@@ -81,10 +81,8 @@ impl<'a> OcspResponseRef<'a> {
         let inner = explicit_inner(&response_bytes, tag::SEQUENCE, bytes_path)?;
         let mut rb = inner.contents();
         let type_path = "ResponseBytes.responseType";
-        let response_type = Oid::new_unchecked(primitives::oid(
-            &rb.read(tag::OID, type_path)?,
-            type_path,
-        )?);
+        let response_type =
+            Oid::new_unchecked(primitives::oid(&rb.read(tag::OID, type_path)?, type_path)?);
         let response = rb.read(tag::OCTET_STRING, "ResponseBytes.response")?;
         rb.finish("ResponseBytes")?;
         if response_type != oid::OCSP_BASIC {
@@ -159,7 +157,8 @@ impl<'a> BasicResponseRef<'a> {
         let signature_algorithm =
             AlgorithmIdentifierRef::read(&mut r, "BasicOCSPResponse.signatureAlgorithm")?;
         let sig_path = "BasicOCSPResponse.signature";
-        let signature = primitives::bit_string_octets(&r.read(tag::BIT_STRING, sig_path)?, sig_path)?;
+        let signature =
+            primitives::bit_string_octets(&r.read(tag::BIT_STRING, sig_path)?, sig_path)?;
         let certs = CertificatesRef::read_explicit(&mut r, "BasicOCSPResponse.certs")?;
         r.finish(path)?;
         Ok(BasicResponseRef {
@@ -248,9 +247,14 @@ impl<'a> ResponseDataRef<'a> {
         read_version(&mut r, "ResponseData.version")?;
         let responder_id = ResponderIdRef::read(&mut r)?;
         let produced_path = "ResponseData.producedAt";
-        let produced_at = Time::decode(&r.read(tag::GENERALIZED_TIME, produced_path)?, produced_path)?;
-        let responses = SingleResponsesRef::decode(&r.read(tag::SEQUENCE, "ResponseData.responses")?)?;
-        let extensions = ExtensionsRef::read_explicit(&mut r, 1, "ResponseData.responseExtensions")?;
+        let produced_at = Time::decode(
+            &r.read(tag::GENERALIZED_TIME, produced_path)?,
+            produced_path,
+        )?;
+        let responses =
+            SingleResponsesRef::decode(&r.read(tag::SEQUENCE, "ResponseData.responses")?)?;
+        let extensions =
+            ExtensionsRef::read_explicit(&mut r, 1, "ResponseData.responseExtensions")?;
         r.finish("ResponseData")?;
         Ok(ResponseDataRef {
             responder_id,
@@ -404,16 +408,19 @@ fn read_cert_status(r: &mut Reader<'_>) -> Result<CertStatus, Error> {
         t if t == tag::explicit(1) => {
             let mut ri = tlv.contents();
             let time_path = "RevokedInfo.revocationTime";
-            let revocation_time = Time::decode(&ri.read(tag::GENERALIZED_TIME, time_path)?, time_path)?;
+            let revocation_time =
+                Time::decode(&ri.read(tag::GENERALIZED_TIME, time_path)?, time_path)?;
             let reason_path = "RevokedInfo.revocationReason";
             let revocation_reason = match ri.read_optional(tag::explicit(0), reason_path)? {
                 Some(outer) => {
                     let inner = explicit_inner(&outer, tag::ENUMERATED, reason_path)?;
                     let value = primitives::small_unsigned(&inner, u64::MAX, reason_path)?;
-                    Some(CrlReason::from_value(value).ok_or(Error::UndefinedCrlReason {
-                        value,
-                        at: inner.at(reason_path),
-                    })?)
+                    Some(
+                        CrlReason::from_value(value).ok_or(Error::UndefinedCrlReason {
+                            value,
+                            at: inner.at(reason_path),
+                        })?,
+                    )
                 }
                 None => None,
             };
@@ -450,7 +457,8 @@ impl<'a> SingleResponseRef<'a> {
             )?),
             None => None,
         };
-        let extensions = ExtensionsRef::read_explicit(&mut r, 1, "SingleResponse.singleExtensions")?;
+        let extensions =
+            ExtensionsRef::read_explicit(&mut r, 1, "SingleResponse.singleExtensions")?;
         r.finish("SingleResponse")?;
         Ok(SingleResponseRef {
             cert_id,
