@@ -1,1 +1,42 @@
-fn main() {}
+//! `ocsp`: inspect, request and verify OCSP messages (RFC 6960).
+//!
+//! Exit codes: 0 on success, 1 when the input cannot be read or is not a
+//! valid structure, 2 for usage errors (clap's own code).
+
+mod cert_summary;
+mod error;
+mod format;
+mod input;
+mod inspect;
+mod message;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// The command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "ocsp",
+    version,
+    about = "Inspect, request and verify OCSP messages (RFC 6960)"
+)]
+struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Show an OCSP response or request (DER, PEM, base64 or GET URL).
+    Inspect(inspect::InspectArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Inspect(args) => inspect::run(&args),
+    }
+}
