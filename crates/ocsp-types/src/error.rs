@@ -169,6 +169,13 @@ pub enum Error {
         /// Where.
         at: Position,
     },
+    /// A certificate whose inner and outer signature algorithms differ
+    /// (RFC 5280 4.1.1.2).
+    #[error("certificate signature algorithms differ at {at}")]
+    SignatureAlgorithmMismatch {
+        /// Where (the inner `signature` field).
+        at: Position,
+    },
     /// A `responseStatus` value that RFC 6960 does not define (4 is unused).
     #[error("undefined responseStatus {value} at {at}")]
     UndefinedResponseStatus {
@@ -287,6 +294,7 @@ impl Error {
             | InvalidTime { at }
             | InvalidString { at }
             | InvalidName { at }
+            | SignatureAlgorithmMismatch { at }
             | UndefinedResponseStatus { at, .. }
             | UnexpectedResponseBytes { at }
             | UndefinedCrlReason { at, .. }
@@ -329,6 +337,7 @@ impl Error {
             InvalidTime { .. } => "InvalidTime",
             InvalidString { .. } => "InvalidString",
             InvalidName { .. } => "InvalidName",
+            SignatureAlgorithmMismatch { .. } => "SignatureAlgorithmMismatch",
             UndefinedResponseStatus { .. } => "UndefinedResponseStatus",
             MissingResponseBytes => "MissingResponseBytes",
             UnexpectedResponseBytes { .. } => "UnexpectedResponseBytes",

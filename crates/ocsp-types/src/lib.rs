@@ -70,6 +70,7 @@ mod request;
 mod responder_id;
 mod response;
 mod status;
+pub mod x509;
 
 pub use algorithm::{AlgorithmIdentifier, AlgorithmIdentifierRef};
 pub use asn1::oid;
@@ -91,3 +92,4 @@ pub use response::{
     ResponseDataRef, SingleResponse, SingleResponseRef, SingleResponsesIter, SingleResponsesRef,
 };
 pub use status::{CertStatus, CrlReason, ResponseStatus, RevokedInfo};
+pub use x509::{CertificateRef, KeyUsage, SubjectPublicKeyInfoRef};

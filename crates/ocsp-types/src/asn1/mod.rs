@@ -17,6 +17,7 @@ pub(crate) mod tag {
     pub const OID: u8 = 0x06;
     pub const ENUMERATED: u8 = 0x0a;
     pub const IA5_STRING: u8 = 0x16;
+    pub const UTC_TIME: u8 = 0x17;
     pub const GENERALIZED_TIME: u8 = 0x18;
     pub const SEQUENCE: u8 = 0x30;
     pub const SET: u8 = 0x31;

@@ -104,20 +104,11 @@ impl Time {
         out
     }
 
+    /// Decodes a GeneralizedTime `YYYYMMDDHHMMSSZ`.
     pub(crate) fn decode(tlv: &Tlv<'_>, path: &'static str) -> Result<Self, Error> {
         let err = Error::InvalidTime { at: tlv.at(path) };
-        let bytes: &[u8; 15] = tlv.value.try_into().map_err(|_| err)?;
-        let (digits, zulu) = bytes.split_at(14);
-        if zulu != b"Z" || !digits.iter().all(u8::is_ascii_digit) {
-            return Err(err);
-        }
-        let num = |range: core::ops::Range<usize>| -> u32 {
-            digits
-                .get(range)
-                .unwrap_or_default()
-                .iter()
-                .fold(0u32, |acc, &b| acc * 10 + u32::from(b - b'0'))
-        };
+        let digits = zulu_digits(tlv.value, 14).ok_or(err)?;
+        let num = |range: core::ops::Range<usize>| decimal(digits, range);
         Time::from_civil(
             num(0..4),
             num(4..6),
@@ -128,6 +119,35 @@ impl Time {
         )
         .ok_or(err)
     }
+
+    /// Decodes a certificate validity time (RFC 5280 4.1.2.5): a UTCTime
+    /// `YYMMDDHHMMSSZ` (years 1950 to 2049) or a GeneralizedTime.
+    pub(crate) fn decode_validity(tlv: &Tlv<'_>, path: &'static str) -> Result<Self, Error> {
+        match tlv.tag {
+            super::tag::GENERALIZED_TIME => Self::decode(tlv, path),
+            super::tag::UTC_TIME => {
+                let err = Error::InvalidTime { at: tlv.at(path) };
+                let digits = zulu_digits(tlv.value, 12).ok_or(err)?;
+                let num = |range: core::ops::Range<usize>| decimal(digits, range);
+                let yy = num(0..2);
+                let year = if yy >= 50 { 1900 + yy } else { 2000 + yy };
+                Time::from_civil(
+                    year,
+                    num(2..4),
+                    num(4..6),
+                    num(6..8),
+                    num(8..10),
+                    num(10..12),
+                )
+                .ok_or(err)
+            }
+            found => Err(Error::UnexpectedTag {
+                expected: super::tag::UTC_TIME,
+                found,
+                at: tlv.at(path),
+            }),
+        }
+    }
 }
 
 impl fmt::Display for Time {
@@ -136,6 +156,21 @@ impl fmt::Display for Time {
         let (y, mo, d, h, mi, s) = self.to_civil();
         write!(f, "{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
     }
+}
+
+/// The `n` ASCII digits before a final `Z`, if that is exactly the value.
+fn zulu_digits(value: &[u8], n: usize) -> Option<&[u8]> {
+    let (digits, zulu) = value.split_at_checked(n)?;
+    (zulu == b"Z" && digits.iter().all(u8::is_ascii_digit)).then_some(digits)
+}
+
+/// The decimal number written by `digits[range]` (ASCII digits, checked).
+fn decimal(digits: &[u8], range: core::ops::Range<usize>) -> u32 {
+    digits
+        .get(range)
+        .unwrap_or_default()
+        .iter()
+        .fold(0u32, |acc, &b| acc * 10 + u32::from(b.wrapping_sub(b'0')))
 }
 
 const fn is_leap(year: u32) -> bool {
@@ -230,6 +265,39 @@ mod tests {
         ] {
             assert!(
                 matches!(decode(bad), Err(Error::InvalidTime { .. })),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn utc_time_windows() {
+        let utc = |s: &[u8]| {
+            let mut der = alloc::vec![0x17, s.len() as u8];
+            der.extend_from_slice(s);
+            let tlv = Reader::new(&der).read_any("t").unwrap();
+            Time::decode_validity(&tlv, "t")
+        };
+        assert_eq!(
+            utc(b"500101000000Z").unwrap().to_string(),
+            "1950-01-01T00:00:00Z"
+        );
+        assert_eq!(
+            utc(b"491231235959Z").unwrap().to_string(),
+            "2049-12-31T23:59:59Z"
+        );
+        assert_eq!(
+            utc(b"170717091254Z").unwrap().to_string(),
+            "2017-07-17T09:12:54Z"
+        );
+        for bad in [
+            &b"1707170912Z"[..],
+            b"170717091254",
+            b"170717091254+0000",
+            b"171317091254Z",
+        ] {
+            assert!(
+                matches!(utc(bad), Err(Error::InvalidTime { .. })),
                 "{bad:?}"
             );
         }

@@ -1,0 +1,366 @@
+//! A strict, zero-copy view of the X.509 certificate fields OCSP needs.
+//!
+//! Verification reads a responder's (or issuer's) name, key, validity and the
+//! extensions a responder is judged by (RFC 6960 4.2.2.2; RFC 5280 4.2.1.3
+//! and 4.2.1.12), and checks the certificate's signature over the exact
+//! `tbsCertificate` bytes received. This is not a path validator.
+
+use crate::algorithm::AlgorithmIdentifierRef;
+use crate::asn1::oid::{self, ObjectIdentifier};
+use crate::asn1::reader::{explicit_inner, read_single, Tlv};
+use crate::asn1::time::Time;
+use crate::asn1::{primitives, tag};
+use crate::error::Error;
+use crate::extension::{ExtensionRef, ExtensionsRef};
+use crate::limits::MAX_MESSAGE_LEN;
+use crate::name::NameRef;
+
+/// `id-ce-keyUsage`.
+pub const KEY_USAGE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.15");
+/// `id-ce-extKeyUsage`.
+pub const EXT_KEY_USAGE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.37");
+
+/// A borrowed `SubjectPublicKeyInfo`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SubjectPublicKeyInfoRef<'a> {
+    algorithm: AlgorithmIdentifierRef<'a>,
+    subject_public_key: &'a [u8],
+    raw: &'a [u8],
+}
+
+impl<'a> SubjectPublicKeyInfoRef<'a> {
+    /// Parses a DER `SubjectPublicKeyInfo`.
+    pub fn parse(der: &'a [u8]) -> Result<Self, Error> {
+        Self::decode(&read_single(der, tag::SEQUENCE, "SubjectPublicKeyInfo")?)
+    }
+
+    fn decode(tlv: &Tlv<'a>) -> Result<Self, Error> {
+        let path = "SubjectPublicKeyInfo";
+        let mut r = tlv.contents();
+        let algorithm = AlgorithmIdentifierRef::read(&mut r, "SubjectPublicKeyInfo.algorithm")?;
+        let key_path = "SubjectPublicKeyInfo.subjectPublicKey";
+        let subject_public_key =
+            primitives::bit_string_octets(&r.read(tag::BIT_STRING, key_path)?, key_path)?;
+        r.finish(path)?;
+        Ok(SubjectPublicKeyInfoRef {
+            algorithm,
+            subject_public_key,
+            raw: tlv.raw,
+        })
+    }
+
+    /// The key's algorithm.
+    pub fn algorithm(&self) -> AlgorithmIdentifierRef<'a> {
+        self.algorithm
+    }
+
+    /// The `subjectPublicKey` BIT STRING's octets: what a CertID's
+    /// `issuerKeyHash` and a `byKey` ResponderID hash, and what signature
+    /// algorithms take as the public key.
+    pub fn subject_public_key(&self) -> &'a [u8] {
+        self.subject_public_key
+    }
+
+    /// The whole DER.
+    pub fn as_der(&self) -> &'a [u8] {
+        self.raw
+    }
+}
+
+/// A borrowed X.509 certificate (v1 to v3), checked strictly.
+///
+/// ```text
+/// Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue }
+/// TBSCertificate ::= SEQUENCE {
+///     version         [0] EXPLICIT Version DEFAULT v1,
+///     serialNumber        CertificateSerialNumber,
+///     signature           AlgorithmIdentifier,
+///     issuer              Name,
+///     validity            Validity,
+///     subject             Name,
+///     subjectPublicKeyInfo SubjectPublicKeyInfo,
+///     issuerUniqueID  [1] IMPLICIT UniqueIdentifier OPTIONAL, -- v2, v3
+///     subjectUniqueID [2] IMPLICIT UniqueIdentifier OPTIONAL, -- v2, v3
+///     extensions      [3] EXPLICIT Extensions OPTIONAL }      -- v3
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CertificateRef<'a> {
+    raw: &'a [u8],
+    tbs: &'a [u8],
+    signature_algorithm: AlgorithmIdentifierRef<'a>,
+    signature: &'a [u8],
+    version: u8,
+    serial_number: &'a [u8],
+    issuer: NameRef<'a>,
+    not_before: Time,
+    not_after: Time,
+    subject: NameRef<'a>,
+    spki: SubjectPublicKeyInfoRef<'a>,
+    extensions: ExtensionsRef<'a>,
+}
+
+impl<'a> CertificateRef<'a> {
+    /// Parses a DER certificate.
+    ///
+    /// Beyond DER itself: the inner and outer signature algorithms must be
+    /// identical (RFC 5280 4.1.1.2), an encoded version must be v2 or v3
+    /// (v1 is the DEFAULT), unique identifiers need v2 or v3 and extensions
+    /// v3, and extensions follow the same rules as in OCSP (non-empty, no
+    /// duplicates, `critical FALSE` not encoded).
+    pub fn parse(der: &'a [u8]) -> Result<Self, Error> {
+        if der.len() > MAX_MESSAGE_LEN {
+            return Err(Error::InputTooLarge {
+                len: der.len(),
+                limit: MAX_MESSAGE_LEN,
+            });
+        }
+        let outer = read_single(der, tag::SEQUENCE, "Certificate")?;
+        let mut r = outer.contents();
+        let tbs = r.read(tag::SEQUENCE, "Certificate.tbsCertificate")?;
+        let signature_algorithm =
+            AlgorithmIdentifierRef::read(&mut r, "Certificate.signatureAlgorithm")?;
+        let sig_path = "Certificate.signatureValue";
+        let signature =
+            primitives::bit_string_octets(&r.read(tag::BIT_STRING, sig_path)?, sig_path)?;
+        r.finish("Certificate")?;
+
+        let mut t = tbs.contents();
+        let version_path = "TBSCertificate.version";
+        let version = match t.read_optional(tag::explicit(0), version_path)? {
+            Some(outer) => {
+                let inner = explicit_inner(&outer, tag::INTEGER, version_path)?;
+                match primitives::small_unsigned(&inner, u64::MAX, version_path)? {
+                    0 => {
+                        return Err(Error::DefaultValueEncoded {
+                            at: outer.at(version_path),
+                        })
+                    }
+                    1 => 2,
+                    2 => 3,
+                    version => {
+                        return Err(Error::UnsupportedVersion {
+                            version,
+                            at: outer.at(version_path),
+                        })
+                    }
+                }
+            }
+            None => 1,
+        };
+        let serial_path = "TBSCertificate.serialNumber";
+        let serial_number = primitives::integer(&t.read(tag::INTEGER, serial_path)?, serial_path)?;
+        let inner_path = "TBSCertificate.signature";
+        let inner_tlv = t.read(tag::SEQUENCE, inner_path)?;
+        let inner_algorithm = AlgorithmIdentifierRef::decode(&inner_tlv, inner_path)?;
+        if inner_algorithm.contents() != signature_algorithm.contents() {
+            return Err(Error::SignatureAlgorithmMismatch {
+                at: inner_tlv.at(inner_path),
+            });
+        }
+        let issuer = NameRef::decode(
+            &t.read(tag::SEQUENCE, "TBSCertificate.issuer")?,
+            "TBSCertificate.issuer",
+        )?;
+        let validity_path = "TBSCertificate.validity";
+        let mut validity = t.read(tag::SEQUENCE, validity_path)?.contents();
+        let not_before =
+            Time::decode_validity(&validity.read_any(validity_path)?, "Validity.notBefore")?;
+        let not_after =
+            Time::decode_validity(&validity.read_any(validity_path)?, "Validity.notAfter")?;
+        validity.finish(validity_path)?;
+        let subject = NameRef::decode(
+            &t.read(tag::SEQUENCE, "TBSCertificate.subject")?,
+            "TBSCertificate.subject",
+        )?;
+        let spki = SubjectPublicKeyInfoRef::decode(
+            &t.read(tag::SEQUENCE, "TBSCertificate.subjectPublicKeyInfo")?,
+        )?;
+        for (n, path) in [
+            (1, "TBSCertificate.issuerUniqueID"),
+            (2, "TBSCertificate.subjectUniqueID"),
+        ] {
+            if let Some(id) = t.read_optional(tag::implicit_primitive(n), path)? {
+                if version < 2 {
+                    return Err(Error::UnexpectedTag {
+                        expected: tag::explicit(3),
+                        found: id.tag,
+                        at: id.at(path),
+                    });
+                }
+            }
+        }
+        let ext_path = "TBSCertificate.extensions";
+        if version < 3 && t.peek_tag() == Some(tag::explicit(3)) {
+            let at = t.read_any(ext_path)?.at(ext_path);
+            return Err(Error::TrailingData { at });
+        }
+        let extensions = ExtensionsRef::read_explicit(&mut t, 3, ext_path)?;
+        t.finish("TBSCertificate")?;
+        Ok(CertificateRef {
+            raw: outer.raw,
+            tbs: tbs.raw,
+            signature_algorithm,
+            signature,
+            version,
+            serial_number,
+            issuer,
+            not_before,
+            not_after,
+            subject,
+            spki,
+            extensions,
+        })
+    }
+
+    /// The whole DER.
+    pub fn as_der(&self) -> &'a [u8] {
+        self.raw
+    }
+
+    /// The exact `tbsCertificate` bytes, which the signature covers.
+    pub fn tbs_der(&self) -> &'a [u8] {
+        self.tbs
+    }
+
+    /// The outer `signatureAlgorithm` (equal to the inner one).
+    pub fn signature_algorithm(&self) -> AlgorithmIdentifierRef<'a> {
+        self.signature_algorithm
+    }
+
+    /// The signature octets.
+    pub fn signature(&self) -> &'a [u8] {
+        self.signature
+    }
+
+    /// 1, 2 or 3.
+    pub fn version(&self) -> u8 {
+        self.version
+    }
+
+    /// The serial number's INTEGER content octets.
+    pub fn serial_number(&self) -> &'a [u8] {
+        self.serial_number
+    }
+
+    /// The issuer Name.
+    pub fn issuer(&self) -> NameRef<'a> {
+        self.issuer
+    }
+
+    /// The subject Name.
+    pub fn subject(&self) -> NameRef<'a> {
+        self.subject
+    }
+
+    /// `notBefore`.
+    pub fn not_before(&self) -> Time {
+        self.not_before
+    }
+
+    /// `notAfter`.
+    pub fn not_after(&self) -> Time {
+        self.not_after
+    }
+
+    /// The subject's public key.
+    pub fn subject_public_key_info(&self) -> SubjectPublicKeyInfoRef<'a> {
+        self.spki
+    }
+
+    /// The extensions (empty when absent).
+    pub fn extensions(&self) -> ExtensionsRef<'a> {
+        self.extensions
+    }
+
+    /// keyUsage, when present: `Some(bits)` with bit 0 (digitalSignature) as
+    /// the most significant bit of the first octet, as encoded.
+    pub fn key_usage(&self) -> Result<Option<KeyUsage>, Error> {
+        self.extensions
+            .get(&KEY_USAGE)
+            .map(|ext| KeyUsage::decode(&ext))
+            .transpose()
+    }
+
+    /// extendedKeyUsage, when present: whether it lists `purpose`.
+    pub fn extended_key_usage_contains(
+        &self,
+        purpose: &ObjectIdentifier,
+    ) -> Result<Option<bool>, Error> {
+        let Some(ext) = self.extensions.get(&EXT_KEY_USAGE) else {
+            return Ok(None);
+        };
+        let invalid = Error::InvalidExtensionValue {
+            at: ext.value_position(),
+        };
+        let seq =
+            read_single(ext.value(), tag::SEQUENCE, "ExtKeyUsageSyntax").map_err(|_| invalid)?;
+        let mut purposes = seq.contents();
+        if purposes.is_empty() {
+            return Err(invalid);
+        }
+        let mut found = false;
+        while !purposes.is_empty() {
+            let t = purposes
+                .read(tag::OID, "KeyPurposeId")
+                .map_err(|_| invalid)?;
+            found |=
+                primitives::oid(&t, "KeyPurposeId").map_err(|_| invalid)? == purpose.as_bytes();
+        }
+        Ok(Some(found))
+    }
+
+    /// Whether it carries id-pkix-ocsp-nocheck (RFC 6960 4.2.2.2.1).
+    pub fn has_ocsp_nocheck(&self) -> bool {
+        self.extensions.get(&oid::OCSP_NOCHECK).is_some()
+    }
+}
+
+/// The keyUsage bits (RFC 5280 4.2.1.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyUsage {
+    first: u8,
+    second: u8,
+}
+
+impl KeyUsage {
+    fn decode(ext: &ExtensionRef<'_>) -> Result<Self, Error> {
+        let invalid = Error::InvalidExtensionValue {
+            at: ext.value_position(),
+        };
+        let bits = read_single(ext.value(), tag::BIT_STRING, "KeyUsage").map_err(|_| invalid)?;
+        // DER: the unused-bits count is at most 7, the padding bits are zero,
+        // and there are no trailing zero bits (named bit list).
+        let (unused, octets) = bits.value.split_first().ok_or(invalid)?;
+        let last = octets.last().copied().unwrap_or(0);
+        let ok = *unused <= 7
+            && (*unused == 0 || !octets.is_empty())
+            && last & ((1u16 << unused) - 1) as u8 == 0
+            && (octets.is_empty() || last & (1u16 << unused) as u8 != 0);
+        if !ok || octets.len() > 2 {
+            return Err(invalid);
+        }
+        Ok(KeyUsage {
+            first: octets.first().copied().unwrap_or(0),
+            second: octets.get(1).copied().unwrap_or(0),
+        })
+    }
+
+    /// Bit `n` (0 = digitalSignature, 1 = nonRepudiation, ... 8 = decipherOnly).
+    pub fn bit(&self, n: u8) -> bool {
+        match n {
+            0..=7 => self.first & (0x80 >> n) != 0,
+            8 => self.second & 0x80 != 0,
+            _ => false,
+        }
+    }
+
+    /// digitalSignature (bit 0): the key may sign OCSP responses.
+    pub fn digital_signature(&self) -> bool {
+        self.bit(0)
+    }
+
+    /// keyCertSign (bit 5).
+    pub fn key_cert_sign(&self) -> bool {
+        self.bit(5)
+    }
+}
