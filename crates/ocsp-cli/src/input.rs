@@ -23,7 +23,6 @@ pub const MAX_INPUT_LEN: usize = 16 << 20;
 pub const MESSAGE_LABELS: &[&str] = &["OCSP RESPONSE", "OCSP REQUEST"];
 
 /// The PEM label of a certificate.
-#[allow(dead_code, reason = "for the request and verify subcommands")]
 pub const CERTIFICATE_LABEL: &str = "CERTIFICATE";
 
 /// Why an input could not be read or decoded into DER.
@@ -167,14 +166,12 @@ fn decode_message_text(text: &str) -> Result<Vec<u8>, InputError> {
 
 /// Reads certificates from `path` (or stdin): every `CERTIFICATE` block of a
 /// PEM file, or one DER certificate. Returns the DER of each, unchecked.
-#[allow(dead_code, reason = "for the request and verify subcommands")]
 pub fn read_certificates(path: &Path) -> Result<Vec<Vec<u8>>, InputError> {
     decode_certificates(&read_input(path)?)
 }
 
 /// The DER of the certificates in `bytes`: PEM `CERTIFICATE` blocks (other
 /// blocks are skipped) or one DER certificate.
-#[allow(dead_code, reason = "for the request and verify subcommands")]
 pub fn decode_certificates(bytes: &[u8]) -> Result<Vec<Vec<u8>>, InputError> {
     let Some(text) = as_text(bytes).map(str::trim) else {
         return Ok(vec![bytes.to_vec()]);

@@ -9,6 +9,7 @@ mod format;
 mod input;
 mod inspect;
 mod message;
+mod request_cmd;
 
 use std::process::ExitCode;
 
@@ -32,11 +33,14 @@ struct Cli {
 enum Command {
     /// Show an OCSP response or request (DER, PEM, base64 or GET URL).
     Inspect(inspect::InspectArgs),
+    /// Build an OCSP request for one or more certificates.
+    Request(request_cmd::RequestArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Inspect(args) => inspect::run(&args),
+        Command::Request(args) => request_cmd::run(&args),
     }
 }

@@ -1,13 +1,155 @@
 //! The one error type of this crate.
 
-/// Why a request could not be built or decoded.
+use alloc::string::String;
+
+use ocsp_types::ObjectIdentifier;
+
+use crate::signing::SignerError;
+
+/// Why a CertID or a request could not be built, matched or decoded.
+///
+/// Each variant is one reason a caller can act on. Errors of the OCSP
+/// encoder/decoder and of the X.509 parser are wrapped, not stringified.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The DER of a request is invalid.
+    /// `ocsp-types` refused an OCSP structure: malformed DER of a request or
+    /// CertID, or a value it cannot encode.
     #[error("malformed OCSP request: {0}")]
     Malformed(#[from] ocsp_types::Error),
+
     /// The text is not an OCSP GET URL (or path) carrying a base64 request.
     #[error("not an OCSP GET URL: {0}")]
-    InvalidGetUrl(&'static str),
+    InvalidGetUrl(GetUrlError),
+
+    /// The certificate (the one whose status is asked) is not a DER X.509
+    /// certificate.
+    #[error("invalid certificate: {0}")]
+    InvalidCertificate(der::Error),
+
+    /// The issuer certificate is not a DER X.509 certificate.
+    #[error("invalid issuer certificate: {0}")]
+    InvalidIssuerCertificate(der::Error),
+
+    /// The issuer Name is not a DER `Name`.
+    #[error("invalid issuer Name: {0}")]
+    InvalidIssuerName(ocsp_types::Error),
+
+    /// The issuer key is not a DER `SubjectPublicKeyInfo`.
+    #[error("invalid issuer SubjectPublicKeyInfo: {0}")]
+    InvalidIssuerKey(der::Error),
+
+    /// The certificate's `issuer` is not byte for byte the issuer
+    /// certificate's `subject`: the issuer certificate given is not the one
+    /// that issued it.
+    #[error(
+        "the certificate was not issued by the given issuer (issuer and subject Names differ)"
+    )]
+    IssuerMismatch,
+
+    /// A serial number is not minimal, non-empty DER INTEGER content octets.
+    #[error("invalid serial number (not minimal DER INTEGER content octets)")]
+    InvalidSerialNumber,
+
+    /// A hash algorithm name that is not one of `sha1`, `sha256`, `sha384`,
+    /// `sha512`.
+    #[error("unknown hash algorithm {0:?} (expected sha1, sha256, sha384 or sha512)")]
+    UnknownHashName(String),
+
+    /// A CertID hash algorithm other than SHA-1, SHA-256, SHA-384, SHA-512.
+    #[error("unsupported CertID hash algorithm {}", DisplayOid(.0))]
+    UnsupportedHashAlgorithm(Option<ObjectIdentifier>),
+
+    /// A CertID hash algorithm whose parameters are neither absent nor NULL.
+    #[error("CertID hash algorithm parameters are neither absent nor NULL")]
+    InvalidHashParameters,
+
+    /// A nonce outside the 1 to 32 octets RFC 8954 allows.
+    #[error("nonce of {len} octets (RFC 8954 allows 1 to 32)")]
+    InvalidNonceLength {
+        /// The length asked for.
+        len: usize,
+    },
+
+    /// A request without any CertID.
+    #[error("the request has no CertID")]
+    NoCertIds,
+
+    /// Two request extensions with the same OID (e.g. a nonce given both as a
+    /// nonce and as an extra extension).
+    #[error("duplicate request extension {0}")]
+    DuplicateExtension(ObjectIdentifier),
+
+    /// A signed request needs a `requestorName` (RFC 6960 4.1.2) and none was
+    /// given, and there is no signer certificate to take it from.
+    #[error("a signed request needs a requestorName (or a signer certificate to take it from)")]
+    MissingRequestorName,
+
+    /// The signer failed.
+    #[error("signing the request failed: {0}")]
+    Signer(SignerError),
+
+    /// The certificate has no Authority Information Access extension.
+    #[error("the certificate has no Authority Information Access extension")]
+    NoAuthorityInfoAccess,
+
+    /// The certificate's Authority Information Access has no OCSP URI
+    /// (`id-ad-ocsp` with a uniformResourceIdentifier).
+    #[error("the certificate's Authority Information Access has no OCSP responder URI")]
+    NoOcspResponder,
+
+    /// The Authority Information Access extension does not decode (or is
+    /// present twice).
+    #[error("invalid Authority Information Access extension: {0}")]
+    InvalidAuthorityInfoAccess(der::Error),
+}
+
+/// Why [`crate::decode_get_url`] refused its input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum GetUrlError {
+    /// The input is longer than [`crate::MAX_DECODED_GET_URL_LEN`].
+    #[error("URL of {len} bytes is longer than the limit of {limit}")]
+    TooLong {
+        /// Length of the input.
+        len: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// There is no path (after removing scheme, authority, query and fragment).
+    #[error("the URL has no path")]
+    EmptyPath,
+    /// A `%` not followed by two hexadecimal digits, in every candidate.
+    #[error("invalid percent-encoding")]
+    InvalidPercentEncoding,
+    /// No `/`-separated suffix of the path is base64.
+    #[error("no suffix of the path is base64")]
+    NotBase64,
+    /// Some suffix is base64, but none decodes to a DER `OCSPRequest`; the
+    /// error is the one for the longest candidate that looked like DER.
+    #[error("the base64 does not hold an OCSP request: {0}")]
+    NotAnOcspRequest(ocsp_types::Error),
+}
+
+impl From<GetUrlError> for Error {
+    fn from(e: GetUrlError) -> Self {
+        Error::InvalidGetUrl(e)
+    }
+}
+
+impl From<SignerError> for Error {
+    fn from(e: SignerError) -> Self {
+        Error::Signer(e)
+    }
+}
+
+struct DisplayOid<'a>(&'a Option<ObjectIdentifier>);
+
+impl core::fmt::Display for DisplayOid<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self.0 {
+            Some(oid) => write!(f, "{oid}"),
+            None => f.write_str("(long OID)"),
+        }
+    }
 }

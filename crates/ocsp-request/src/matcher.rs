@@ -1,0 +1,117 @@
+//! Matching a CertID of a response against the certificate it should name.
+
+use alloc::vec::Vec;
+
+use ocsp_types::{CertId, CertIdRef};
+
+use crate::certificate::{CertificateParts, Role};
+use crate::hash::{ct_eq, HashAlgorithm};
+use crate::issuer::IssuerHashes;
+use crate::serial;
+use crate::Error;
+
+/// One certificate, identified for matching CertIDs: its serial number and
+/// its issuer's Name and key.
+///
+/// A CertID matches when the serial number and both hashes agree under the
+/// CertID's **own** hash algorithm, whatever algorithm the request used
+/// (a responder may answer a SHA-256 request with SHA-1 CertIDs). Hashes are
+/// computed when needed and compared in constant time.
+///
+/// ```
+/// # fn main() -> Result<(), ocsp_request::Error> {
+/// use ocsp_request::{CertIdMatcher, IssuerHashes};
+/// use ocsp_types::OcspResponseRef;
+/// # let name = include_bytes!("../tests/data/wikipedia-issuer-name.der");
+/// # let spki = include_bytes!("../tests/data/wikipedia-issuer-spki.der");
+/// # let der = include_bytes!("../../ocsp-types/tests/data/seed-wikipedia-2017.der");
+/// let issuer = IssuerHashes::from_name_and_spki(name, spki)?;
+/// let matcher = CertIdMatcher::from_unsigned_serial(issuer, &[
+///     0x10, 0xe6, 0xfc, 0x62, 0xb7, 0x41, 0x8a, 0xd5, 0x00, 0x5e, 0x45, 0xb6,
+/// ]);
+/// let response = OcspResponseRef::parse(der)?;
+/// let basic = response.basic().expect("successful");
+/// let single = basic.tbs_response_data().responses().iter().next().expect("one");
+/// assert!(matcher.matches(&single.cert_id())?);
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CertIdMatcher {
+    issuer: IssuerHashes,
+    serial: Vec<u8>,
+}
+
+impl CertIdMatcher {
+    /// From the issuer and a serial number as DER INTEGER content octets.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidSerialNumber`] when `serial` is not minimal, non-empty
+    /// INTEGER content octets.
+    pub fn new(issuer: IssuerHashes, serial: &[u8]) -> Result<Self, Error> {
+        serial::check(serial)?;
+        Ok(CertIdMatcher {
+            issuer,
+            serial: serial.to_vec(),
+        })
+    }
+
+    /// From the issuer and a non-negative serial number given by its
+    /// big-endian magnitude (leading zero octets do not matter).
+    pub fn from_unsigned_serial(issuer: IssuerHashes, magnitude: &[u8]) -> Self {
+        CertIdMatcher {
+            issuer,
+            serial: ocsp_types::serial_from_unsigned(magnitude),
+        }
+    }
+
+    /// From a DER certificate and its issuer's DER certificate.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidCertificate`], [`Error::InvalidIssuerCertificate`],
+    /// and [`Error::IssuerMismatch`] when the certificate's issuer Name is
+    /// not the issuer certificate's subject Name.
+    pub fn from_certificates(certificate_der: &[u8], issuer_der: &[u8]) -> Result<Self, Error> {
+        let cert = CertificateParts::parse(certificate_der, Role::Subject)?;
+        let issuer = CertificateParts::parse(issuer_der, Role::Issuer)?;
+        if cert.issuer != issuer.subject {
+            return Err(Error::IssuerMismatch);
+        }
+        Self::new(IssuerHashes::from_parts(&issuer), cert.serial)
+    }
+
+    /// The issuer.
+    pub fn issuer(&self) -> &IssuerHashes {
+        &self.issuer
+    }
+
+    /// The serial number as DER INTEGER content octets.
+    pub fn serial_number(&self) -> &[u8] {
+        &self.serial
+    }
+
+    /// The CertID under `alg`.
+    pub fn cert_id(&self, alg: HashAlgorithm) -> CertId {
+        CertId {
+            hash_algorithm: alg.algorithm_identifier(),
+            issuer_name_hash: self.issuer.name_hash(alg).as_bytes().to_vec(),
+            issuer_key_hash: self.issuer.key_hash(alg).as_bytes().to_vec(),
+            serial_number: self.serial.clone(),
+        }
+    }
+
+    /// Whether `cert_id` names this certificate: same serial number and both
+    /// hashes equal under the CertID's own hash algorithm.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnsupportedHashAlgorithm`] and [`Error::InvalidHashParameters`]
+    /// for a `hashAlgorithm` this crate cannot compute: the CertID can then
+    /// be neither matched nor ruled out.
+    pub fn matches(&self, cert_id: &CertIdRef<'_>) -> Result<bool, Error> {
+        let issuer = self.issuer.matches(cert_id)?;
+        let serial = ct_eq(&self.serial, cert_id.serial_number());
+        Ok(issuer & serial)
+    }
+}
