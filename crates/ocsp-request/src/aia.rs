@@ -4,6 +4,7 @@
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
+use der::Decode;
 use ocsp_types::oid::AD_OCSP;
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::ext::pkix::AuthorityInfoAccessSyntax;
@@ -19,18 +20,19 @@ use crate::Error;
 ///
 /// # Errors
 ///
-/// [`Error::InvalidCertificate`], [`Error::InvalidAuthorityInfoAccess`] (the
-/// extension does not decode, or is there twice),
+/// [`Error::InvalidCertificate`] (which includes an extension present
+/// twice), [`Error::InvalidAuthorityInfoAccess`] (the extension does not decode),
 /// [`Error::NoAuthorityInfoAccess`] (no such extension) and
 /// [`Error::NoOcspResponder`] (no OCSP URI in it).
 pub fn responder_urls(certificate_der: &[u8]) -> Result<Vec<String>, Error> {
     let cert = CertificateParts::parse(certificate_der, Role::Subject)?;
-    let (_critical, aia) = cert
-        .parsed
-        .tbs_certificate()
-        .get_extension::<AuthorityInfoAccessSyntax>()
-        .map_err(Error::InvalidAuthorityInfoAccess)?
+    let extension = cert
+        .cert
+        .extensions()
+        .get(&ocsp_types::x509::AUTHORITY_INFO_ACCESS)
         .ok_or(Error::NoAuthorityInfoAccess)?;
+    let aia = AuthorityInfoAccessSyntax::from_der(extension.value())
+        .map_err(Error::InvalidAuthorityInfoAccess)?;
     let urls: Vec<String> = aia
         .0
         .iter()

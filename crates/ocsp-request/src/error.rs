@@ -25,11 +25,11 @@ pub enum Error {
     /// The certificate (the one whose status is asked) is not a DER X.509
     /// certificate.
     #[error("invalid certificate: {0}")]
-    InvalidCertificate(der::Error),
+    InvalidCertificate(ocsp_types::Error),
 
     /// The issuer certificate is not a DER X.509 certificate.
     #[error("invalid issuer certificate: {0}")]
-    InvalidIssuerCertificate(der::Error),
+    InvalidIssuerCertificate(ocsp_types::Error),
 
     /// The issuer Name is not a DER `Name`.
     #[error("invalid issuer Name: {0}")]
@@ -37,7 +37,7 @@ pub enum Error {
 
     /// The issuer key is not a DER `SubjectPublicKeyInfo`.
     #[error("invalid issuer SubjectPublicKeyInfo: {0}")]
-    InvalidIssuerKey(der::Error),
+    InvalidIssuerKey(ocsp_types::Error),
 
     /// The certificate's `issuer` is not byte for byte the issuer
     /// certificate's `subject`: the issuer certificate given is not the one
@@ -98,8 +98,7 @@ pub enum Error {
     #[error("the certificate's Authority Information Access has no OCSP responder URI")]
     NoOcspResponder,
 
-    /// The Authority Information Access extension does not decode (or is
-    /// present twice).
+    /// The Authority Information Access extension does not decode.
     #[error("invalid Authority Information Access extension: {0}")]
     InvalidAuthorityInfoAccess(der::Error),
 }

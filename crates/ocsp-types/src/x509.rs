@@ -20,6 +20,10 @@ pub const KEY_USAGE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.15"
 /// `id-ce-extKeyUsage`.
 pub const EXT_KEY_USAGE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.37");
 
+/// `id-pe-authorityInfoAccess` (RFC 5280 4.2.2.1).
+pub const AUTHORITY_INFO_ACCESS: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.1");
+
 /// A borrowed `SubjectPublicKeyInfo`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SubjectPublicKeyInfoRef<'a> {
