@@ -1,0 +1,127 @@
+//! OCSP responses signed through `ocsp_types` owned types, with a knob per fault.
+
+use ocsp_types::{
+    AlgorithmIdentifier, BasicOcspResponse, CertId, CertStatus, Extension, OcspResponse,
+    ResponderId, ResponseData, SingleResponse, Time,
+};
+use sha1::Sha1;
+use sha2::{Digest, Sha256, Sha384, Sha512};
+
+use crate::keys::{Key, SigAlg};
+
+/// The hash of a CertID.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HashAlg {
+    /// SHA-1.
+    Sha1,
+    /// SHA-256.
+    Sha256,
+    /// SHA-384.
+    Sha384,
+    /// SHA-512.
+    Sha512,
+}
+
+impl HashAlg {
+    /// Hashes.
+    pub fn digest(self, data: &[u8]) -> Vec<u8> {
+        match self {
+            HashAlg::Sha1 => Sha1::digest(data).to_vec(),
+            HashAlg::Sha256 => Sha256::digest(data).to_vec(),
+            HashAlg::Sha384 => Sha384::digest(data).to_vec(),
+            HashAlg::Sha512 => Sha512::digest(data).to_vec(),
+        }
+    }
+
+    /// The AlgorithmIdentifier (NULL parameters).
+    pub fn algorithm_identifier(self) -> AlgorithmIdentifier {
+        AlgorithmIdentifier::with_null_parameters(match self {
+            HashAlg::Sha1 => ocsp_types::oid::SHA1,
+            HashAlg::Sha256 => ocsp_types::oid::SHA256,
+            HashAlg::Sha384 => ocsp_types::oid::SHA384,
+            HashAlg::Sha512 => ocsp_types::oid::SHA512,
+        })
+    }
+}
+
+/// A CertID for `serial` (magnitude) issued by the holder of `issuer_name` and `issuer_key`.
+pub fn cert_id(hash: HashAlg, issuer_name: &[u8], issuer_key: &Key, serial: &[u8]) -> CertId {
+    CertId {
+        hash_algorithm: hash.algorithm_identifier(),
+        issuer_name_hash: hash.digest(issuer_name),
+        issuer_key_hash: hash.digest(&issuer_key.public_key_bits()),
+        serial_number: ocsp_types::serial_from_unsigned(serial),
+    }
+}
+
+/// byKey ResponderID of `key`.
+pub fn by_key(key: &Key) -> ResponderId {
+    ResponderId::ByKey(Sha1::digest(key.public_key_bits()).to_vec())
+}
+
+/// A single response.
+pub fn single(
+    cert_id: CertId,
+    status: CertStatus,
+    this_update: Time,
+    next_update: Option<Time>,
+) -> SingleResponse {
+    SingleResponse {
+        cert_id,
+        cert_status: status,
+        this_update,
+        next_update,
+        extensions: Vec::new(),
+    }
+}
+
+/// Everything in a response, every field a knob.
+#[derive(Debug, Clone)]
+pub struct ResponseSpec {
+    /// `responderID`.
+    pub responder_id: ResponderId,
+    /// `producedAt`.
+    pub produced_at: Time,
+    /// `responses`.
+    pub singles: Vec<SingleResponse>,
+    /// `responseExtensions`.
+    pub extensions: Vec<Extension>,
+    /// How to sign.
+    pub sig_alg: SigAlg,
+    /// Put this `signatureAlgorithm` in the response instead of `sig_alg`'s
+    /// (the signature is still made with `sig_alg`).
+    pub signature_algorithm_override: Option<AlgorithmIdentifier>,
+    /// `certs` (`None` leaves the field out).
+    pub certs: Option<Vec<Vec<u8>>>,
+    /// Flip a bit of the signature.
+    pub corrupt_signature: bool,
+}
+
+impl ResponseSpec {
+    /// Signs with `key` and encodes the `OCSPResponse`.
+    pub fn sign(&self, key: &Key) -> Vec<u8> {
+        let tbs = ResponseData {
+            responder_id: self.responder_id.clone(),
+            produced_at: self.produced_at,
+            responses: self.singles.clone(),
+            extensions: self.extensions.clone(),
+        };
+        let mut signature = key.sign(self.sig_alg, &tbs.to_der().expect("tbsResponseData"));
+        if self.corrupt_signature {
+            if let Some(b) = signature.get_mut(10) {
+                *b ^= 0x01;
+            }
+        }
+        OcspResponse::successful(BasicOcspResponse {
+            tbs_response_data: tbs,
+            signature_algorithm: self
+                .signature_algorithm_override
+                .clone()
+                .unwrap_or_else(|| self.sig_alg.algorithm_identifier()),
+            signature,
+            certs: self.certs.clone(),
+        })
+        .to_der()
+        .expect("response")
+    }
+}

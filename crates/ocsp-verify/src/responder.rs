@@ -1,0 +1,214 @@
+//! Finding the responder named by the ResponderID, authorizing it (RFC 6960
+//! 4.2.2.2) and checking the response signature with its key.
+//!
+//! Candidates, in order: the issuer, the caller's locally trusted
+//! responders, the certificates embedded in the response. Only a candidate
+//! that matches the ResponderID is considered; an embedded one must also be
+//! a delegated responder of the issuer. Every matching candidate is tried
+//! (an extra or stale embedded certificate does not hide a good one); when
+//! none works, the error of the candidate that got furthest is reported.
+
+use ocsp_types::oid::{KP_OCSP_SIGNING, OCSP_NOCHECK};
+use ocsp_types::x509::{EXT_KEY_USAGE, KEY_USAGE};
+use ocsp_types::{
+    BasicResponseRef, CertificateRef, ObjectIdentifier, ResponderIdRef, SubjectPublicKeyInfoRef,
+};
+use rustls_pki_types::SignatureVerificationAlgorithm;
+use sha1::{Digest, Sha1};
+
+use crate::error::Error;
+use crate::input::IssuerRef;
+use crate::signature::{self, Signed};
+use crate::verdict::Responder;
+
+/// What the search needs besides the response.
+pub(crate) struct Context<'c> {
+    pub(crate) issuer: &'c IssuerRef<'c>,
+    pub(crate) trusted: &'c [&'c [u8]],
+    pub(crate) algorithms: &'c [&'c dyn SignatureVerificationAlgorithm],
+    pub(crate) allow_sha1: bool,
+    /// The verification time, in seconds since the Unix epoch.
+    pub(crate) now: i64,
+}
+
+/// How far a failed candidate got: a later stage is a more specific error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    Unparsed,
+    Issuer,
+    Eku,
+    KeyUsage,
+    CriticalExtension,
+    Validity,
+    CertificateSignature,
+    ResponseSignature,
+}
+
+fn matches(id: &ResponderIdRef<'_>, subject: &[u8], spki: &SubjectPublicKeyInfoRef<'_>) -> bool {
+    match id {
+        ResponderIdRef::ByName(name) => name.as_der() == subject,
+        ResponderIdRef::ByKey(hash) => Sha1::digest(spki.subject_public_key()).as_slice() == *hash,
+    }
+}
+
+/// Checks that `cert` is a delegated responder of the issuer at `now`
+/// (RFC 6960 4.2.2.2 and 4.2.2.2.1, RFC 5280 4.2.1.3).
+/// Extensions a responder certificate may mark critical: they either are
+/// processed here (keyUsage, extendedKeyUsage) or do not bear on whether the
+/// key may sign OCSP responses.
+const UNDERSTOOD_CRITICAL: &[ObjectIdentifier] = &[
+    KEY_USAGE,
+    EXT_KEY_USAGE,
+    OCSP_NOCHECK,
+    ObjectIdentifier::new_unwrap("2.5.29.19"), // basicConstraints
+    ObjectIdentifier::new_unwrap("2.5.29.17"), // subjectAltName
+    ObjectIdentifier::new_unwrap("2.5.29.32"), // certificatePolicies
+    ObjectIdentifier::new_unwrap("2.5.29.14"), // subjectKeyIdentifier
+    ObjectIdentifier::new_unwrap("2.5.29.35"), // authorityKeyIdentifier
+];
+
+fn authorize_delegate(ctx: &Context<'_>, cert: &CertificateRef<'_>) -> Result<(), (Stage, Error)> {
+    if cert.issuer().as_der() != ctx.issuer.subject {
+        return Err((Stage::Issuer, Error::DelegatedResponderWrongIssuer));
+    }
+    let malformed = |e| (Stage::Unparsed, Error::DelegatedResponderMalformed(e));
+    if cert
+        .extended_key_usage_contains(&KP_OCSP_SIGNING)
+        .map_err(malformed)?
+        != Some(true)
+    {
+        return Err((Stage::Eku, Error::DelegatedResponderNotOcspSigning));
+    }
+    if cert
+        .key_usage()
+        .map_err(malformed)?
+        .is_some_and(|ku| !ku.digital_signature())
+    {
+        return Err((Stage::KeyUsage, Error::DelegatedResponderKeyUsage));
+    }
+    if let Some(ext) = cert
+        .extensions()
+        .iter()
+        .find(|e| e.is_critical() && !UNDERSTOOD_CRITICAL.iter().any(|u| e.oid() == *u))
+    {
+        return Err((
+            Stage::CriticalExtension,
+            Error::DelegatedResponderUnhandledCriticalExtension {
+                oid: ext.oid().to_object_identifier(),
+            },
+        ));
+    }
+    let (not_before, not_after) = (cert.not_before(), cert.not_after());
+    if ctx.now < not_before.unix_timestamp() || ctx.now > not_after.unix_timestamp() {
+        return Err((
+            Stage::Validity,
+            Error::DelegatedResponderNotValid {
+                not_before,
+                not_after,
+            },
+        ));
+    }
+    let signed = Signed {
+        algorithm: cert.signature_algorithm().contents(),
+        algorithm_oid: cert.signature_algorithm().oid().as_bytes(),
+        message: cert.tbs_der(),
+        signature: cert.signature(),
+    };
+    signature::verify(
+        ctx.algorithms,
+        &signed,
+        &ctx.issuer.spki,
+        ctx.allow_sha1,
+        Error::DelegatedResponderBadSignature,
+    )
+    .map_err(|e| (Stage::CertificateSignature, e))
+}
+
+/// Finds an authorized responder whose key verifies the response signature.
+pub(crate) fn find_and_verify<'r>(
+    ctx: &Context<'_>,
+    basic: &BasicResponseRef<'r>,
+) -> Result<Responder<'r>, Error> {
+    let id = basic.tbs_response_data().responder_id();
+    if let ResponderIdRef::ByKey(hash) = id {
+        if hash.len() != 20 {
+            return Err(Error::InvalidResponderKeyHash { len: hash.len() });
+        }
+    }
+    let algorithm = basic.signature_algorithm();
+    let signed = Signed {
+        algorithm: algorithm.contents(),
+        algorithm_oid: algorithm.oid().as_bytes(),
+        message: basic.tbs_response_data().as_der(),
+        signature: basic.signature(),
+    };
+    // An algorithm that is refused is refused whoever signed.
+    signature::check_algorithm(ctx.algorithms, &signed, ctx.allow_sha1)?;
+    let verify_with = |spki: &SubjectPublicKeyInfoRef<'_>| {
+        signature::verify(
+            ctx.algorithms,
+            &signed,
+            spki,
+            ctx.allow_sha1,
+            Error::InvalidSignature,
+        )
+        .map_err(|e| (Stage::ResponseSignature, e))
+    };
+
+    let mut best: Option<(Stage, Error)> = None;
+    let mut note = |failure: (Stage, Error)| {
+        if best.as_ref().is_none_or(|(stage, _)| failure.0 > *stage) {
+            best = Some(failure);
+        }
+    };
+
+    // (1) The issuer itself.
+    if matches(&id, ctx.issuer.subject, &ctx.issuer.spki) {
+        match verify_with(&ctx.issuer.spki) {
+            Ok(()) => return Ok(Responder::Issuer),
+            Err(failure) => note(failure),
+        }
+    }
+    // (3) The caller's locally trusted responders, trusted as given.
+    for (index, der) in ctx.trusted.iter().enumerate() {
+        let cert = CertificateRef::parse(der)
+            .map_err(|error| Error::InvalidTrustedResponder { index, error })?;
+        if matches(
+            &id,
+            cert.subject().as_der(),
+            &cert.subject_public_key_info(),
+        ) {
+            match verify_with(&cert.subject_public_key_info()) {
+                Ok(()) => return Ok(Responder::LocallyTrusted { index }),
+                Err(failure) => note(failure),
+            }
+        }
+    }
+    // (2) Delegated responders among the embedded certificates.
+    for der in basic.certs() {
+        let cert = match CertificateRef::parse(der) {
+            Ok(cert) => cert,
+            Err(e) => {
+                note((Stage::Unparsed, Error::DelegatedResponderMalformed(e)));
+                continue;
+            }
+        };
+        if !matches(
+            &id,
+            cert.subject().as_der(),
+            &cert.subject_public_key_info(),
+        ) {
+            continue;
+        }
+        let key = cert.subject_public_key_info();
+        match authorize_delegate(ctx, &cert).and_then(|()| verify_with(&key)) {
+            Ok(()) => {
+                return Ok(Responder::Delegated {
+                    certificate: cert.as_der(),
+                })
+            }
+            Err(failure) => note(failure),
+        }
+    }
+    Err(best.map_or(Error::NoAuthorizedResponder, |(_, e)| e))
+}

@@ -1,0 +1,62 @@
+//! What a successful verification says.
+
+use ocsp_types::{CertIdRef, CrlReason, Time};
+use rustls_pki_types::UnixTime;
+
+/// The status of the certificate, from the response (RFC 6960 4.2.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Status {
+    /// Not revoked (which is all `good` says).
+    Good,
+    /// Revoked.
+    Revoked {
+        /// When.
+        time: Time,
+        /// Why, when the responder says.
+        reason: Option<CrlReason>,
+    },
+    /// The responder does not know the certificate.
+    Unknown,
+}
+
+/// Who signed the response (RFC 6960 4.2.2.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Responder<'a> {
+    /// The issuer itself.
+    Issuer,
+    /// A delegated responder: an embedded certificate issued by the issuer
+    /// with id-kp-OCSPSigning.
+    Delegated {
+        /// Its DER certificate (borrowed from the response).
+        certificate: &'a [u8],
+    },
+    /// One of the caller's locally trusted responders.
+    LocallyTrusted {
+        /// Its index in the caller's list.
+        index: usize,
+    },
+}
+
+/// A verified answer about one certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict<'a> {
+    /// The status.
+    pub status: Status,
+    /// `thisUpdate` of the single response used.
+    pub this_update: Time,
+    /// `nextUpdate` of the single response used.
+    pub next_update: Option<Time>,
+    /// `producedAt`.
+    pub produced_at: Time,
+    /// Who signed.
+    pub responder: Responder<'a>,
+    /// The CertID of the single response used.
+    pub cert_id: CertIdRef<'a>,
+    /// Until when the answer may be cached and reused: `nextUpdate`, bounded
+    /// by `thisUpdate` plus [`crate::Policy::max_age`] (or, without
+    /// `nextUpdate`, by [`crate::Policy::max_age_without_next_update`]).
+    /// Reusing it later needs no new verification except `now <= valid_until`.
+    pub valid_until: UnixTime,
+}

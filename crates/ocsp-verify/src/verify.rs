@@ -1,0 +1,182 @@
+//! The ordered pipeline (mozilla::pkix order): strict parse, responseStatus,
+//! response type, responder, signature, CertID, time, extensions, nonce,
+//! status.
+
+use ocsp_types::{CertStatus, OcspResponseRef, ResponseStatus, SingleResponseRef};
+use rustls_pki_types::{SignatureVerificationAlgorithm, UnixTime};
+
+use crate::error::Error;
+use crate::input::{Issuer, IssuerRef, Subject, SubjectRef};
+use crate::policy::Policy;
+use crate::responder::{self, Context};
+use crate::time::{self, Clock};
+use crate::verdict::{Status, Verdict};
+use crate::{cert_id, extensions, nonce};
+
+/// Verifies OCSP responses: the signature algorithms, the locally trusted
+/// responders and the policy, set once and reused.
+///
+/// ```
+/// # #[cfg(feature = "rustcrypto")] {
+/// use ocsp_verify::{algorithms, Issuer, Policy, Status, Subject, Verifier};
+/// use rustls_pki_types::UnixTime;
+/// # let response = include_bytes!("../../ocsp-types/tests/data/seed-wikipedia-2017.der");
+/// # let name = include_bytes!("../tests/data/seed-issuer-name.der");
+/// # let spki = include_bytes!("../tests/data/seed-issuer-spki.der");
+/// let verifier = Verifier::new(algorithms::ALL).with_policy(Policy::default());
+/// let verdict = verifier.verify(
+///     response,
+///     Subject::Serial(&[0x10, 0xe6, 0xfc, 0x62, 0xb7, 0x41, 0x8a, 0xd5, 0x00, 0x5e, 0x45, 0xb6]),
+///     Issuer::NameAndKey { subject: name, spki },
+///     UnixTime::since_unix_epoch(core::time::Duration::from_secs(1_502_755_200)),
+///     None,
+/// ).expect("a good response");
+/// assert_eq!(verdict.status, Status::Good);
+/// # }
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Verifier<'a> {
+    algorithms: &'a [&'a dyn SignatureVerificationAlgorithm],
+    trusted_responders: &'a [&'a [u8]],
+    policy: Policy,
+}
+
+impl<'a> Verifier<'a> {
+    /// A verifier accepting signatures by these algorithms, with the default
+    /// [`Policy`] and no locally trusted responder.
+    pub fn new(algorithms: &'a [&'a dyn SignatureVerificationAlgorithm]) -> Self {
+        Verifier {
+            algorithms,
+            trusted_responders: &[],
+            policy: Policy::DEFAULT,
+        }
+    }
+
+    /// Sets the policy.
+    pub fn with_policy(mut self, policy: Policy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// Sets the locally trusted responders (DER certificates): a response
+    /// whose ResponderID names one of them and whose signature verifies
+    /// under its key is accepted for any issuer. They are trusted as given,
+    /// like the issuer: only their subject Name and key are used.
+    pub fn with_trusted_responders(mut self, certificates: &'a [&'a [u8]]) -> Self {
+        self.trusted_responders = certificates;
+        self
+    }
+
+    /// The policy.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// Verifies `response` (DER `OCSPResponse`) as an answer about `subject`,
+    /// issued by `issuer`, at `time`, for a request that carried `nonce` (its
+    /// value, e.g. the 16 or 32 random octets) if any.
+    ///
+    /// # Errors
+    ///
+    /// The first rule the response breaks, as an [`Error`] variant.
+    pub fn verify<'r>(
+        &self,
+        response: &'r [u8],
+        subject: Subject<'_>,
+        issuer: Issuer<'_>,
+        time: UnixTime,
+        nonce: Option<&[u8]>,
+    ) -> Result<Verdict<'r>, Error> {
+        let issuer = IssuerRef::parse(&issuer)?;
+        let subject = SubjectRef::parse(&subject)?;
+        let clock = Clock::new(time, &self.policy);
+
+        // Strict parse; responseStatus; response type (parse refuses any but basic).
+        let parsed = OcspResponseRef::parse(response)?;
+        if parsed.status() != ResponseStatus::Successful {
+            return Err(Error::Unsuccessful {
+                status: parsed.status(),
+            });
+        }
+        let basic = parsed
+            .basic()
+            .ok_or(Error::Malformed(ocsp_types::Error::MissingResponseBytes))?;
+        let data = basic.tbs_response_data();
+
+        // Responder and signature.
+        let ctx = Context {
+            issuer: &issuer,
+            trusted: self.trusted_responders,
+            algorithms: self.algorithms,
+            allow_sha1: self.policy.allow_sha1_signatures,
+            now: clock.now,
+        };
+        let responder = responder::find_and_verify(&ctx, basic)?;
+
+        // CertID.
+        let matcher = cert_id::matcher(&issuer, &subject)?;
+        let mut matching = cert_id::matching(&matcher, basic).peekable();
+        if matching.peek().is_none() {
+            return Err(Error::NoMatchingResponse);
+        }
+
+        // Time (each matching single response, then producedAt) and single
+        // extensions: the strictest single response that passes wins.
+        let mut chosen: Option<SingleResponseRef<'r>> = None;
+        let mut first_error = None;
+        for single in matching {
+            let checked = time::check_single(&clock, &self.policy, &single)
+                .and_then(|()| extensions::check(&single.extensions()));
+            match checked {
+                Ok(()) => {
+                    if chosen.is_none_or(|c| severity(&single) > severity(&c)) {
+                        chosen = Some(single);
+                    }
+                }
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        let Some(single) = chosen else {
+            return Err(first_error.unwrap_or(Error::NoMatchingResponse));
+        };
+        time::check_produced_at(
+            &clock,
+            data.produced_at(),
+            subject.certificate.map(|(_, nb, na)| (nb, na)),
+        )?;
+
+        // Response extensions and the nonce.
+        extensions::check(&data.extensions())?;
+        nonce::check(&self.policy, nonce, &data.extensions())?;
+
+        // Status.
+        let status = match single.cert_status() {
+            CertStatus::Good => Status::Good,
+            CertStatus::Revoked(info) => Status::Revoked {
+                time: info.revocation_time,
+                reason: info.revocation_reason,
+            },
+            CertStatus::Unknown => Status::Unknown,
+        };
+        Ok(Verdict {
+            status,
+            this_update: single.this_update(),
+            next_update: single.next_update(),
+            produced_at: data.produced_at(),
+            responder,
+            cert_id: single.cert_id(),
+            valid_until: time::valid_until(&self.policy, &single),
+        })
+    }
+}
+
+/// revoked > unknown > good.
+fn severity(single: &SingleResponseRef<'_>) -> u8 {
+    match single.cert_status() {
+        CertStatus::Revoked(_) => 2,
+        CertStatus::Unknown => 1,
+        CertStatus::Good => 0,
+    }
+}
