@@ -160,7 +160,8 @@ pub enum Error {
     /// No `nextUpdate`, and [`crate::Policy::require_next_update`] is set.
     #[error("the response has no nextUpdate")]
     MissingNextUpdate,
-    /// `producedAt` is after the verification time plus the clock skew.
+    /// `producedAt` is after the verification time plus the clock skew (only
+    /// with [`crate::Policy::reject_produced_in_future`]).
     #[error("the response was produced in the future ({produced_at})")]
     ProducedInFuture {
         /// `producedAt`.

@@ -36,8 +36,34 @@
 //!   critical ones fail), the nonce, and the status (revoked over unknown
 //!   over good when several single responses match).
 //!
-//! Path building, revocation of the delegated responder (id-pkix-ocsp-nocheck)
-//! and fetching are out of scope.
+//! # What the caller must still do
+//!
+//! * **Validate the issuer** (build and check the path to a trust anchor)
+//!   before passing it: this crate trusts it as given.
+//! * **Decide soft- or hard-fail.** An [`Error`] means "this response tells
+//!   nothing"; whether a TLS connection then proceeds is the caller's
+//!   policy. [`Status::Unknown`] is not [`Status::Good`]. A revoked status
+//!   should always be final.
+//! * **Send and keep the nonce** when freshness matters more than caching
+//!   ([`Policy::require_nonce`]), and pass a trustworthy clock.
+//! * **Cache by [`Verdict::valid_until`]**, never beyond it.
+//!
+//! Not checked: the delegated responder's own revocation status (RFC 6960
+//! 4.2.2.2.1 leaves it to id-pkix-ocsp-nocheck or the CA's policy), its
+//! basicConstraints, name constraints; path building and fetching are other
+//! crates' jobs.
+//!
+//! # Policy defaults ([`Policy::DEFAULT`])
+//!
+//! | field | default |
+//! |---|---|
+//! | [`clock_skew`](Policy::clock_skew) | 5 minutes |
+//! | [`max_age`](Policy::max_age) | none (trust `nextUpdate`) |
+//! | [`max_age_without_next_update`](Policy::max_age_without_next_update) | 10 days |
+//! | [`require_next_update`](Policy::require_next_update) | false (RFC 5019 strict mode: true) |
+//! | [`require_nonce`](Policy::require_nonce) | false |
+//! | [`allow_sha1_signatures`](Policy::allow_sha1_signatures) | true |
+//! | [`reject_produced_in_future`](Policy::reject_produced_in_future) | false |
 #![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_code)]
 

@@ -20,7 +20,8 @@ pub struct Policy {
     /// How far the caller's clock may be from the responder's. Every time
     /// bound that compares a response time with the verification time is
     /// widened by it (inclusive): `thisUpdate <= time + skew`, `nextUpdate >=
-    /// time - skew`, `producedAt <= time + skew`, and the maximum ages.
+    /// time - skew`, the maximum ages, and (when
+    /// [`Policy::reject_produced_in_future`] is set) `producedAt <= time + skew`.
     ///
     /// Default: **5 minutes**. Responders pre-produce responses with a
     /// `thisUpdate` in the past, so skew matters mostly for a client whose
@@ -60,6 +61,23 @@ pub struct Policy {
     /// responders still sign with SHA-1 (a collision does not let an attacker
     /// forge a response it cannot get signed). Set to `false` to refuse them.
     pub allow_sha1_signatures: bool,
+    /// Refuse a response whose `producedAt` is after the verification time
+    /// plus the skew ([`crate::Error::ProducedInFuture`]).
+    ///
+    /// Default: `false`. RFC 6960 sets no such rule and neither
+    /// mozilla::pkix nor Chromium applies one: how long a status may be
+    /// relied on is what `thisUpdate` and `nextUpdate` say, and responders
+    /// routinely sign (`producedAt`) hours or days after the `thisUpdate`
+    /// they attest to (OpenSSL's test responses from GlobalSign and CAcert
+    /// were signed 3 hours to 22 days later). Refusing them would fail
+    /// genuine responses for a client whose clock is a little behind, or
+    /// when verifying at a pinned past time, for no gain: an attacker who
+    /// can sign can choose every time anyway. Set it for a client that
+    /// wants to notice a responder clock running ahead.
+    ///
+    /// `producedAt` is always checked against the validity period of the
+    /// certificate in question when that certificate is given.
+    pub reject_produced_in_future: bool,
 }
 
 impl Policy {
@@ -71,6 +89,7 @@ impl Policy {
         require_next_update: false,
         require_nonce: false,
         allow_sha1_signatures: true,
+        reject_produced_in_future: false,
     };
 }
 

@@ -38,14 +38,18 @@ fn age_limit(policy: &Policy, has_next_update: bool) -> Option<i64> {
     }
 }
 
-/// `producedAt`: not after the time plus skew and, when the certificate is
-/// known, within its validity period (inclusive, no skew: both are signed).
+/// `producedAt`: when the certificate is known, within its validity period
+/// (inclusive, no skew: both are signed); with
+/// [`Policy::reject_produced_in_future`], not after the time plus skew.
 pub(crate) fn check_produced_at(
     clock: &Clock,
+    policy: &Policy,
     produced_at: Time,
     validity: Option<(Time, Time)>,
 ) -> Result<(), Error> {
-    if produced_at.unix_timestamp() > clock.now.saturating_add(clock.skew) {
+    if policy.reject_produced_in_future
+        && produced_at.unix_timestamp() > clock.now.saturating_add(clock.skew)
+    {
         return Err(Error::ProducedInFuture { produced_at });
     }
     if let Some((not_before, not_after)) = validity {

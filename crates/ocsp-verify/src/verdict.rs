@@ -1,6 +1,6 @@
 //! What a successful verification says.
 
-use ocsp_types::{CertIdRef, CrlReason, Time};
+use ocsp_types::{CertIdRef, CrlReason, ExtensionsRef, Time};
 use rustls_pki_types::UnixTime;
 
 /// The status of the certificate, from the response (RFC 6960 4.2.1).
@@ -41,6 +41,7 @@ pub enum Responder<'a> {
 
 /// A verified answer about one certificate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Verdict<'a> {
     /// The status.
     pub status: Status,
@@ -54,6 +55,12 @@ pub struct Verdict<'a> {
     pub responder: Responder<'a>,
     /// The CertID of the single response used.
     pub cert_id: CertIdRef<'a>,
+    /// `singleExtensions` of the single response used (every critical one
+    /// was understood; typed accessors are on [`ocsp_types::ExtensionRef`],
+    /// e.g. `sct_list()`, `crl_id()`, `archive_cutoff()`).
+    pub single_extensions: ExtensionsRef<'a>,
+    /// `responseExtensions` (every critical one was understood).
+    pub response_extensions: ExtensionsRef<'a>,
     /// Until when the answer may be cached and reused: `nextUpdate`, bounded
     /// by `thisUpdate` plus [`crate::Policy::max_age`] (or, without
     /// `nextUpdate`, by [`crate::Policy::max_age_without_next_update`]).

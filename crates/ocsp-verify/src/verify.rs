@@ -143,6 +143,7 @@ impl<'a> Verifier<'a> {
         };
         time::check_produced_at(
             &clock,
+            &self.policy,
             data.produced_at(),
             subject.certificate.map(|(_, nb, na)| (nb, na)),
         )?;
@@ -167,6 +168,8 @@ impl<'a> Verifier<'a> {
             produced_at: data.produced_at(),
             responder,
             cert_id: single.cert_id(),
+            single_extensions: single.extensions(),
+            response_extensions: data.extensions(),
             valid_until: time::valid_until(&self.policy, &single),
         })
     }

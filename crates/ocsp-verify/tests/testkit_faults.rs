@@ -73,6 +73,10 @@ fn status(pki: &Pki, der: &[u8]) -> Result<(Status, &'static str), Error> {
     run(pki, der).map(|s| (s.status, s.responder))
 }
 
+fn status_with(pki: &Pki, der: &[u8], policy: Policy) -> Result<(Status, &'static str), Error> {
+    run_full(pki, der, policy, now(0), None, &[]).map(|s| (s.status, s.responder))
+}
+
 fn rsa() -> Pki {
     Pki::new(Flavor::Rsa)
 }
@@ -707,9 +711,17 @@ fn time_edges_are_inclusive_with_skew() {
             next_update: at(-1)
         })
     );
-    assert_eq!(ok(-HOUR, Some(DAY), SKEW), GOOD_ISSUER);
+    // By default a producedAt after the time is no fault: the status is
+    // bounded by thisUpdate and nextUpdate.
+    assert_eq!(ok(-HOUR, Some(DAY), DAY), GOOD_ISSUER);
+    let strict = Policy {
+        reject_produced_in_future: true,
+        ..Policy::default()
+    };
+    let produced = |p| status_with(&pki, &with_times(&pki, -HOUR, Some(DAY), p), strict);
+    assert_eq!(produced(SKEW), GOOD_ISSUER);
     assert_eq!(
-        ok(-HOUR, Some(DAY), SKEW + 1),
+        produced(SKEW + 1),
         Err(Error::ProducedInFuture {
             produced_at: at(SKEW + 1)
         })
