@@ -12,6 +12,7 @@ use crate::asn1::reader::{Reader, Tlv};
 use crate::asn1::{primitives, tag, writer};
 use crate::error::{Error, Position};
 use crate::limits::MAX_EXTENSIONS;
+use crate::list::{List, ListIter};
 
 /// One borrowed extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,48 +81,43 @@ impl<'a> ExtensionRef<'a> {
 
 /// A borrowed `Extensions` list; empty when the field is absent.
 ///
-/// Iterate it with `for ext in extensions` or look one up with [`ExtensionsRef::get`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ExtensionsRef<'a> {
-    contents: &'a [u8],
-    base: usize,
-    len: usize,
+/// Iterate it with `for ext in extensions` or look one up with
+/// [`ExtensionsRef::get`].
+pub type ExtensionsRef<'a> = List<'a, ExtensionRef<'a>>;
+
+/// Iterator over an [`ExtensionsRef`].
+pub type ExtensionsIter<'a> = ListIter<'a, ExtensionRef<'a>>;
+
+fn decode_extension<'a>(tlv: &Tlv<'a>) -> Result<ExtensionRef<'a>, Error> {
+    ExtensionRef::decode(tlv, "Extension")
 }
 
-impl<'a> ExtensionsRef<'a> {
-    /// Decodes an `Extensions` SEQUENCE (the inner element of its EXPLICIT tag).
-    pub(crate) fn decode(tlv: &Tlv<'a>, path: &'static str) -> Result<Self, Error> {
-        let mut r = tlv.contents();
-        if r.is_empty() {
+impl Default for ExtensionsRef<'_> {
+    fn default() -> Self {
+        List::empty(decode_extension, "Extensions")
+    }
+}
+
+impl<'a> List<'a, ExtensionRef<'a>> {
+    /// Decodes an `Extensions` SEQUENCE (the inner element of its EXPLICIT
+    /// tag): non-empty, and no OID twice.
+    pub(crate) fn decode_extensions(tlv: &Tlv<'a>, path: &'static str) -> Result<Self, Error> {
+        let list = Self::decode(tlv, decode_extension, MAX_EXTENSIONS, path)?;
+        if list.is_empty() {
             return Err(Error::EmptyExtensions { at: tlv.at(path) });
         }
-        let mut len = 0usize;
-        while !r.is_empty() {
-            let ext_tlv = r.read(tag::SEQUENCE, path)?;
-            if len == MAX_EXTENSIONS {
-                return Err(Error::TooManyElements {
-                    limit: MAX_EXTENSIONS,
-                    at: ext_tlv.at(path),
-                });
-            }
-            let ext = ExtensionRef::decode(&ext_tlv, path)?;
-            let earlier = ExtensionsRef {
-                contents: tlv.value,
-                base: tlv.value_offset,
-                len,
-            };
-            if earlier.iter().any(|e| e.oid == ext.oid) {
+        // Quadratic, over at most MAX_EXTENSIONS elements.
+        let mut reader = tlv.contents();
+        for (i, ext) in list.iter().enumerate() {
+            let at = reader.offset();
+            let _ = reader.read_any(path);
+            if list.prefix(i).iter().any(|earlier| earlier.oid == ext.oid) {
                 return Err(Error::DuplicateExtension {
-                    at: ext_tlv.at(path),
+                    at: Position { offset: at, path },
                 });
             }
-            len += 1;
         }
-        Ok(ExtensionsRef {
-            contents: tlv.value,
-            base: tlv.value_offset,
-            len,
-        })
+        Ok(list)
     }
 
     /// Reads `[n] EXPLICIT Extensions OPTIONAL` from `r`.
@@ -133,27 +129,9 @@ impl<'a> ExtensionsRef<'a> {
         match r.read_optional(tag::explicit(context_tag), path)? {
             Some(outer) => {
                 let inner = crate::asn1::reader::explicit_inner(&outer, tag::SEQUENCE, path)?;
-                Self::decode(&inner, path)
+                Self::decode_extensions(&inner, path)
             }
             None => Ok(ExtensionsRef::default()),
-        }
-    }
-
-    /// Number of extensions.
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    /// Whether the list is empty (the field was absent).
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// The extensions in encoded order.
-    pub fn iter(&self) -> ExtensionsIter<'a> {
-        ExtensionsIter {
-            reader: Reader::with_base(self.contents, self.base),
-            remaining: self.len,
         }
     }
 
@@ -165,47 +143,6 @@ impl<'a> ExtensionsRef<'a> {
     /// The owned form.
     pub fn to_owned(&self) -> Result<Vec<Extension>, Error> {
         self.iter().map(|e| e.to_owned()).collect()
-    }
-}
-
-impl<'a> IntoIterator for ExtensionsRef<'a> {
-    type Item = ExtensionRef<'a>;
-    type IntoIter = ExtensionsIter<'a>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
-    }
-}
-
-impl<'a> IntoIterator for &ExtensionsRef<'a> {
-    type Item = ExtensionRef<'a>;
-    type IntoIter = ExtensionsIter<'a>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
-    }
-}
-
-/// Iterator over an [`ExtensionsRef`].
-#[derive(Debug, Clone)]
-pub struct ExtensionsIter<'a> {
-    reader: Reader<'a>,
-    remaining: usize,
-}
-
-impl<'a> Iterator for ExtensionsIter<'a> {
-    type Item = ExtensionRef<'a>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.remaining == 0 {
-            return None;
-        }
-        self.remaining -= 1;
-        // The list was validated when parsed, so this cannot fail.
-        let tlv = self.reader.read_any("Extension").ok()?;
-        ExtensionRef::decode(&tlv, "Extension").ok()
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (0, Some(self.remaining))
     }
 }
 

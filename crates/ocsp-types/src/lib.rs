@@ -65,6 +65,7 @@ mod error;
 mod extension;
 pub mod known;
 pub mod limits;
+mod list;
 mod name;
 mod request;
 mod responder_id;
@@ -81,6 +82,7 @@ pub use cert_id::{CertId, CertIdRef};
 pub use certificate::{CertificatesIter, CertificatesRef};
 pub use error::{Error, Position};
 pub use extension::{Extension, ExtensionRef, ExtensionsIter, ExtensionsRef};
+pub use list::{List, ListIter};
 pub use name::{GeneralName, GeneralNameRef, NameRef};
 pub use request::{
     OcspRequest, OcspRequestRef, Request, RequestRef, RequestsIter, RequestsRef, Signature,

@@ -1,13 +1,14 @@
 //! The zero-copy view of a request.
 
 use crate::algorithm::AlgorithmIdentifierRef;
-use crate::asn1::reader::{explicit_inner, read_single, Reader, Tlv};
+use crate::asn1::reader::{explicit_inner, read_single, Tlv};
 use crate::asn1::{primitives, tag};
 use crate::cert_id::CertIdRef;
 use crate::certificate::CertificatesRef;
 use crate::error::Error;
 use crate::extension::ExtensionsRef;
 use crate::limits::{MAX_ENTRIES, MAX_MESSAGE_LEN};
+use crate::list::{List, ListIter};
 use crate::name::GeneralNameRef;
 use crate::response::read_version;
 
@@ -102,7 +103,13 @@ impl<'a> TbsRequestRef<'a> {
             }
             None => None,
         };
-        let requests = RequestsRef::decode(&r.read(tag::SEQUENCE, "TBSRequest.requestList")?)?;
+        let path = "TBSRequest.requestList";
+        let requests = List::decode(
+            &r.read(tag::SEQUENCE, path)?,
+            RequestRef::decode,
+            MAX_ENTRIES,
+            path,
+        )?;
         let extensions = ExtensionsRef::read_explicit(&mut r, 2, "TBSRequest.requestExtensions")?;
         r.finish("TBSRequest")?;
         Ok(TbsRequestRef {
@@ -148,76 +155,10 @@ impl<'a> TbsRequestRef<'a> {
 }
 
 /// The `requestList`, iterated lazily.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RequestsRef<'a> {
-    contents: &'a [u8],
-    base: usize,
-    len: usize,
-}
-
-impl<'a> RequestsRef<'a> {
-    fn decode(tlv: &Tlv<'a>) -> Result<Self, Error> {
-        let path = "TBSRequest.requestList";
-        let mut r = tlv.contents();
-        let mut len = 0usize;
-        while !r.is_empty() {
-            let request = r.read(tag::SEQUENCE, path)?;
-            if len == MAX_ENTRIES {
-                return Err(Error::TooManyElements {
-                    limit: MAX_ENTRIES,
-                    at: request.at(path),
-                });
-            }
-            RequestRef::decode(&request)?;
-            len += 1;
-        }
-        Ok(RequestsRef {
-            contents: tlv.value,
-            base: tlv.value_offset,
-            len,
-        })
-    }
-
-    /// Number of requests.
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// The requests in encoded order.
-    pub fn iter(&self) -> RequestsIter<'a> {
-        RequestsIter {
-            reader: Reader::with_base(self.contents, self.base),
-        }
-    }
-}
-
-impl<'a> IntoIterator for RequestsRef<'a> {
-    type Item = RequestRef<'a>;
-    type IntoIter = RequestsIter<'a>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
-    }
-}
+pub type RequestsRef<'a> = List<'a, RequestRef<'a>>;
 
 /// Iterator over [`RequestsRef`].
-#[derive(Debug, Clone)]
-pub struct RequestsIter<'a> {
-    reader: Reader<'a>,
-}
-
-impl<'a> Iterator for RequestsIter<'a> {
-    type Item = RequestRef<'a>;
-    fn next(&mut self) -> Option<Self::Item> {
-        // Validated when parsed, so this cannot fail.
-        let tlv = self.reader.read_any("Request").ok()?;
-        RequestRef::decode(&tlv).ok()
-    }
-}
+pub type RequestsIter<'a> = ListIter<'a, RequestRef<'a>>;
 
 /// A parsed `Request`.
 ///

@@ -10,6 +10,7 @@ use crate::certificate::CertificatesRef;
 use crate::error::Error;
 use crate::extension::ExtensionsRef;
 use crate::limits::{MAX_ENTRIES, MAX_MESSAGE_LEN};
+use crate::list::{List, ListIter};
 use crate::responder_id::ResponderIdRef;
 use crate::status::{CertStatus, CrlReason, ResponseStatus, RevokedInfo};
 
@@ -251,8 +252,12 @@ impl<'a> ResponseDataRef<'a> {
             &r.read(tag::GENERALIZED_TIME, produced_path)?,
             produced_path,
         )?;
-        let responses =
-            SingleResponsesRef::decode(&r.read(tag::SEQUENCE, "ResponseData.responses")?)?;
+        let responses = List::decode(
+            &r.read(tag::SEQUENCE, RESPONSES)?,
+            SingleResponseRef::decode,
+            MAX_ENTRIES,
+            RESPONSES,
+        )?;
         let extensions =
             ExtensionsRef::read_explicit(&mut r, 1, "ResponseData.responseExtensions")?;
         r.finish("ResponseData")?;
@@ -306,77 +311,13 @@ impl<'a> ResponseDataRef<'a> {
     }
 }
 
+const RESPONSES: &str = "ResponseData.responses";
+
 /// The `responses` list, iterated lazily.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SingleResponsesRef<'a> {
-    contents: &'a [u8],
-    base: usize,
-    len: usize,
-}
-
-impl<'a> SingleResponsesRef<'a> {
-    fn decode(tlv: &Tlv<'a>) -> Result<Self, Error> {
-        let path = "ResponseData.responses";
-        let mut r = tlv.contents();
-        let mut len = 0usize;
-        while !r.is_empty() {
-            let single = r.read(tag::SEQUENCE, path)?;
-            if len == MAX_ENTRIES {
-                return Err(Error::TooManyElements {
-                    limit: MAX_ENTRIES,
-                    at: single.at(path),
-                });
-            }
-            SingleResponseRef::decode(&single)?;
-            len += 1;
-        }
-        Ok(SingleResponsesRef {
-            contents: tlv.value,
-            base: tlv.value_offset,
-            len,
-        })
-    }
-
-    /// Number of single responses.
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// The single responses in encoded order.
-    pub fn iter(&self) -> SingleResponsesIter<'a> {
-        SingleResponsesIter {
-            reader: Reader::with_base(self.contents, self.base),
-        }
-    }
-}
-
-impl<'a> IntoIterator for SingleResponsesRef<'a> {
-    type Item = SingleResponseRef<'a>;
-    type IntoIter = SingleResponsesIter<'a>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
-    }
-}
+pub type SingleResponsesRef<'a> = List<'a, SingleResponseRef<'a>>;
 
 /// Iterator over [`SingleResponsesRef`].
-#[derive(Debug, Clone)]
-pub struct SingleResponsesIter<'a> {
-    reader: Reader<'a>,
-}
-
-impl<'a> Iterator for SingleResponsesIter<'a> {
-    type Item = SingleResponseRef<'a>;
-    fn next(&mut self) -> Option<Self::Item> {
-        // Validated when parsed, so this cannot fail.
-        let tlv = self.reader.read_any("SingleResponse").ok()?;
-        SingleResponseRef::decode(&tlv).ok()
-    }
-}
+pub type SingleResponsesIter<'a> = ListIter<'a, SingleResponseRef<'a>>;
 
 /// A parsed `SingleResponse`, borrowing the input.
 ///

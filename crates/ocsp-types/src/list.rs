@@ -1,0 +1,185 @@
+//! `SEQUENCE OF` lists, checked once at parse and then iterated lazily.
+//!
+//! Parsing checks every element and counts them against a limit; the list
+//! keeps only the content bytes, and iteration decodes each element again
+//! (cheap, and allocation-free). The elements were all checked, so
+//! iteration cannot fail.
+
+use core::fmt;
+
+use crate::asn1::reader::{Reader, Tlv};
+use crate::asn1::tag;
+use crate::error::Error;
+
+/// Decodes one element (a SEQUENCE) of a list.
+type DecodeElement<'a, T> = fn(&Tlv<'a>) -> Result<T, Error>;
+
+/// A checked `SEQUENCE OF` whose elements are decoded on iteration.
+pub struct List<'a, T> {
+    contents: &'a [u8],
+    base: usize,
+    len: usize,
+    decode: DecodeElement<'a, T>,
+    path: &'static str,
+}
+
+impl<T> Clone for List<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for List<'_, T> {}
+
+impl<T> PartialEq for List<'_, T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.contents == other.contents
+    }
+}
+
+impl<T> Eq for List<'_, T> {}
+
+impl<T> fmt::Debug for List<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("List")
+            .field("path", &self.path)
+            .field("len", &self.len)
+            .field("offset", &self.base)
+            .finish()
+    }
+}
+
+impl<'a, T> List<'a, T> {
+    /// An empty list (an absent field).
+    pub(crate) fn empty(decode: DecodeElement<'a, T>, path: &'static str) -> Self {
+        List {
+            contents: &[],
+            base: 0,
+            len: 0,
+            decode,
+            path,
+        }
+    }
+
+    /// Checks every element of the `SEQUENCE OF` in `tlv`: each a SEQUENCE
+    /// that `decode` accepts, at most `limit` of them.
+    pub(crate) fn decode(
+        tlv: &Tlv<'a>,
+        decode: DecodeElement<'a, T>,
+        limit: usize,
+        path: &'static str,
+    ) -> Result<Self, Error> {
+        let mut r = tlv.contents();
+        let mut len = 0usize;
+        while !r.is_empty() {
+            let element = r.read(tag::SEQUENCE, path)?;
+            if len == limit {
+                return Err(Error::TooManyElements {
+                    limit,
+                    at: element.at(path),
+                });
+            }
+            decode(&element)?;
+            len += 1;
+        }
+        Ok(List {
+            contents: tlv.value,
+            base: tlv.value_offset,
+            len,
+            decode,
+            path,
+        })
+    }
+
+    /// The first `len` elements of an already checked list.
+    pub(crate) fn prefix(&self, len: usize) -> Self {
+        List {
+            len: len.min(self.len),
+            ..*self
+        }
+    }
+
+    /// Number of elements.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The elements in encoded order.
+    pub fn iter(&self) -> ListIter<'a, T> {
+        ListIter {
+            reader: Reader::with_base(self.contents, self.base),
+            remaining: self.len,
+            decode: self.decode,
+            path: self.path,
+        }
+    }
+}
+
+impl<'a, T> IntoIterator for List<'a, T> {
+    type Item = T;
+    type IntoIter = ListIter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<'a, T> IntoIterator for &List<'a, T> {
+    type Item = T;
+    type IntoIter = ListIter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+/// Iterator over a [`List`].
+pub struct ListIter<'a, T> {
+    reader: Reader<'a>,
+    remaining: usize,
+    decode: DecodeElement<'a, T>,
+    path: &'static str,
+}
+
+impl<T> Clone for ListIter<'_, T> {
+    fn clone(&self) -> Self {
+        ListIter {
+            reader: self.reader.clone(),
+            remaining: self.remaining,
+            decode: self.decode,
+            path: self.path,
+        }
+    }
+}
+
+impl<T> fmt::Debug for ListIter<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ListIter")
+            .field("path", &self.path)
+            .field("remaining", &self.remaining)
+            .finish()
+    }
+}
+
+impl<T> Iterator for ListIter<'_, T> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        if self.remaining == 0 {
+            return None;
+        }
+        self.remaining -= 1;
+        // Every element was checked when the list was parsed.
+        let tlv = self.reader.read_any(self.path).ok()?;
+        (self.decode)(&tlv).ok()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+impl<T> ExactSizeIterator for ListIter<'_, T> {}
