@@ -31,6 +31,28 @@ pub fn serial_hex(integer: &[u8]) -> String {
     hex(magnitude)
 }
 
+/// Hex digits to octets: an even number of ASCII hex digits, at least one
+/// octet; no sign, prefix or separator.
+pub fn decode_hex(digits: &str) -> Option<Vec<u8>> {
+    if digits.is_empty() || !digits.len().is_multiple_of(2) {
+        return None;
+    }
+    digits
+        .as_bytes()
+        .chunks_exact(2)
+        .map(|pair| match pair {
+            [hi, lo] => Some(hex_digit(*hi)? << 4 | hex_digit(*lo)?),
+            _ => None,
+        })
+        .collect()
+}
+
+fn hex_digit(b: u8) -> Option<u8> {
+    char::from(b)
+        .to_digit(16)
+        .and_then(|d| u8::try_from(d).ok())
+}
+
 /// The RFC 4514 string of a DER `Name`, if `x509-cert` can decode and show it.
 pub fn name_to_string(name_der: &[u8]) -> Option<String> {
     let name = Name::from_der(name_der).ok()?;

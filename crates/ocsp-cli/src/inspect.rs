@@ -4,7 +4,8 @@
 //! algorithms, extensions or status; only input that is not a valid
 //! structure is an error.
 
-mod json;
+/// The JSON form (its CertID object is shared with `ocsp verify`).
+pub(crate) mod json;
 mod text;
 
 use std::path::PathBuf;

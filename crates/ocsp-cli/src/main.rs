@@ -1,7 +1,9 @@
 //! `ocsp`: inspect, request and verify OCSP messages (RFC 6960).
 //!
 //! Exit codes: 0 on success, 1 when the input cannot be read or is not a
-//! valid structure, 2 for usage errors (clap's own code).
+//! valid structure, 2 for usage errors (clap's own code). `ocsp verify`
+//! also exits 3 for a verified `revoked` answer, 4 for `unknown`, and 1
+//! when the response does not verify.
 
 mod cert_summary;
 mod error;
@@ -10,6 +12,8 @@ mod input;
 mod inspect;
 mod message;
 mod request_cmd;
+mod verdict_output;
+mod verify_cmd;
 
 use std::process::ExitCode;
 
@@ -35,6 +39,8 @@ enum Command {
     Inspect(inspect::InspectArgs),
     /// Build an OCSP request for one or more certificates.
     Request(request_cmd::RequestArgs),
+    /// Verify an OCSP response about one certificate.
+    Verify(verify_cmd::VerifyArgs),
 }
 
 fn main() -> ExitCode {
@@ -42,5 +48,6 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Inspect(args) => inspect::run(&args),
         Command::Request(args) => request_cmd::run(&args),
+        Command::Verify(args) => verify_cmd::run(&args),
     }
 }

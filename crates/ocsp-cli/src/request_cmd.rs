@@ -111,22 +111,9 @@ fn one_line(msg: &str) -> String {
 }
 
 fn parse_nonce(hex: &str) -> Result<Nonce, String> {
-    let bytes = decode_hex(hex).ok_or_else(|| "not an even number of hex digits".to_string())?;
+    let bytes = crate::format::decode_hex(hex)
+        .ok_or_else(|| "not an even number of hex digits".to_string())?;
     Nonce::new(&bytes).map_err(|e| e.to_string())
-}
-
-fn decode_hex(hex: &str) -> Option<Vec<u8>> {
-    let digits = hex.as_bytes();
-    if !digits.len().is_multiple_of(2) {
-        return None;
-    }
-    digits
-        .chunks_exact(2)
-        .map(|pair| {
-            let s = std::str::from_utf8(pair).ok()?;
-            u8::from_str_radix(s, 16).ok()
-        })
-        .collect()
 }
 
 fn execute(args: &RequestArgs) -> Result<(), Failure> {
@@ -254,9 +241,7 @@ mod tests {
 
     #[test]
     fn hex() {
-        assert_eq!(decode_hex("00fFa1"), Some(vec![0, 0xff, 0xa1]));
-        assert_eq!(decode_hex("abc"), None);
-        assert_eq!(decode_hex("zz"), None);
+        assert!(parse_nonce("+1").is_err());
         assert!(parse_nonce("").is_err());
         assert!(parse_nonce(&"00".repeat(33)).is_err());
         assert!(parse_nonce(&"00".repeat(32)).is_ok());

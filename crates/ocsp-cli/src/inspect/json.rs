@@ -13,7 +13,7 @@ use crate::cert_summary::CertSummary;
 use crate::format::{general_name, hex, name_or_hex, serial_hex};
 
 /// An object with these keys, in this order.
-fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
+pub(crate) fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
     Value::Object(
         fields
             .into_iter()
@@ -95,7 +95,9 @@ fn cert(der: &[u8]) -> Value {
     ])
 }
 
-fn cert_id(id: &CertIdRef<'_>) -> Value {
+/// The JSON of a CertID: the hash algorithm OID, both hashes in hex and
+/// the serial as [`serial_hex`] shows it.
+pub(crate) fn cert_id(id: &CertIdRef<'_>) -> Value {
     object([
         (
             "hash_algorithm",
