@@ -6,6 +6,7 @@
 //! when the response does not verify.
 
 mod cert_summary;
+mod check_cmd;
 mod error;
 mod format;
 mod input;
@@ -41,6 +42,8 @@ enum Command {
     Request(request_cmd::RequestArgs),
     /// Verify an OCSP response about one certificate.
     Verify(verify_cmd::VerifyArgs),
+    /// Fetch and verify the OCSP status of a certificate from its responder.
+    Check(check_cmd::CheckArgs),
 }
 
 fn main() -> ExitCode {
@@ -49,5 +52,6 @@ fn main() -> ExitCode {
         Command::Inspect(args) => inspect::run(&args),
         Command::Request(args) => request_cmd::run(&args),
         Command::Verify(args) => verify_cmd::run(&args),
+        Command::Check(args) => check_cmd::run(&args),
     }
 }

@@ -1,0 +1,169 @@
+//! The one error type of this crate, and the error a transport reports.
+
+use std::sync::Arc;
+
+/// A boxed error from an HTTP stack, shared so that [`Error`] stays `Clone`
+/// (one failed fetch is reported to every caller that waited on it).
+pub type BoxError = Arc<dyn std::error::Error + Send + Sync + 'static>;
+
+/// Why an [`HttpTransport`](crate::HttpTransport) could not deliver a
+/// complete response.
+///
+/// A transport maps its own failures onto these variants; the client turns
+/// the first four into their own [`Error`] variants ([`Error::Timeout`],
+/// [`Error::ResponseTooLarge`], [`Error::TruncatedBody`],
+/// [`Error::TooManyRedirects`]) and wraps the others in
+/// [`Error::Transport`].
+#[derive(Debug, Clone, thiserror::Error)]
+#[non_exhaustive]
+pub enum TransportError {
+    /// The exchange did not complete within [`HttpRequest::timeout`](crate::HttpRequest::timeout)
+    /// (or a connect/read timeout of the transport).
+    #[error("timed out")]
+    Timeout,
+    /// The response body is longer than
+    /// [`HttpRequest::max_response_len`](crate::HttpRequest::max_response_len);
+    /// the transport stopped reading there.
+    #[error("response body larger than the limit of {limit} bytes")]
+    BodyTooLarge {
+        /// The limit.
+        limit: usize,
+    },
+    /// The connection closed before the whole body arrived (fewer bytes than
+    /// `Content-Length`, or a broken chunked encoding).
+    #[error("the connection closed before the whole response body arrived")]
+    Truncated,
+    /// More redirects than the transport allows.
+    #[error("too many redirects")]
+    TooManyRedirects,
+    /// The URL is not one the transport can fetch (e.g. not `http://`).
+    #[error("unsupported URL {url:?}")]
+    UnsupportedUrl {
+        /// The URL.
+        url: String,
+    },
+    /// The server could not be reached (name resolution, connection refused).
+    #[error("cannot connect: {0}")]
+    Connect(BoxError),
+    /// Any other failure of the HTTP stack (malformed HTTP, I/O error).
+    #[error("HTTP exchange failed: {0}")]
+    Other(BoxError),
+}
+
+impl TransportError {
+    /// [`TransportError::Other`] wrapping `error`.
+    pub fn other(error: impl std::error::Error + Send + Sync + 'static) -> Self {
+        TransportError::Other(Arc::new(error))
+    }
+
+    /// [`TransportError::Connect`] wrapping `error`.
+    pub fn connect(error: impl std::error::Error + Send + Sync + 'static) -> Self {
+        TransportError::Connect(Arc::new(error))
+    }
+}
+
+/// Every reason a status check gives no answer.
+///
+/// Each variant is one reason a caller can act on: fix the inputs
+/// ([`Error::Request`], [`Error::NoResponderUrl`]), retry later
+/// ([`Error::Timeout`], [`Error::Transport`], [`Error::HttpStatus`]), report
+/// a misbehaving responder ([`Error::ContentType`],
+/// [`Error::ResponseTooLarge`], [`Error::Verify`]). The errors of the lower
+/// crates are wrapped as they are.
+///
+/// None of them is a status: an error never means "good" (nor "revoked").
+#[derive(Debug, Clone, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The certificate has no usable OCSP responder URL in its Authority
+    /// Information Access (and none was configured).
+    #[error("no OCSP responder URL: {0}")]
+    NoResponderUrl(ocsp_request::Error),
+    /// The CertID or the request could not be built (the certificate or the
+    /// issuer does not parse, or the issuer did not issue the certificate).
+    #[error("cannot build the OCSP request: {0}")]
+    Request(ocsp_request::Error),
+    /// The system's random number generator failed (for the nonce).
+    #[error("cannot draw a nonce: {0}")]
+    Random(getrandom::Error),
+    /// No complete response within the timeout.
+    #[error("the OCSP responder did not answer in time")]
+    Timeout,
+    /// The response body is longer than the configured limit.
+    #[error("the OCSP response is larger than the limit of {limit} bytes")]
+    ResponseTooLarge {
+        /// The limit.
+        limit: usize,
+    },
+    /// The connection closed before the whole body arrived.
+    #[error("the OCSP response was cut short")]
+    TruncatedBody,
+    /// The responder redirected more often than the transport allows.
+    #[error("too many redirects")]
+    TooManyRedirects,
+    /// Any other transport failure (connection, I/O, malformed HTTP).
+    #[error("transport: {0}")]
+    Transport(TransportError),
+    /// The HTTP status is not 200.
+    #[error("the OCSP responder answered HTTP {status}")]
+    HttpStatus {
+        /// The status code.
+        status: u16,
+    },
+    /// The `Content-Type` is not `application/ocsp-response`.
+    #[error("unexpected Content-Type {content_type:?} (expected application/ocsp-response)")]
+    ContentType {
+        /// The header as received, if any.
+        content_type: Option<String>,
+    },
+    /// The response was received but does not verify (signature, responder,
+    /// CertID, times, nonce, status ...).
+    #[error("the OCSP response does not verify: {0}")]
+    Verify(ocsp_verify::Error),
+    /// Another caller was fetching the same CertID and gave up without a
+    /// result (its transport panicked).
+    #[error("the shared fetch for this certificate was abandoned")]
+    FetchAbandoned,
+}
+
+impl From<TransportError> for Error {
+    fn from(e: TransportError) -> Self {
+        match e {
+            TransportError::Timeout => Error::Timeout,
+            TransportError::BodyTooLarge { limit } => Error::ResponseTooLarge { limit },
+            TransportError::Truncated => Error::TruncatedBody,
+            TransportError::TooManyRedirects => Error::TooManyRedirects,
+            other => Error::Transport(other),
+        }
+    }
+}
+
+impl From<ocsp_verify::Error> for Error {
+    fn from(e: ocsp_verify::Error) -> Self {
+        Error::Verify(e)
+    }
+}
+
+impl Error {
+    /// A stable name for the variant (for [`Error::Transport`], `Connect`
+    /// and `UnsupportedUrl` are told apart), for logs and machine-readable
+    /// output.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::NoResponderUrl(_) => "NoResponderUrl",
+            Error::Request(_) => "Request",
+            Error::Random(_) => "Random",
+            Error::Timeout => "Timeout",
+            Error::ResponseTooLarge { .. } => "ResponseTooLarge",
+            Error::TruncatedBody => "TruncatedBody",
+            Error::TooManyRedirects => "TooManyRedirects",
+            Error::Transport(TransportError::Connect(_)) => "Connect",
+            Error::Transport(TransportError::UnsupportedUrl { .. }) => "UnsupportedUrl",
+            Error::Transport(_) => "Transport",
+            Error::HttpStatus { .. } => "HttpStatus",
+            Error::ContentType { .. } => "ContentType",
+            Error::Verify(_) => "Verify",
+            Error::FetchAbandoned => "FetchAbandoned",
+        }
+    }
+}

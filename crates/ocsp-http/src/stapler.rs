@@ -1,0 +1,233 @@
+//! Keeping a server's own response fresh for OCSP stapling.
+
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use ocsp_verify::UnixTime;
+
+use crate::cache::Cache;
+use crate::checked::CheckedResponse;
+use crate::clock::{self, Clock, SystemClock};
+use crate::error::Error;
+use crate::transport::HttpTransport;
+
+/// The default time between two attempts when a refresh failed or brought
+/// no newer response: 5 minutes.
+pub const DEFAULT_RETRY_INTERVAL: Duration = Duration::from_secs(5 * 60);
+
+/// What [`Stapler::refresh_if_due`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Refresh {
+    /// Nothing: the current response is fresh, or the last attempt was less
+    /// than the retry interval ago.
+    NotDue,
+    /// A response was fetched and verified; the staple is now this (or an
+    /// even newer one already held).
+    Refreshed(Arc<CheckedResponse>),
+}
+
+/// The OCSP response a TLS server staples for its own certificate, kept
+/// fresh through a [`Cache`].
+///
+/// A refresh is due once half the validity window (`thisUpdate` ..
+/// `nextUpdate`) has passed, or when there is no valid response; after a
+/// failed attempt (or one that brought nothing newer) the next is made no
+/// sooner than the retry interval. The staple handed out is always valid
+/// at the clock's time: an expired response is never stapled.
+///
+/// No thread is started unless asked for ([`Stapler::spawn_refresher`]);
+/// a server may instead call [`Stapler::refresh_if_due`] from its own
+/// timer.
+#[derive(Debug)]
+pub struct Stapler<T, C = SystemClock> {
+    cache: Arc<Cache<T, C>>,
+    certificate: Vec<u8>,
+    issuer: Vec<u8>,
+    retry_interval: Duration,
+    state: Mutex<StaplerState>,
+}
+
+#[derive(Debug, Default)]
+struct StaplerState {
+    current: Option<Arc<CheckedResponse>>,
+    next_attempt: Option<UnixTime>,
+    last_error: Option<Error>,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl<T, C: Clock> Stapler<T, C> {
+    /// A stapler for `certificate` (DER), issued by `issuer` (DER), using
+    /// `cache` (which may serve other lookups too). It holds nothing until
+    /// the first refresh.
+    pub fn new(cache: Arc<Cache<T, C>>, certificate: Vec<u8>, issuer: Vec<u8>) -> Self {
+        Stapler {
+            cache,
+            certificate,
+            issuer,
+            retry_interval: DEFAULT_RETRY_INTERVAL,
+            state: Mutex::new(StaplerState::default()),
+        }
+    }
+
+    /// Sets the retry interval (default [`DEFAULT_RETRY_INTERVAL`]).
+    pub fn with_retry_interval(mut self, retry_interval: Duration) -> Self {
+        self.retry_interval = retry_interval;
+        self
+    }
+
+    /// The DER response to staple, if one is valid now.
+    pub fn current_staple(&self) -> Option<Arc<[u8]>> {
+        self.current().map(|c| Arc::clone(&c.der))
+    }
+
+    /// The response stapled, if one is valid now (its status may be good,
+    /// revoked or unknown: it is what the responder said).
+    pub fn current(&self) -> Option<Arc<CheckedResponse>> {
+        let now = self.cache.client().clock().now();
+        lock(&self.state)
+            .current
+            .as_ref()
+            .filter(|c| c.is_valid_at(now))
+            .cloned()
+    }
+
+    /// Why the last refresh failed, if it did.
+    pub fn last_error(&self) -> Option<Error> {
+        lock(&self.state).last_error.clone()
+    }
+
+    /// Whether a refresh is due at `now`.
+    pub fn is_due(&self, now: UnixTime) -> bool {
+        let state = lock(&self.state);
+        if state
+            .next_attempt
+            .is_some_and(|at| now.as_secs() < at.as_secs())
+        {
+            return false;
+        }
+        match &state.current {
+            Some(current) => {
+                !current.is_valid_at(now) || now.as_secs() >= current.halfway().as_secs()
+            }
+            None => true,
+        }
+    }
+}
+
+impl<T: HttpTransport, C: Clock> Stapler<T, C> {
+    /// Fetches a fresh response when one is due at `now`.
+    ///
+    /// # Errors
+    ///
+    /// Why the refresh failed; the current staple (if still valid) is kept,
+    /// and the next attempt waits for the retry interval.
+    pub fn refresh_if_due(&self, now: UnixTime) -> Result<Refresh, Error> {
+        if !self.is_due(now) {
+            return Ok(Refresh::NotDue);
+        }
+        let fetched = self.cache.refresh(&self.certificate, &self.issuer);
+        let mut state = lock(&self.state);
+        match fetched {
+            Ok(fetched) => {
+                let newer = state.current.as_ref().is_none_or(|held| {
+                    !held.is_valid_at(now)
+                        || fetched.this_update.unix_timestamp() >= held.this_update.unix_timestamp()
+                });
+                if newer {
+                    state.current = Some(Arc::clone(&fetched));
+                }
+                let current = state.current.clone().unwrap_or(fetched);
+                // Nothing newer than halfway: the responder has not updated
+                // yet, so wait before asking again.
+                state.next_attempt = (now.as_secs() >= current.halfway().as_secs())
+                    .then(|| clock::add(now, self.retry_interval));
+                state.last_error = None;
+                Ok(Refresh::Refreshed(current))
+            }
+            Err(e) => {
+                state.next_attempt = Some(clock::add(now, self.retry_interval));
+                state.last_error = Some(e.clone());
+                Err(e)
+            }
+        }
+    }
+}
+
+impl<T, C> Stapler<T, C>
+where
+    T: HttpTransport + 'static,
+    C: Clock + 'static,
+{
+    /// Starts a thread that calls [`Stapler::refresh_if_due`] every
+    /// `check_every` (at the clock's time) until the handle is stopped or
+    /// dropped. Failures are kept in [`Stapler::last_error`].
+    ///
+    /// # Errors
+    ///
+    /// The system's error when the thread cannot be started.
+    pub fn spawn_refresher(
+        self: &Arc<Self>,
+        check_every: Duration,
+    ) -> std::io::Result<RefresherHandle> {
+        let stop = Arc::new((Mutex::new(false), Condvar::new()));
+        let stapler = Arc::clone(self);
+        let thread_stop = Arc::clone(&stop);
+        let thread = std::thread::Builder::new()
+            .name("ocsp-stapler".into())
+            .spawn(move || {
+                let (flag, wake) = &*thread_stop;
+                loop {
+                    let now = stapler.cache.client().clock().now();
+                    // The error is kept in `last_error`.
+                    let _ = stapler.refresh_if_due(now);
+                    let stopped = lock(flag);
+                    let (stopped, _) = wake
+                        .wait_timeout_while(stopped, check_every, |stopped| !*stopped)
+                        .unwrap_or_else(PoisonError::into_inner);
+                    if *stopped {
+                        break;
+                    }
+                }
+            })?;
+        Ok(RefresherHandle {
+            stop,
+            thread: Some(thread),
+        })
+    }
+}
+
+/// Stops the refresher thread of [`Stapler::spawn_refresher`] when
+/// [`RefresherHandle::stop`] is called or it is dropped.
+#[derive(Debug)]
+pub struct RefresherHandle {
+    stop: Arc<(Mutex<bool>, Condvar)>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl RefresherHandle {
+    /// Stops the thread and waits for it (at most one refresh in progress).
+    pub fn stop(mut self) {
+        self.stop_and_join();
+    }
+
+    fn stop_and_join(&mut self) {
+        let (flag, wake) = &*self.stop;
+        *lock(flag) = true;
+        wake.notify_all();
+        if let Some(thread) = self.thread.take() {
+            // A panic in the thread has nothing more to report.
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for RefresherHandle {
+    fn drop(&mut self) {
+        self.stop_and_join();
+    }
+}

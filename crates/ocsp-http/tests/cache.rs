@@ -1,0 +1,406 @@
+//! The cache, with an injected clock and counting fake transports.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{channel, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::{client, clock, good, ok, pki, response, tampered, Scripted, T0};
+use ocsp_http::{
+    Cache, Error, FailureMode, HttpRequest, HttpResponse, HttpTransport, Outcome, Status,
+    TransportError,
+};
+use ocsp_testkit::{DAY, HOUR};
+use ocsp_types::{CertStatus, CrlReason, RevokedInfo};
+
+fn checked(outcome: Outcome) -> Arc<ocsp_http::CheckedResponse> {
+    match outcome {
+        Outcome::Checked(c) => c,
+        other => panic!("expected a checked response, got {other:?}"),
+    }
+}
+
+#[test]
+fn served_until_next_update_then_refetched() {
+    let pki = pki();
+    // No max-age: the entry lives until nextUpdate (T0 + 3 days).
+    let first = good(&pki);
+    let second = response(&pki, CertStatus::Good, 3 * DAY, 6 * DAY);
+    let transport = Scripted::new(vec![Ok(ok(&first, None)), Ok(ok(&second, None))]);
+    let clock = clock();
+    let cache = Cache::new(client(Arc::clone(&transport), &clock));
+
+    let a = checked(
+        cache
+            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+            .unwrap(),
+    );
+    assert_eq!(a.status, Status::Good);
+    assert_eq!(transport.calls(), 1);
+    for secs in [1, 3600, 2 * 86_400, 3 * 86_400 - 1] {
+        clock.set(T0 + secs);
+        let b = checked(
+            cache
+                .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+                .unwrap(),
+        );
+        assert!(Arc::ptr_eq(&a, &b), "served from the cache at +{secs}s");
+    }
+    assert_eq!(transport.calls(), 1);
+    // One second past nextUpdate: never served, a new fetch.
+    clock.set(T0 + 3 * 86_400 + 1);
+    let c = checked(
+        cache
+            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+            .unwrap(),
+    );
+    assert_eq!(transport.calls(), 2);
+    assert_eq!(&*c.der, &second[..]);
+}
+
+#[test]
+fn refetched_after_max_age() {
+    let pki = pki();
+    let der = good(&pki);
+    let transport = Scripted::new(vec![Ok(ok(&der, Some(3600)))]);
+    let clock = clock();
+    let cache = Cache::new(client(Arc::clone(&transport), &clock));
+    let a = checked(
+        cache
+            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+            .unwrap(),
+    );
+    assert_eq!(a.http.max_age, Some(Duration::from_secs(3600)));
+    assert_eq!(a.refresh_after().as_secs(), T0 + 3600);
+    clock.set(T0 + 3599);
+    cache
+        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+        .unwrap();
+    assert_eq!(transport.calls(), 1);
+    clock.set(T0 + 3600);
+    let b = checked(
+        cache
+            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+            .unwrap(),
+    );
+    assert_eq!(transport.calls(), 2);
+    assert!(!Arc::ptr_eq(&a, &b));
+    // The refreshed entry is served for another max-age.
+    clock.set(T0 + 3600 + 3599);
+    cache
+        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+        .unwrap();
+    assert_eq!(transport.calls(), 2);
+}
+
+#[test]
+fn max_age_beyond_next_update_is_capped() {
+    let pki = pki();
+    // nextUpdate in one hour, max-age of a week.
+    let der = response(&pki, CertStatus::Good, -HOUR, HOUR);
+    let transport = Scripted::new(vec![
+        Ok(ok(&der, Some(7 * 86_400))),
+        Err(TransportError::Timeout),
+    ]);
+    let clock = clock();
+    let cache = Cache::new(client(Arc::clone(&transport), &clock));
+    let a = checked(
+        cache
+            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+            .unwrap(),
+    );
+    assert_eq!(a.refresh_after().as_secs(), T0 + 3600);
+    assert_eq!(a.valid_until.as_secs(), T0 + 3600);
+    clock.set(T0 + 3599);
+    cache
+        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+        .unwrap();
+    assert_eq!(transport.calls(), 1);
+    // Past nextUpdate the week-long max-age does not keep it: the responder
+    // is down, and the expired entry is not served.
+    clock.set(T0 + 3600 + 1);
+    let err = cache
+        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+        .unwrap_err();
+    assert!(matches!(err, Error::Timeout), "{err:?}");
+    assert_eq!(cache.stats().entries, 0);
+    let soft = cache
+        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Soft)
+        .unwrap();
+    assert!(matches!(soft, Outcome::Unavailable(Error::Timeout)));
+    assert!(!soft.is_good());
+}
+
+#[test]
+fn stale_but_valid_entry_is_served_when_refresh_fails() {
+    let pki = pki();
+    let der = good(&pki);
+    let transport = Scripted::new(vec![
+        Ok(ok(&der, Some(60))),
+        Ok(HttpResponse::new(503, Vec::new(), Vec::new())),
+    ]);
+    let clock = clock();
+    let cache = Cache::new(client(Arc::clone(&transport), &clock));
+    let a = checked(
+        cache
+            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+            .unwrap(),
+    );
+    clock.set(T0 + 61);
+    let b = checked(
+        cache
+            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+            .unwrap(),
+    );
+    assert_eq!(transport.calls(), 2, "a refresh was attempted");
+    assert!(Arc::ptr_eq(&a, &b), "the still-valid response is served");
+    // `refresh` reports the failure itself.
+    let err = cache.refresh(&pki.leaf, &pki.ca.cert).unwrap_err();
+    assert!(matches!(err, Error::HttpStatus { status: 503 }));
+}
+
+#[test]
+fn failures_are_not_cached() {
+    let pki = pki();
+    let der = good(&pki);
+    let transport = Scripted::new(vec![
+        Ok(HttpResponse::new(500, Vec::new(), Vec::new())),
+        Ok(ok(&tampered(&der), None)),
+        Err(TransportError::Truncated),
+        Ok(ok(&der, None)),
+    ]);
+    let clock = clock();
+    let cache = Cache::new(client(Arc::clone(&transport), &clock));
+    let lookup = || cache.lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard);
+    assert!(matches!(lookup(), Err(Error::HttpStatus { status: 500 })));
+    assert_eq!(cache.stats().entries, 0);
+    assert!(matches!(
+        lookup(),
+        Err(Error::Verify(ocsp_verify::Error::InvalidSignature))
+    ));
+    assert_eq!(cache.stats().entries, 0);
+    assert!(matches!(lookup(), Err(Error::TruncatedBody)));
+    assert_eq!(cache.stats().entries, 0);
+    assert!(lookup().unwrap().is_good());
+    assert_eq!(cache.stats().entries, 1);
+    assert_eq!(transport.calls(), 4);
+}
+
+#[test]
+fn soft_fail_never_yields_good() {
+    let pki = pki();
+    let der = good(&pki);
+    let failures: Vec<Result<HttpResponse, TransportError>> = vec![
+        Err(TransportError::Timeout),
+        Err(TransportError::BodyTooLarge { limit: 10 }),
+        Ok(HttpResponse::new(404, Vec::new(), Vec::new())),
+        Ok(HttpResponse::new(
+            200,
+            vec![("Content-Type".into(), "text/html".into())],
+            der.clone(),
+        )),
+        Ok(ok(&tampered(&der), None)),
+        Ok(ok(b"\x30\x03\x0a\x01\x01", None)), // malformedRequest
+    ];
+    for failure in failures {
+        let transport = Scripted::new(vec![failure]);
+        let clock = clock();
+        let cache = Cache::new(client(Arc::clone(&transport), &clock));
+        let outcome = cache
+            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Soft)
+            .unwrap();
+        assert!(matches!(outcome, Outcome::Unavailable(_)), "{outcome:?}");
+        assert!(!outcome.is_good());
+        assert_eq!(outcome.status(), None);
+        assert_eq!(cache.stats().entries, 0);
+    }
+    // A verified revoked answer is a status, not "unavailable".
+    let revoked = response(
+        &pki,
+        CertStatus::Revoked(RevokedInfo {
+            revocation_time: ocsp_testkit::at(-DAY),
+            revocation_reason: Some(CrlReason::KeyCompromise),
+        }),
+        -HOUR,
+        DAY,
+    );
+    let transport = Scripted::new(vec![Ok(ok(&revoked, None))]);
+    let clock = clock();
+    let cache = Cache::new(client(Arc::clone(&transport), &clock));
+    let outcome = cache
+        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Soft)
+        .unwrap();
+    assert!(matches!(
+        outcome.status(),
+        Some(Status::Revoked {
+            reason: Some(CrlReason::KeyCompromise),
+            ..
+        })
+    ));
+    assert!(!outcome.is_good());
+}
+
+/// Blocks every call until released; reports each call's start.
+struct Gate {
+    started: Mutex<Sender<()>>,
+    release: Mutex<std::sync::mpsc::Receiver<()>>,
+    calls: AtomicUsize,
+    reply: Result<HttpResponse, TransportError>,
+}
+
+impl HttpTransport for Gate {
+    fn send(&self, _request: &HttpRequest<'_>) -> Result<HttpResponse, TransportError> {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        self.started.lock().unwrap().send(()).unwrap();
+        self.release
+            .lock()
+            .unwrap()
+            .recv_timeout(Duration::from_secs(10))
+            .expect("released");
+        self.reply.clone()
+    }
+}
+
+type GatedCache = Arc<Cache<Arc<Gate>, Arc<ocsp_http::ManualClock>>>;
+
+/// Starts `n` concurrent lookups through a gated transport, waits until one
+/// fetch is under way and the others wait on it, releases it, and returns
+/// the results and the number of transport calls.
+fn concurrent(
+    n: usize,
+    reply: Result<HttpResponse, TransportError>,
+) -> (Vec<Result<Outcome, Error>>, usize, GatedCache) {
+    let pki = Arc::new(pki());
+    let (started_tx, started_rx) = channel();
+    let (release_tx, release_rx) = channel();
+    let gate = Arc::new(Gate {
+        started: Mutex::new(started_tx),
+        release: Mutex::new(release_rx),
+        calls: AtomicUsize::new(0),
+        reply,
+    });
+    let clock = clock();
+    let cache = Arc::new(Cache::new(client(Arc::clone(&gate), &clock)));
+    let threads: Vec<_> = (0..n)
+        .map(|_| {
+            let cache = Arc::clone(&cache);
+            let pki = Arc::clone(&pki);
+            std::thread::spawn(move || cache.lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard))
+        })
+        .collect();
+    started_rx
+        .recv_timeout(Duration::from_secs(10))
+        .expect("a fetch started");
+    // Bounded wait for the other callers to join the fetch.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while cache.stats().waiting < n - 1 {
+        assert!(
+            Instant::now() < deadline,
+            "callers did not join: {:?}",
+            cache.stats()
+        );
+        std::thread::yield_now();
+    }
+    assert_eq!(cache.stats().in_flight, 1);
+    release_tx.send(()).unwrap();
+    let results = threads.into_iter().map(|t| t.join().unwrap()).collect();
+    let calls = gate.calls.load(Ordering::SeqCst);
+    (results, calls, cache)
+}
+
+#[test]
+fn concurrent_lookups_share_one_fetch() {
+    let der = good(&pki());
+    let (results, calls, cache) = concurrent(8, Ok(ok(&der, None)));
+    assert_eq!(calls, 1);
+    let responses: Vec<_> = results.into_iter().map(|r| checked(r.unwrap())).collect();
+    assert!(responses.iter().all(|r| Arc::ptr_eq(r, &responses[0])));
+    assert_eq!(cache.stats().entries, 1);
+    assert_eq!(cache.stats().in_flight, 0);
+    assert_eq!(cache.stats().waiting, 0);
+}
+
+#[test]
+fn concurrent_failure_is_shared_and_not_cached() {
+    let (results, calls, cache) = concurrent(6, Err(TransportError::Timeout));
+    assert_eq!(calls, 1);
+    assert_eq!(results.len(), 6);
+    for result in results {
+        assert!(matches!(result, Err(Error::Timeout)));
+    }
+    assert_eq!(cache.stats().entries, 0);
+    assert_eq!(cache.stats().in_flight, 0);
+}
+
+/// Panics on its first call.
+struct Panicky {
+    calls: AtomicUsize,
+    reply: HttpResponse,
+}
+
+impl HttpTransport for Panicky {
+    fn send(&self, _request: &HttpRequest<'_>) -> Result<HttpResponse, TransportError> {
+        if self.calls.fetch_add(1, Ordering::SeqCst) == 0 {
+            panic!("transport bug");
+        }
+        Ok(self.reply.clone())
+    }
+}
+
+#[test]
+fn a_panicking_fetch_releases_its_marker() {
+    let pki = pki();
+    let transport = Arc::new(Panicky {
+        calls: AtomicUsize::new(0),
+        reply: ok(&good(&pki), None),
+    });
+    let clock = clock();
+    let cache = Cache::new(client(Arc::clone(&transport), &clock));
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        cache.lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+    }));
+    assert!(caught.is_err());
+    assert_eq!(cache.stats().in_flight, 0);
+    assert!(cache
+        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+        .unwrap()
+        .is_good());
+}
+
+#[test]
+fn an_older_response_does_not_replace_a_newer_one() {
+    let pki = pki();
+    let newer = response(&pki, CertStatus::Good, -HOUR, 3 * DAY);
+    let older = response(&pki, CertStatus::Good, -2 * HOUR, 3 * DAY);
+    let transport = Scripted::new(vec![Ok(ok(&newer, Some(60))), Ok(ok(&older, Some(60)))]);
+    let clock = clock();
+    let cache = Cache::new(client(Arc::clone(&transport), &clock));
+    cache
+        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+        .unwrap();
+    clock.set(T0 + 61);
+    cache.refresh(&pki.leaf, &pki.ca.cert).unwrap();
+    let held = cache.cached(&pki.leaf, &pki.ca.cert).unwrap().unwrap();
+    assert_eq!(&*held.der, &newer[..]);
+}
+
+#[test]
+fn bad_inputs_are_request_errors() {
+    let pki = pki();
+    let transport = Scripted::new(vec![Ok(ok(&good(&pki), None))]);
+    let clock = clock();
+    let cache = Cache::new(client(Arc::clone(&transport), &clock));
+    let err = cache
+        .lookup(b"not a certificate", &pki.ca.cert, FailureMode::Hard)
+        .unwrap_err();
+    assert!(matches!(err, Error::Request(_)), "{err:?}");
+    assert_eq!(transport.calls(), 0);
+}

@@ -1,0 +1,132 @@
+//! Shared test helpers: responses signed by the testkit, fake transports,
+//! a canned local HTTP server, and an OpenSSL responder.
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+pub mod openssl;
+pub mod server;
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use ocsp_http::{
+    Client, ClientConfig, HttpRequest, HttpResponse, HttpTransport, ManualClock, TransportError,
+};
+use ocsp_testkit::{at, single, Flavor, HashAlg, Pki, DAY, HOUR, NOW};
+use ocsp_types::{CertStatus, Extension};
+
+/// The testkit's "now" as seconds.
+pub const T0: u64 = NOW as u64;
+
+/// A P-256 testkit PKI (fast to sign).
+pub fn pki() -> Pki {
+    Pki::new(Flavor::P256)
+}
+
+/// A response about the leaf, signed by the CA, with these times (seconds
+/// relative to `NOW`) and status.
+pub fn response(pki: &Pki, status: CertStatus, this_update: i64, next_update: i64) -> Vec<u8> {
+    let mut spec = pki.issuer_response();
+    spec.produced_at = at(this_update);
+    spec.singles = vec![single(
+        pki.leaf_cert_id(HashAlg::Sha1),
+        status,
+        at(this_update),
+        Some(at(next_update)),
+    )];
+    spec.sign(&pki.ca.key)
+}
+
+/// A good response: thisUpdate an hour ago, nextUpdate in 3 days.
+pub fn good(pki: &Pki) -> Vec<u8> {
+    response(pki, CertStatus::Good, -HOUR, 3 * DAY)
+}
+
+/// A good response carrying a nonce the client never sent.
+pub fn with_foreign_nonce(pki: &Pki) -> Vec<u8> {
+    let mut spec = pki.issuer_response();
+    spec.extensions = vec![Extension::nonce(&[0x42; 16]).unwrap()];
+    spec.sign(&pki.ca.key)
+}
+
+/// `der` with its last byte (inside the signature) flipped.
+pub fn tampered(der: &[u8]) -> Vec<u8> {
+    let mut der = der.to_vec();
+    *der.last_mut().unwrap() ^= 0x01;
+    der
+}
+
+/// A 200 `application/ocsp-response` with an optional `max-age`.
+pub fn ok(der: &[u8], max_age: Option<u64>) -> HttpResponse {
+    let mut headers = vec![(
+        "Content-Type".to_owned(),
+        "application/ocsp-response".to_owned(),
+    )];
+    if let Some(max_age) = max_age {
+        headers.push(("Cache-Control".to_owned(), format!("max-age={max_age}")));
+    }
+    HttpResponse::new(200, headers, der.to_vec())
+}
+
+type Reply = Result<HttpResponse, TransportError>;
+
+/// A transport that answers from a queue (the last answer repeats) and
+/// counts its calls.
+#[derive(Default)]
+pub struct Scripted {
+    replies: Mutex<VecDeque<Reply>>,
+    calls: AtomicUsize,
+}
+
+impl Scripted {
+    pub fn new(replies: Vec<Reply>) -> Arc<Self> {
+        Arc::new(Scripted {
+            replies: Mutex::new(replies.into()),
+            calls: AtomicUsize::new(0),
+        })
+    }
+
+    /// Queues another answer.
+    pub fn push(&self, reply: Reply) {
+        self.replies.lock().unwrap().push_back(reply);
+    }
+
+    pub fn calls(&self) -> usize {
+        self.calls.load(Ordering::SeqCst)
+    }
+}
+
+impl HttpTransport for Scripted {
+    fn send(&self, _request: &HttpRequest<'_>) -> Result<HttpResponse, TransportError> {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        let mut replies = self.replies.lock().unwrap();
+        if replies.len() > 1 {
+            replies.pop_front().unwrap()
+        } else {
+            replies.front().cloned().expect("a scripted reply")
+        }
+    }
+}
+
+/// A client on `transport` at the testkit's time (the clock shared), with
+/// the responder URL set (the testkit leaf has no AIA).
+pub fn client<T>(transport: T, clock: &Arc<ManualClock>) -> Client<T, Arc<ManualClock>> {
+    let config = ClientConfig {
+        responder_url: Some("http://ocsp.invalid".to_owned()),
+        ..ClientConfig::default()
+    };
+    Client::with_algorithms(transport, ocsp_verify::algorithms::ALL)
+        .with_clock(Arc::clone(clock))
+        .with_config(config)
+}
+
+/// A manual clock at the testkit's time.
+pub fn clock() -> Arc<ManualClock> {
+    Arc::new(ManualClock::new(T0))
+}

@@ -1,0 +1,138 @@
+//! The stapler: refresh halfway through the validity window, keep the
+//! current staple through failures, never staple an expired response.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use common::{client, clock, ok, pki, response, Scripted, T0};
+use ocsp_http::{Cache, Clock, Error, Refresh, Stapler, TransportError};
+use ocsp_testkit::DAY;
+use ocsp_types::CertStatus;
+
+#[test]
+fn refreshes_at_half_the_validity_window() {
+    let pki = pki();
+    // thisUpdate T0, nextUpdate T0 + 4 days: halfway at T0 + 2 days.
+    let first = response(&pki, CertStatus::Good, 0, 4 * DAY);
+    let second = response(&pki, CertStatus::Good, 2 * DAY, 6 * DAY);
+    let transport = Scripted::new(vec![Ok(ok(&first, None)), Ok(ok(&second, None))]);
+    let clock = clock();
+    let cache = Arc::new(Cache::new(client(Arc::clone(&transport), &clock)));
+    let stapler = Stapler::new(cache, pki.leaf.clone(), pki.ca.cert.clone());
+
+    assert!(stapler.current_staple().is_none());
+    assert!(matches!(
+        stapler.refresh_if_due(clock.now()).unwrap(),
+        Refresh::Refreshed(_)
+    ));
+    assert_eq!(&*stapler.current_staple().unwrap(), &first[..]);
+    let halfway = stapler.current().unwrap().halfway().as_secs();
+    assert_eq!(halfway, T0 + 2 * 86_400);
+
+    clock.set(halfway - 1);
+    assert_eq!(
+        stapler.refresh_if_due(clock.now()).unwrap(),
+        Refresh::NotDue
+    );
+    assert_eq!(transport.calls(), 1);
+
+    clock.set(halfway);
+    assert!(matches!(
+        stapler.refresh_if_due(clock.now()).unwrap(),
+        Refresh::Refreshed(_)
+    ));
+    assert_eq!(transport.calls(), 2);
+    assert_eq!(&*stapler.current_staple().unwrap(), &second[..]);
+    assert_eq!(
+        stapler.refresh_if_due(clock.now()).unwrap(),
+        Refresh::NotDue
+    );
+}
+
+#[test]
+fn failures_keep_the_staple_then_it_expires() {
+    let pki = pki();
+    let first = response(&pki, CertStatus::Good, 0, 4 * DAY);
+    let transport = Scripted::new(vec![Ok(ok(&first, None)), Err(TransportError::Timeout)]);
+    let clock = clock();
+    let cache = Arc::new(Cache::new(client(Arc::clone(&transport), &clock)));
+    let stapler = Stapler::new(cache, pki.leaf.clone(), pki.ca.cert.clone())
+        .with_retry_interval(Duration::from_secs(600));
+    stapler.refresh_if_due(clock.now()).unwrap();
+
+    clock.set(T0 + 2 * 86_400);
+    let err = stapler.refresh_if_due(clock.now()).unwrap_err();
+    assert!(matches!(err, Error::Timeout));
+    assert!(matches!(stapler.last_error(), Some(Error::Timeout)));
+    assert_eq!(&*stapler.current_staple().unwrap(), &first[..], "kept");
+    // Not again before the retry interval.
+    clock.set(T0 + 2 * 86_400 + 599);
+    assert_eq!(
+        stapler.refresh_if_due(clock.now()).unwrap(),
+        Refresh::NotDue
+    );
+    assert_eq!(transport.calls(), 2);
+    clock.set(T0 + 2 * 86_400 + 600);
+    assert!(stapler.refresh_if_due(clock.now()).is_err());
+    assert_eq!(transport.calls(), 3);
+
+    // At nextUpdate it is still stapled; one second later never.
+    clock.set(T0 + 4 * 86_400);
+    assert!(stapler.current_staple().is_some());
+    clock.set(T0 + 4 * 86_400 + 1);
+    assert!(stapler.current_staple().is_none());
+    assert!(stapler.current().is_none());
+}
+
+#[test]
+fn a_response_no_newer_than_halfway_waits_for_the_retry_interval() {
+    let pki = pki();
+    // The responder keeps answering the same pre-produced response.
+    let only = response(&pki, CertStatus::Good, 0, 4 * DAY);
+    let transport = Scripted::new(vec![Ok(ok(&only, None))]);
+    let clock = clock();
+    let cache = Arc::new(Cache::new(client(Arc::clone(&transport), &clock)));
+    let stapler = Stapler::new(cache, pki.leaf.clone(), pki.ca.cert.clone())
+        .with_retry_interval(Duration::from_secs(300));
+    stapler.refresh_if_due(clock.now()).unwrap();
+    clock.set(T0 + 3 * 86_400);
+    assert!(matches!(
+        stapler.refresh_if_due(clock.now()).unwrap(),
+        Refresh::Refreshed(_)
+    ));
+    assert_eq!(
+        stapler.refresh_if_due(clock.now()).unwrap(),
+        Refresh::NotDue
+    );
+    assert_eq!(transport.calls(), 2);
+    clock.set(T0 + 3 * 86_400 + 300);
+    stapler.refresh_if_due(clock.now()).unwrap();
+    assert_eq!(transport.calls(), 3);
+}
+
+#[test]
+fn refresher_thread_stops_on_request() {
+    let pki = pki();
+    let der = response(&pki, CertStatus::Good, 0, 4 * DAY);
+    let transport = Scripted::new(vec![Ok(ok(&der, None))]);
+    let clock = clock();
+    let cache = Arc::new(Cache::new(client(Arc::clone(&transport), &clock)));
+    let stapler = Arc::new(Stapler::new(cache, pki.leaf.clone(), pki.ca.cert.clone()));
+    let handle = stapler.spawn_refresher(Duration::from_millis(5)).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while stapler.current_staple().is_none() {
+        assert!(Instant::now() < deadline, "the refresher did not run");
+        std::thread::yield_now();
+    }
+    handle.stop();
+    // Fresh until halfway: one fetch however often the thread looked.
+    assert_eq!(transport.calls(), 1);
+}
