@@ -57,6 +57,8 @@ mod hash;
 mod issuer;
 mod matcher;
 mod nonce;
+#[cfg(feature = "rustcrypto-signer")]
+mod rustcrypto_signer;
 mod serial;
 mod signing;
 mod transport;
@@ -70,6 +72,8 @@ pub use hash::{Digest, HashAlgorithm};
 pub use issuer::IssuerHashes;
 pub use matcher::CertIdMatcher;
 pub use nonce::{Nonce, DEFAULT_NONCE_LEN};
+#[cfg(feature = "rustcrypto-signer")]
+pub use rustcrypto_signer::{RustCryptoSigner, SignatureHash};
 pub use serial::serial_matches_unsigned;
 pub use signing::{RequestSigner, SignerError};
 pub use transport::{Transport, CONTENT_TYPE, MAX_GET_URL_LEN};

@@ -1,0 +1,167 @@
+//! A [`RequestSigner`] for keys held in memory, on RustCrypto (feature
+//! `rustcrypto-signer`).
+//!
+//! RSA signs with PKCS#1 v1.5 and ECDSA with RFC 6979 deterministic nonces,
+//! so no random source is needed (and the signer works under `no_std`).
+//!
+//! Side channels: the `rsa` crate's private-key arithmetic has had timing
+//! findings (RUSTSEC-2023-0071). Request signing is rare and usually offline
+//! of attacker timing, but a service that signs on demand for remote parties
+//! should prefer ECDSA keys, or an HSM behind its own [`RequestSigner`].
+
+use alloc::boxed::Box;
+use alloc::vec::Vec;
+
+use ocsp_types::{AlgorithmIdentifier, ObjectIdentifier};
+use p256::pkcs8::DecodePrivateKey as _;
+use rsa::{Pkcs1v15Sign, RsaPrivateKey};
+use sha2::{Digest as _, Sha256, Sha384, Sha512};
+use signature::hazmat::PrehashSigner;
+
+use crate::signing::{RequestSigner, SignerError};
+
+/// The hash of the signature.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SignatureHash {
+    /// SHA-256.
+    Sha256,
+    /// SHA-384.
+    Sha384,
+    /// SHA-512 (RSA only).
+    Sha512,
+}
+
+#[derive(Clone)]
+enum Key {
+    Rsa(Box<RsaPrivateKey>),
+    P256(p256::ecdsa::SigningKey),
+    P384(p384::ecdsa::SigningKey),
+}
+
+/// Signs requests with an RSA (PKCS#1 v1.5), P-256 or P-384 (ECDSA) key.
+///
+/// ```
+/// use ocsp_request::{RequestSigner, RustCryptoSigner};
+/// # let pkcs8 = include_bytes!("../../ocsp-testkit/keys/responder-p256.pk8");
+/// let signer = RustCryptoSigner::from_pkcs8_der(pkcs8)?;
+/// assert_eq!(signer.algorithm().oid.to_string(), "1.2.840.10045.4.3.2"); // ecdsa-with-SHA256
+/// # Ok::<(), ocsp_request::SignerError>(())
+/// ```
+#[derive(Clone)]
+pub struct RustCryptoSigner {
+    key: Key,
+    hash: SignatureHash,
+}
+
+impl core::fmt::Debug for RustCryptoSigner {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let kind = match self.key {
+            Key::Rsa(_) => "RSA",
+            Key::P256(_) => "P-256",
+            Key::P384(_) => "P-384",
+        };
+        // Never the key material.
+        f.debug_struct("RustCryptoSigner")
+            .field("key", &kind)
+            .field("hash", &self.hash)
+            .finish()
+    }
+}
+
+impl RustCryptoSigner {
+    /// A signer for a PKCS#8 DER private key (RSA, P-256 or P-384), with
+    /// the usual hash: SHA-256 for RSA and P-256, SHA-384 for P-384.
+    ///
+    /// # Errors
+    ///
+    /// When the key is none of those, or does not decode.
+    pub fn from_pkcs8_der(der: &[u8]) -> Result<Self, SignerError> {
+        let (key, hash) = if let Ok(k) = p256::ecdsa::SigningKey::from_pkcs8_der(der) {
+            (Key::P256(k), SignatureHash::Sha256)
+        } else if let Ok(k) = p384::ecdsa::SigningKey::from_pkcs8_der(der) {
+            (Key::P384(k), SignatureHash::Sha384)
+        } else if let Ok(k) = RsaPrivateKey::from_pkcs8_der(der) {
+            (Key::Rsa(Box::new(k)), SignatureHash::Sha256)
+        } else {
+            return Err(SignerError::new(
+                "not a PKCS#8 RSA, P-256 or P-384 private key",
+            ));
+        };
+        Ok(RustCryptoSigner { key, hash })
+    }
+
+    /// The same key with another signature hash.
+    ///
+    /// # Errors
+    ///
+    /// SHA-512 with an ECDSA key (no such identifier is in common use).
+    pub fn with_hash(self, hash: SignatureHash) -> Result<Self, SignerError> {
+        if hash == SignatureHash::Sha512 && !matches!(self.key, Key::Rsa(_)) {
+            return Err(SignerError::new(
+                "ECDSA signing is offered with SHA-256 and SHA-384",
+            ));
+        }
+        Ok(RustCryptoSigner { hash, ..self })
+    }
+}
+
+fn digest(hash: SignatureHash, message: &[u8]) -> Vec<u8> {
+    match hash {
+        SignatureHash::Sha256 => Sha256::digest(message).to_vec(),
+        SignatureHash::Sha384 => Sha384::digest(message).to_vec(),
+        SignatureHash::Sha512 => Sha512::digest(message).to_vec(),
+    }
+}
+
+impl RequestSigner for RustCryptoSigner {
+    fn algorithm(&self) -> AlgorithmIdentifier {
+        match (&self.key, self.hash) {
+            (Key::Rsa(_), SignatureHash::Sha256) => rsa_id(SHA256_WITH_RSA),
+            (Key::Rsa(_), SignatureHash::Sha384) => rsa_id(SHA384_WITH_RSA),
+            (Key::Rsa(_), SignatureHash::Sha512) => rsa_id(SHA512_WITH_RSA),
+            (_, SignatureHash::Sha384) => ecdsa_id(ECDSA_WITH_SHA384),
+            (_, _) => ecdsa_id(ECDSA_WITH_SHA256),
+        }
+    }
+
+    fn sign(&self, tbs_request_der: &[u8]) -> Result<Vec<u8>, SignerError> {
+        let prehash = digest(self.hash, tbs_request_der);
+        let failed = |_| SignerError::new("signing failed");
+        match &self.key {
+            Key::Rsa(key) => {
+                let padding = match self.hash {
+                    SignatureHash::Sha256 => Pkcs1v15Sign::new::<Sha256>(),
+                    SignatureHash::Sha384 => Pkcs1v15Sign::new::<Sha384>(),
+                    SignatureHash::Sha512 => Pkcs1v15Sign::new::<Sha512>(),
+                };
+                key.sign(padding, &prehash)
+                    .map_err(|_| SignerError::new("RSA signing failed"))
+            }
+            Key::P256(key) => {
+                let sig: p256::ecdsa::Signature = key.sign_prehash(&prehash).map_err(failed)?;
+                Ok(sig.to_der().as_bytes().to_vec())
+            }
+            Key::P384(key) => {
+                let sig: p384::ecdsa::Signature = key.sign_prehash(&prehash).map_err(failed)?;
+                Ok(sig.to_der().as_bytes().to_vec())
+            }
+        }
+    }
+}
+
+const SHA256_WITH_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.11");
+const SHA384_WITH_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.12");
+const SHA512_WITH_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.13");
+const ECDSA_WITH_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2");
+const ECDSA_WITH_SHA384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.3");
+
+/// PKCS#1 v1.5 identifiers carry NULL parameters (RFC 4055).
+fn rsa_id(oid: ObjectIdentifier) -> AlgorithmIdentifier {
+    AlgorithmIdentifier::with_null_parameters(oid)
+}
+
+/// ECDSA identifiers carry no parameters (RFC 5758).
+fn ecdsa_id(oid: ObjectIdentifier) -> AlgorithmIdentifier {
+    AlgorithmIdentifier::without_parameters(oid)
+}
