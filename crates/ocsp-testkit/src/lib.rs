@@ -21,6 +21,7 @@ pub mod cert;
 pub mod der;
 pub mod keys;
 pub mod response;
+pub mod tls;
 
 pub use cert::CertSpec;
 pub use keys::{Key, KeyName, SigAlg};
