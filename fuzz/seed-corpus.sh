@@ -15,6 +15,14 @@
 #     with and without certs), plus the CertIDs taken out of them, and
 #     certificates (the *.pem of openssl-ocsp and the ones made here) for
 #     CertificateRef::parse.
+#   verify: every whole OCSPResponse above (the Wikipedia 2017 seed first:
+#     the target verifies against its issuer, serial and time).
+#   get_url: GET URLs of each request above (escaped, unescaped, URL-safe,
+#     with a path prefix, query and fragment, path only).
+#   cli_input: responses and requests as DER, PEM (OCSP RESPONSE / OCSP
+#     REQUEST), bare base64 and GET URLs, and certificates as PEM.
+#   owned_roundtrip: a few byte strings (the target decodes its input with
+#     `arbitrary`, so any bytes are a start).
 # The openssl-made seeds need the openssl CLI; without it they are skipped.
 set -euo pipefail
 
@@ -23,7 +31,11 @@ root="$(cd "$fuzz_dir/.." && pwd)"
 vectors="${OCSP_VECTORS:-$root/../shared/vectors}"
 resp_dir="$fuzz_dir/corpus/response_parse"
 req_dir="$fuzz_dir/corpus/request_parse"
-mkdir -p "$resp_dir" "$req_dir"
+verify_dir="$fuzz_dir/corpus/verify"
+url_dir="$fuzz_dir/corpus/get_url"
+cli_dir="$fuzz_dir/corpus/cli_input"
+owned_dir="$fuzz_dir/corpus/owned_roundtrip"
+mkdir -p "$resp_dir" "$req_dir" "$verify_dir" "$url_dir" "$cli_dir" "$owned_dir"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -62,9 +74,58 @@ extract() {
     fi
 }
 
+# add_response <file>: a whole OCSPResponse, for verify and cli_input too.
+add_response() {
+    add "$resp_dir" "$1"
+    add "$verify_dir" "$1"
+    add_text_forms "$1" "OCSP RESPONSE"
+}
+
+# add_text_forms <file> <PEM label>: DER, PEM and bare base64 for cli_input.
+add_text_forms() {
+    add "$cli_dir" "$1"
+    { echo "-----BEGIN $2-----"; base64 -w 64 "$1"; echo "-----END $2-----"; } >"$work/pem.txt"
+    add "$cli_dir" "$work/pem.txt"
+    base64 -w 76 "$1" >"$work/b64.txt"
+    add "$cli_dir" "$work/b64.txt"
+}
+
+# add_request <file>: a whole OCSPRequest, as GET URLs for get_url and
+# cli_input, and as DER/PEM/base64 for cli_input.
+add_request() {
+    add "$req_dir" "$1"
+    add_text_forms "$1" "OCSP REQUEST"
+    local b64
+    b64="$(base64 -w 0 "$1")"
+    local escaped="${b64//+/%2B}"
+    escaped="${escaped//\//%2F}"
+    escaped="${escaped//=/%3D}"
+    local i=0 u
+    for u in "http://ocsp.example.com/$escaped" \
+        "http://ocsp.example.com/$b64" \
+        "https://ocsp.example.com:8080/some/prefix/${b64//=/}?x=1#frag" \
+        "/$(tr '+/' '-_' <<<"$b64")" \
+        "$escaped"; do
+        i=$((i + 1))
+        printf '%s' "$u" >"$work/url$i.txt"
+        add "$url_dir" "$work/url$i.txt"
+        add "$cli_dir" "$work/url$i.txt"
+    done
+}
+
+# Two fixed requests (made once by `openssl ocsp -reqout` for serials of
+# crates/ocsp-request/tests/data/test-ca.der: SHA-1, no nonce; SHA-256, two
+# serials, nonce), so that get_url and cli_input have seeds without openssl.
+for b64 in \
+    'MEMwQTA/MD0wOzAJBgUrDgMCGgUABBQiTlS8he9JuVqRNlb7ZmbVztfJ7AQUPs20/t9oKt/ilKSJ8fgA0jVtivUCAhAD' \
+    'MIHhMIHeMIG2MFkwVzANBglghkgBZQMEAgEFAAQgMIgu5MfKtKclq2VEFnZE4XMbcivS+KlTBpvhVFonCt0EICJhDiehr10bdSeMPgDuKZP+S+AcYJS/pf70j2IRelhoAgJ//zBZMFcwDQYJYIZIAWUDBAIBBQAEIDCILuTHyrSnJatlRBZ2ROFzG3Ir0vipUwab4VRaJwrdBCAiYQ4noa9dG3UnjD4A7imT/kvgHGCUv6X+9I9iEXpYaAICAICiIzAhMB8GCSsGAQUFBzABAgQSBBB5IpueOw3LB4EzMPmHLhGT'; do
+    printf '%s' "$b64" | base64 -d >"$work/fixed-req.der"
+    add_request "$work/fixed-req.der"
+done
+
 # Test data of the crate (fuzz regressions included).
 while IFS= read -r -d '' f; do
-    add "$resp_dir" "$f"
+    add_response "$f"
     add "$req_dir" "$f"
     add_basic "$f"
 done < <(find "$root/crates/ocsp-types/tests/data" -type f -name '*.der' -print0 2>/dev/null)
@@ -73,7 +134,7 @@ done < <(find "$root/crates/ocsp-types/tests/data" -type f -name '*.der' -print0
 if [ -d "$vectors/openssl-ocsp" ]; then
     for f in "$vectors"/openssl-ocsp/*.ors; do
         base64 -d "$f" >"$work/ors.der" 2>/dev/null || continue
-        add "$resp_dir" "$work/ors.der"
+        add_response "$work/ors.der"
         add_basic "$work/ors.der"
     done
 else
@@ -87,7 +148,7 @@ if command -v openssl >/dev/null && [ -d "$vectors/openssl-ocsp" ]; then
     done
 fi
 if [ -f "$vectors/seed-wikipedia-2017/response.der" ]; then
-    add "$resp_dir" "$vectors/seed-wikipedia-2017/response.der"
+    add_response "$vectors/seed-wikipedia-2017/response.der"
     add_basic "$vectors/seed-wikipedia-2017/response.der"
 fi
 
@@ -162,7 +223,7 @@ else
     )
     for f in "$work"/req*.der; do
         [ -e "$f" ] || continue
-        add "$req_dir" "$f"
+        add_request "$f"
         # CertIDs for CertIdRef::parse (the request target tries it too).
         openssl asn1parse -inform DER -in "$f" 2>/dev/null \
             | awk '/d=4/ && /SEQUENCE/' \
@@ -176,12 +237,30 @@ else
         openssl x509 -in "$f" -outform DER -out "$work/cert.der" 2>/dev/null || continue
         add "$req_dir" "$work/cert.der"
     done
+    for f in "$work"/*.pem; do
+        [ -e "$f" ] || continue
+        add "$cli_dir" "$f"
+    done
     for f in "$work"/resp*.der; do
         [ -e "$f" ] || continue
-        add "$resp_dir" "$f"
+        add_response "$f"
         add_basic "$f"
     done
 fi
 
-echo "seed-corpus: $(find "$resp_dir" -type f | wc -l) files in $resp_dir"
-echo "seed-corpus: $(find "$req_dir" -type f | wc -l) files in $req_dir"
+# owned_roundtrip: a few byte strings for `arbitrary` to start from.
+for n in 64 256 1024; do
+    head -c "$n" /dev/zero >"$work/zeros"
+    add "$owned_dir" "$work/zeros"
+done
+printf '\001\377\200\003\002\001\000\004\020\000\001\002\003' >"$work/bytes"
+add "$owned_dir" "$work/bytes"
+for f in "$verify_dir"/*; do
+    [ -e "$f" ] || continue
+    add "$owned_dir" "$f"
+    break
+done
+
+for d in "$resp_dir" "$req_dir" "$verify_dir" "$url_dir" "$cli_dir" "$owned_dir"; do
+    echo "seed-corpus: $(find "$d" -type f | wc -l) files in $d"
+done

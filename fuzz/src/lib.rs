@@ -506,3 +506,129 @@ pub fn check_certificate(data: &[u8]) {
         exts.get(&oid::OCSP_NOCHECK).is_some()
     );
 }
+
+/// `ocsp_request::decode_get_url` on any text: never panics, honours its
+/// length limit, and whatever it returns is a DER `OCSPRequest` that
+/// `encode_get_url` carries back to the same bytes.
+pub fn check_get_url(text: &str) {
+    match ocsp_request::decode_get_url(text) {
+        Ok(der) => {
+            assert!(text.len() <= ocsp_request::MAX_DECODED_GET_URL_LEN);
+            assert!(
+                OcspRequestRef::parse(&der).is_ok(),
+                "decode_get_url returned bytes that are not an OCSPRequest"
+            );
+            if let Err(e) = OcspRequest::from_der(&der) {
+                assert!(owned_refusal_ok(&e), "from_der of a decoded GET URL: {e:?}");
+            }
+            check_request(&der);
+            let url = ocsp_request::encode_get_url("http://ocsp.example/p", &der);
+            // The re-encoded URL is longer than the limit for large requests.
+            if url.len() <= ocsp_request::MAX_DECODED_GET_URL_LEN {
+                assert_eq!(
+                    ocsp_request::decode_get_url(&url).ok().as_deref(),
+                    Some(der.as_slice()),
+                    "encode_get_url then decode_get_url lost the request"
+                );
+            }
+        }
+        Err(e) => {
+            let mut s = sink();
+            let _ = write!(s, "{e} {e:?}");
+            assert!(!s.is_empty());
+        }
+    }
+}
+
+/// The CLI's own input module, compiled from its source (the CLI is a binary
+/// crate): the format detection of `ocsp inspect` / `ocsp verify`.
+#[allow(dead_code, unreachable_pub, missing_docs)]
+#[path = "../../crates/ocsp-cli/src/input.rs"]
+mod cli_input;
+
+/// `decode_message` and `decode_certificates` of the CLI on any bytes: never
+/// panic; what they return is fed to the response, request and certificate
+/// checks (as the CLI would feed it to the parsers).
+pub fn check_cli_input(data: &[u8]) {
+    match cli_input::decode_message(data) {
+        Ok(der) => {
+            check_response(&der);
+            check_request(&der);
+        }
+        Err(e) => {
+            let mut s = sink();
+            let _ = write!(s, "{e} {e:?} {}", e.kind());
+            assert!(!s.is_empty());
+        }
+    }
+    match cli_input::decode_certificates(data) {
+        Ok(certs) => {
+            assert!(!certs.is_empty());
+            for c in certs.iter().take(4) {
+                check_certificate(c);
+            }
+        }
+        Err(e) => {
+            let mut s = sink();
+            let _ = write!(s, "{e} {}", e.kind());
+            assert!(!s.is_empty());
+        }
+    }
+    if let Ok(text) = std::str::from_utf8(data) {
+        let _ = cli_input::decode_base64(text);
+        for block in cli_input::pem_blocks(text).into_iter().take(8) {
+            if let Ok(b) = block {
+                let _ = (b.label, b.body().len(), b.decode());
+            }
+        }
+    }
+}
+
+/// The Wikipedia 2017 seed's issuer, serial, nonce and a time it is good at.
+const VERIFY_ISSUER_NAME: &[u8] =
+    include_bytes!("../../crates/ocsp-verify/tests/data/seed-issuer-name.der");
+const VERIFY_ISSUER_SPKI: &[u8] =
+    include_bytes!("../../crates/ocsp-verify/tests/data/seed-issuer-spki.der");
+const VERIFY_SERIAL: &[u8] = &[
+    0x10, 0xe6, 0xfc, 0x62, 0xb7, 0x41, 0x8a, 0xd5, 0x00, 0x5e, 0x45, 0xb6,
+];
+const VERIFY_NONCE: &[u8] = &[
+    0xf8, 0x68, 0x3d, 0x2c, 0x1f, 0xea, 0x62, 0xff, 0xcc, 0xa1, 0x88, 0x9e, 0x51, 0xef, 0xc9, 0x05,
+];
+/// 2017-08-15T00:00:00Z
+const VERIFY_TIME: u64 = 1_502_755_200;
+
+/// Full verification of `data` as a response about the fixed serial of the
+/// fixed issuer at the fixed time, with no nonce and with the seed's nonce:
+/// never panics; an `Ok` verdict is about a response that parses, for that
+/// serial, with times that make sense.
+pub fn check_verify(data: &[u8]) {
+    use ocsp_verify::{algorithms, Issuer, Subject, UnixTime, Verifier};
+    let verifier = Verifier::new(algorithms::ALL);
+    let time = UnixTime::since_unix_epoch(core::time::Duration::from_secs(VERIFY_TIME));
+    for nonce in [None, Some(VERIFY_NONCE)] {
+        let issuer = Issuer::NameAndKey {
+            subject: VERIFY_ISSUER_NAME,
+            spki: VERIFY_ISSUER_SPKI,
+        };
+        match verifier.verify(data, Subject::Serial(VERIFY_SERIAL), issuer, time, nonce) {
+            Ok(v) => {
+                assert!(
+                    OcspResponseRef::parse(data).is_ok(),
+                    "verified but does not parse"
+                );
+                assert_eq!(v.cert_id.serial_number(), VERIFY_SERIAL);
+                let mut s = sink();
+                let _ = write!(s, "{:?} {:?} {:?}", v.status, v.responder, v.valid_until);
+                assert!(!s.is_empty());
+            }
+            Err(e) => {
+                let mut s = sink();
+                let _ = write!(s, "{e} {e:?}");
+                assert!(!s.is_empty());
+            }
+        }
+    }
+}
+
+pub mod owned;

@@ -12,9 +12,20 @@ use crate::Error;
 
 /// The longest input [`decode_get_url`] accepts, in bytes.
 ///
-/// Decoding tries each `/`-separated suffix of the path, so its work grows
-/// with the square of the length; real GET requests are a few hundred bytes.
+/// Real GET requests are a few hundred bytes (RFC 5019 clients POST above
+/// 255); the limit leaves room for large requests sent by GET anyway.
 pub const MAX_DECODED_GET_URL_LEN: usize = 8 * 1024;
+
+/// How many `/`-separated suffixes of the path [`decode_get_url`] tries,
+/// longest first.
+///
+/// The request starts after the responder's own path prefix, a few segments
+/// in (`/`, `/ocsp/`, `/a/b/c/`); unescaped `/` inside the base64 only add
+/// later, shorter suffixes. Trying at most this many keeps the work linear in
+/// the input (at most this many decodes of at most
+/// [`MAX_DECODED_GET_URL_LEN`] bytes) whatever its shape: without a cap, a
+/// path like `/M/M/M...` made every one of thousands of suffixes a candidate.
+pub const MAX_GET_URL_CANDIDATES: usize = 32;
 
 /// The GET URL for `request_der` at `responder_url`.
 ///
@@ -94,7 +105,7 @@ pub fn decode_get_url(url: &str) -> Result<Vec<u8>, Error> {
     // The parse error of the longest candidate that decoded to something
     // starting like a SEQUENCE, else of the longest that decoded at all.
     let mut parse_error: Option<(bool, ocsp_types::Error)> = None;
-    for candidate in suffixes(path) {
+    for candidate in suffixes(path).take(MAX_GET_URL_CANDIDATES) {
         any_candidate = true;
         let Some(text) = percent_decode(candidate) else {
             continue;

@@ -67,7 +67,9 @@ pub use aia::{responder_url, responder_urls};
 pub use builder::RequestBuilder;
 pub use cert_id::{cert_id_for_certificate, cert_id_for_serial};
 pub use error::{Error, GetUrlError};
-pub use get_url::{decode_get_url, encode_get_url, MAX_DECODED_GET_URL_LEN};
+pub use get_url::{
+    decode_get_url, encode_get_url, MAX_DECODED_GET_URL_LEN, MAX_GET_URL_CANDIDATES,
+};
 pub use hash::{Digest, HashAlgorithm};
 pub use issuer::IssuerHashes;
 pub use matcher::CertIdMatcher;

@@ -1,0 +1,469 @@
+//! Resource bounds, proven on hostile inputs: deep nesting, huge declared
+//! lengths, lists at and over `limits`, and inputs over `MAX_MESSAGE_LEN`.
+//! Each is refused (or accepted, at the limit) with the exact error variant.
+//! No timing assertions: these inputs are the worst cases, and the tests
+//! run in milliseconds.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use ocsp_types::limits::{MAX_CERTS, MAX_ENTRIES, MAX_EXTENSIONS, MAX_MESSAGE_LEN};
+use ocsp_types::{
+    BasicResponseRef, CertIdRef, CertificateRef, Error, NameRef, OcspRequest, OcspRequestRef,
+    OcspResponse, OcspResponseRef,
+};
+
+// ------------------------------------------------------------ DER builder
+
+fn header(tag: u8, len: usize) -> Vec<u8> {
+    let mut out = vec![tag];
+    if len < 0x80 {
+        out.push(len as u8);
+    } else {
+        let bytes = len.to_be_bytes();
+        let skip = bytes.iter().take_while(|&&b| b == 0).count();
+        out.push(0x80 | (bytes.len() - skip) as u8);
+        out.extend_from_slice(&bytes[skip..]);
+    }
+    out
+}
+
+fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+    let mut out = header(tag, content.len());
+    out.extend_from_slice(content);
+    out
+}
+
+fn seq(parts: &[&[u8]]) -> Vec<u8> {
+    tlv(0x30, &parts.concat())
+}
+
+/// `depth` SEQUENCEs, each the only content of the one around it, with
+/// minimal definite lengths, around `inner`. Built outside-in from the
+/// precomputed lengths (linear, not quadratic).
+fn nested(tag: u8, depth: usize, inner: &[u8]) -> Vec<u8> {
+    let mut lens = Vec::with_capacity(depth);
+    let mut len = inner.len();
+    for _ in 0..depth {
+        lens.push(len);
+        len += header(tag, len).len();
+    }
+    let mut out = Vec::with_capacity(len);
+    for &l in lens.iter().rev() {
+        out.extend(header(tag, l));
+    }
+    out.extend_from_slice(inner);
+    assert_eq!(out.len(), len);
+    out
+}
+
+const SHA1_OID: &[u8] = &[0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a];
+const SHA256_RSA_OID: &[u8] = &[
+    0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b,
+];
+const BASIC_OID: &[u8] = &[
+    0x06, 0x09, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01, 0x01,
+];
+
+fn time() -> Vec<u8> {
+    tlv(0x18, b"20170814134102Z")
+}
+
+/// A small CertID: SHA-1 without parameters, empty hashes (parsing does not
+/// judge their length), serial `n` (minimal).
+fn cert_id(n: u32) -> Vec<u8> {
+    let mut serial = n.to_be_bytes().to_vec();
+    while serial.len() > 1 && serial[0] == 0 && serial[1] & 0x80 == 0 {
+        serial.remove(0);
+    }
+    if serial[0] & 0x80 != 0 {
+        serial.insert(0, 0);
+    }
+    seq(&[
+        &seq(&[SHA1_OID]),
+        &tlv(0x04, &[]),
+        &tlv(0x04, &[]),
+        &tlv(0x02, &serial),
+    ])
+}
+
+/// `good` SingleResponse for serial `n`.
+fn single(n: u32) -> Vec<u8> {
+    seq(&[&cert_id(n), &[0x80, 0x00], &time()])
+}
+
+/// `count` Extensions with distinct OIDs 1.2.3.i and empty-OCTET-STRING
+/// values.
+fn extensions(count: usize) -> Vec<u8> {
+    let mut list = Vec::new();
+    for i in 0..count {
+        let arc = u16::try_from(i).unwrap();
+        // 1.2.3.<arc> with arc in base 128.
+        let mut oid = vec![0x2a, 0x03];
+        if arc >= 0x80 {
+            oid.push(0x80 | (arc >> 7) as u8);
+        }
+        oid.push((arc & 0x7f) as u8);
+        list.extend(seq(&[&tlv(0x06, &oid), &tlv(0x04, &[0x05, 0x00])]));
+    }
+    tlv(0x30, &list)
+}
+
+/// A minimal certificate: the outer shape only
+/// (`SEQUENCE { SEQUENCE {}, AlgorithmIdentifier, BIT STRING }`).
+fn certificate() -> Vec<u8> {
+    seq(&[
+        &seq(&[]),
+        &seq(&[SHA256_RSA_OID]),
+        &tlv(0x03, &[0x00, 0x01]),
+    ])
+}
+
+struct Basic {
+    singles: usize,
+    response_extensions: Option<usize>,
+    certs: Option<usize>,
+}
+
+fn basic(b: &Basic) -> Vec<u8> {
+    let mut singles = Vec::new();
+    for i in 0..b.singles {
+        singles.extend(single(u32::try_from(i).unwrap() + 1));
+    }
+    let mut tbs = Vec::new();
+    tbs.extend(tlv(0xa2, &tlv(0x04, &[0x11; 20])));
+    tbs.extend(time());
+    tbs.extend(tlv(0x30, &singles));
+    if let Some(n) = b.response_extensions {
+        tbs.extend(tlv(0xa1, &extensions(n)));
+    }
+    let mut out = Vec::new();
+    out.extend(tlv(0x30, &tbs));
+    out.extend(seq(&[SHA256_RSA_OID, &[0x05, 0x00]]));
+    out.extend(tlv(0x03, &[0x00, 0xab, 0xcd]));
+    if let Some(n) = b.certs {
+        let list: Vec<u8> = (0..n).flat_map(|_| certificate()).collect();
+        out.extend(tlv(0xa0, &tlv(0x30, &list)));
+    }
+    tlv(0x30, &out)
+}
+
+fn response(b: &Basic) -> Vec<u8> {
+    let bytes = seq(&[BASIC_OID, &tlv(0x04, &basic(b))]);
+    seq(&[&[0x0a, 0x01, 0x00], &tlv(0xa0, &bytes)])
+}
+
+fn plain(singles: usize) -> Basic {
+    Basic {
+        singles,
+        response_extensions: None,
+        certs: None,
+    }
+}
+
+fn request(requests: usize) -> Vec<u8> {
+    let mut list = Vec::new();
+    for i in 0..requests {
+        list.extend(seq(&[&cert_id(u32::try_from(i).unwrap() + 1)]));
+    }
+    seq(&[&seq(&[&tlv(0x30, &list)])])
+}
+
+fn too_many(e: Error, limit: usize) {
+    match e {
+        Error::TooManyElements { limit: l, .. } => assert_eq!(l, limit, "{e}"),
+        other => panic!("expected TooManyElements {{ limit: {limit} }}, got {other:?}"),
+    }
+}
+
+// ------------------------------------------------------------ the builder
+
+#[test]
+fn builder_makes_what_the_parser_accepts() {
+    let der = response(&Basic {
+        singles: 2,
+        response_extensions: Some(2),
+        certs: Some(2),
+    });
+    let r = OcspResponseRef::parse(&der).unwrap();
+    let tbs = r.basic().unwrap().tbs_response_data();
+    assert_eq!(tbs.responses().len(), 2);
+    assert_eq!(tbs.extensions().len(), 2);
+    assert_eq!(r.basic().unwrap().certs().len(), 2);
+    assert_eq!(OcspResponse::from_der(&der).unwrap().to_der().unwrap(), der);
+    let req = request(3);
+    assert_eq!(
+        OcspRequestRef::parse(&req)
+            .unwrap()
+            .tbs_request()
+            .requests()
+            .len(),
+        3
+    );
+}
+
+// ------------------------------------------------------------ nesting
+
+/// 100 000 nested SEQUENCE headers (minimal definite lengths, about 500 kB):
+/// the parser reads one level at a time against the schema, so the second
+/// level (a SEQUENCE where `responseStatus` ENUMERATED is due) is refused;
+/// nothing recurses into the rest.
+#[test]
+fn deep_nesting_is_refused_at_the_first_schema_mismatch() {
+    let der = nested(0x30, 100_000, &[0x05, 0x00]);
+    assert!(der.len() < MAX_MESSAGE_LEN);
+    assert!(matches!(
+        OcspResponseRef::parse(&der),
+        Err(Error::UnexpectedTag { .. })
+    ));
+    assert!(matches!(
+        OcspResponse::from_der(&der),
+        Err(Error::UnexpectedTag { .. })
+    ));
+    assert!(matches!(
+        BasicResponseRef::parse(&der),
+        Err(Error::UnexpectedTag { .. })
+    ));
+    assert!(matches!(
+        CertIdRef::parse(&der),
+        Err(Error::UnexpectedTag { .. })
+    ));
+    // A certificate's tbsCertificate is opaque to the outer-shape check: it
+    // takes the whole content, so signatureAlgorithm is missing.
+    assert!(matches!(
+        CertificateRef::parse(&der),
+        Err(Error::MissingField { .. })
+    ));
+    // A request's schema is SEQUENCEs several levels down (tbsRequest,
+    // requestList, Request, CertID, AlgorithmIdentifier): the first
+    // mismatch is the algorithm's OID, six levels in.
+    assert!(matches!(
+        OcspRequestRef::parse(&der),
+        Err(Error::UnexpectedTag { .. })
+    ));
+    assert!(matches!(
+        OcspRequest::from_der(&der),
+        Err(Error::UnexpectedTag { .. })
+    ));
+    // A Name's RDNSequence holds SETs: a SEQUENCE in their place is refused.
+    assert!(matches!(
+        NameRef::parse(&der),
+        Err(Error::InvalidName { .. })
+    ));
+}
+
+/// Deep nesting where the schema is opaque: an extension value (kept as
+/// length-checked DER) holding 100 000 nested SEQUENCEs is accepted as is,
+/// and the typed accessors that look inside refuse it without recursing.
+#[test]
+fn deep_nesting_inside_an_opaque_extension_value() {
+    let value = nested(0x30, 100_000, &[]);
+    let ext = seq(&[
+        &tlv(
+            0x06,
+            &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01, 0x03],
+        ), // id-pkix-ocsp-crl
+        &tlv(0x04, &value),
+    ]);
+    let tbs = seq(&[
+        &tlv(0xa2, &tlv(0x04, &[0x11; 20])),
+        &time(),
+        &tlv(0x30, &single(1)),
+        &tlv(0xa1, &tlv(0x30, &ext)),
+    ]);
+    let basic = seq(&[
+        &tbs,
+        &seq(&[SHA256_RSA_OID, &[0x05, 0x00]]),
+        &tlv(0x03, &[0x00, 0xab]),
+    ]);
+    let der = seq(&[
+        &[0x0a, 0x01, 0x00],
+        &tlv(0xa0, &seq(&[BASIC_OID, &tlv(0x04, &basic)])),
+    ]);
+    assert!(der.len() < MAX_MESSAGE_LEN);
+    let r = OcspResponseRef::parse(&der).unwrap();
+    let exts = r.basic().unwrap().tbs_response_data().extensions();
+    let e = exts.iter().next().unwrap();
+    assert_eq!(e.value(), value.as_slice());
+    // Each typed accessor answers (an error, since this is no CrlID etc.).
+    assert!(e.crl_id().is_err());
+    assert!(e.acceptable_responses().is_err());
+    assert!(e.archive_cutoff().is_err());
+    assert!(e.service_locator().is_err());
+    assert!(e.preferred_signature_algorithms().is_err());
+    assert!(e.null_value().is_err());
+    assert!(e.sct_list().is_err());
+}
+
+// ------------------------------------------------------------ lengths
+
+/// A declared length of 4 GiB - 1 (`84 ff ff ff ff`) over a few bytes: the
+/// header runs past the end, so `Truncated`, at every entry point.
+#[test]
+fn huge_declared_length_is_truncated() {
+    let der = [0x30, 0x84, 0xff, 0xff, 0xff, 0xff, 0x0a, 0x01, 0x00];
+    assert!(matches!(
+        OcspResponseRef::parse(&der),
+        Err(Error::Truncated { .. })
+    ));
+    assert!(matches!(
+        OcspRequestRef::parse(&der),
+        Err(Error::Truncated { .. })
+    ));
+    assert!(matches!(
+        BasicResponseRef::parse(&der),
+        Err(Error::Truncated { .. })
+    ));
+    assert!(matches!(
+        CertIdRef::parse(&der),
+        Err(Error::Truncated { .. })
+    ));
+    assert!(matches!(
+        CertificateRef::parse(&der),
+        Err(Error::Truncated { .. })
+    ));
+    assert!(matches!(NameRef::parse(&der), Err(Error::Truncated { .. })));
+    // The same inside a valid outer SEQUENCE: an inner header declaring
+    // 4 GiB - 1 bytes.
+    let inner = seq(&[&[0x0a, 0x01, 0x00], &[0xa0, 0x84, 0xff, 0xff, 0xff, 0xff]]);
+    assert!(matches!(
+        OcspResponseRef::parse(&inner),
+        Err(Error::Truncated { .. })
+    ));
+}
+
+/// Length octets wider than any message (`88` + 8 octets, `84` with a
+/// leading zero octet) are refused without arithmetic overflow.
+#[test]
+fn length_fields_wider_than_needed() {
+    let eight = [
+        0x30, 0x88, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00,
+    ];
+    let e = OcspResponseRef::parse(&eight).unwrap_err();
+    assert!(
+        matches!(e, Error::UnsupportedLength { .. } | Error::Truncated { .. }),
+        "{e:?}"
+    );
+    let non_minimal = [0x30, 0x84, 0x00, 0x00, 0x00, 0x03, 0x0a, 0x01, 0x00];
+    assert!(matches!(
+        OcspResponseRef::parse(&non_minimal),
+        Err(Error::NonMinimalLength { .. })
+    ));
+}
+
+// ------------------------------------------------------------ sizes
+
+/// 10 MB of input is refused before any parsing, at every entry point.
+#[test]
+fn ten_megabytes_is_input_too_large() {
+    let mut der = vec![0u8; 10_000_000];
+    der[..6].copy_from_slice(&[0x30, 0x84, 0x00, 0x98, 0x96, 0x7a]);
+    let expected = Error::InputTooLarge {
+        len: 10_000_000,
+        limit: MAX_MESSAGE_LEN,
+    };
+    assert_eq!(OcspResponseRef::parse(&der).unwrap_err(), expected);
+    assert_eq!(OcspResponse::from_der(&der).unwrap_err(), expected);
+    assert_eq!(BasicResponseRef::parse(&der).unwrap_err(), expected);
+    assert_eq!(OcspRequestRef::parse(&der).unwrap_err(), expected);
+    assert_eq!(OcspRequest::from_der(&der).unwrap_err(), expected);
+    // One byte over the limit too.
+    let over = vec![0x30u8; MAX_MESSAGE_LEN + 1];
+    assert_eq!(
+        OcspResponseRef::parse(&over).unwrap_err(),
+        Error::InputTooLarge {
+            len: MAX_MESSAGE_LEN + 1,
+            limit: MAX_MESSAGE_LEN
+        }
+    );
+}
+
+// ------------------------------------------------------------ list limits
+
+#[test]
+fn single_responses_at_the_limit_are_accepted() {
+    let der = response(&plain(MAX_ENTRIES));
+    assert!(der.len() <= MAX_MESSAGE_LEN, "{}", der.len());
+    let r = OcspResponseRef::parse(&der).unwrap();
+    let responses = r.basic().unwrap().tbs_response_data().responses();
+    assert_eq!(responses.len(), MAX_ENTRIES);
+    assert_eq!(responses.iter().count(), MAX_ENTRIES);
+    let owned = OcspResponse::from_der(&der).unwrap();
+    assert_eq!(
+        owned
+            .basic
+            .as_ref()
+            .unwrap()
+            .tbs_response_data
+            .responses
+            .len(),
+        MAX_ENTRIES
+    );
+    assert_eq!(owned.to_der().unwrap(), der);
+}
+
+#[test]
+fn one_single_response_over_the_limit_is_too_many() {
+    let der = response(&plain(MAX_ENTRIES + 1));
+    assert!(der.len() <= MAX_MESSAGE_LEN, "{}", der.len());
+    too_many(OcspResponseRef::parse(&der).unwrap_err(), MAX_ENTRIES);
+    too_many(OcspResponse::from_der(&der).unwrap_err(), MAX_ENTRIES);
+    // The encoder refuses to produce it too.
+    let mut owned = OcspResponse::from_der(&response(&plain(MAX_ENTRIES))).unwrap();
+    let tbs = &mut owned.basic.as_mut().unwrap().tbs_response_data;
+    let extra = tbs.responses[0].clone();
+    tbs.responses.push(extra);
+    too_many(owned.to_der().unwrap_err(), MAX_ENTRIES);
+}
+
+#[test]
+fn requests_at_and_over_the_limit() {
+    let der = request(MAX_ENTRIES);
+    let r = OcspRequestRef::parse(&der).unwrap();
+    assert_eq!(r.tbs_request().requests().len(), MAX_ENTRIES);
+    let der = request(MAX_ENTRIES + 1);
+    too_many(OcspRequestRef::parse(&der).unwrap_err(), MAX_ENTRIES);
+    too_many(OcspRequest::from_der(&der).unwrap_err(), MAX_ENTRIES);
+}
+
+#[test]
+fn certificates_at_and_over_the_limit() {
+    let at = response(&Basic {
+        singles: 1,
+        response_extensions: None,
+        certs: Some(MAX_CERTS),
+    });
+    let r = OcspResponseRef::parse(&at).unwrap();
+    assert_eq!(r.basic().unwrap().certs().len(), MAX_CERTS);
+    let over = response(&Basic {
+        singles: 1,
+        response_extensions: None,
+        certs: Some(MAX_CERTS + 1),
+    });
+    too_many(OcspResponseRef::parse(&over).unwrap_err(), MAX_CERTS);
+    too_many(OcspResponse::from_der(&over).unwrap_err(), MAX_CERTS);
+}
+
+#[test]
+fn extensions_at_and_over_the_limit() {
+    let at = response(&Basic {
+        singles: 1,
+        response_extensions: Some(MAX_EXTENSIONS),
+        certs: None,
+    });
+    let r = OcspResponseRef::parse(&at).unwrap();
+    assert_eq!(
+        r.basic().unwrap().tbs_response_data().extensions().len(),
+        MAX_EXTENSIONS
+    );
+    let over = response(&Basic {
+        singles: 1,
+        response_extensions: Some(MAX_EXTENSIONS + 1),
+        certs: None,
+    });
+    too_many(OcspResponseRef::parse(&over).unwrap_err(), MAX_EXTENSIONS);
+    too_many(OcspResponse::from_der(&over).unwrap_err(), MAX_EXTENSIONS);
+}
