@@ -12,9 +12,21 @@ use rustls::sign::CertifiedKey;
 /// Implemented by closures, e.g. over an `ocsp_http::Stapler` (which only
 /// ever hands out a response valid now):
 ///
-/// ```ignore
-/// let stapler = Arc::new(ocsp_http::Stapler::new(cache, cert_der, issuer_der));
-/// let resolver = StaplingCertResolver::new(certified_key, move || stapler.current_staple());
+/// ```no_run
+/// use std::sync::Arc;
+/// use ocsp_rustls::StaplingCertResolver;
+///
+/// fn resolver(
+///     transport: impl ocsp_http::HttpTransport + 'static,
+///     certified_key: rustls::sign::CertifiedKey,
+///     cert_der: Vec<u8>,
+///     issuer_der: Vec<u8>,
+/// ) -> Arc<dyn rustls::server::ResolvesServerCert> {
+///     let cache = Arc::new(ocsp_http::Cache::new(ocsp_http::Client::new(transport)));
+///     let stapler = Arc::new(ocsp_http::Stapler::new(cache, cert_der, issuer_der));
+///     // Refresh it ahead of nextUpdate, e.g. with `stapler.spawn_refresher(..)`.
+///     Arc::new(StaplingCertResolver::new(certified_key, move || stapler.current_staple()))
+/// }
 /// ```
 pub trait StapleSource: Send + Sync {
     /// The staple to send now.
