@@ -34,12 +34,11 @@ use ocsp_types::CertIdRef;
 use serde_json::Value;
 
 use crate::error::{print_json, print_text, CliError};
-use crate::format::{algorithm_label, serial_hex};
 use crate::input::{self, InputError};
 use crate::inspect::json::{cert_id, object};
 use crate::verdict_output::{
     error_kind, exit_code, failure_json, printable, status_name, unix_time_string,
-    EXIT_NOT_VERIFIED,
+    write_cert_id_and_times, EXIT_NOT_VERIFIED,
 };
 
 /// Arguments of `ocsp check`.
@@ -299,24 +298,15 @@ fn checked_text(checked: &CheckedResponse) -> Result<String, std::fmt::Error> {
     writeln!(out, "  signed by:    {responder}")?;
     let der = checked.cert_id.to_der().unwrap_or_default();
     if let Ok(id) = CertIdRef::parse(&der) {
-        writeln!(
-            out,
-            "  cert id:      {}, serial {}",
-            algorithm_label(&id.hash_algorithm().oid()),
-            serial_hex(id.serial_number())
+        write_cert_id_and_times(
+            &mut out,
+            &id,
+            checked.this_update,
+            checked.next_update,
+            checked.produced_at,
+            checked.valid_until,
         )?;
     }
-    writeln!(out, "  this update:  {}", checked.this_update)?;
-    match checked.next_update {
-        Some(next) => writeln!(out, "  next update:  {next}")?,
-        None => writeln!(out, "  next update:  (none)")?,
-    }
-    writeln!(out, "  produced at:  {}", checked.produced_at)?;
-    writeln!(
-        out,
-        "  valid until:  {}",
-        unix_time_string(checked.valid_until).unwrap_or_else(|| "(out of range)".to_owned())
-    )?;
     let nonce = if checked.nonce_echoed {
         "echoed"
     } else {

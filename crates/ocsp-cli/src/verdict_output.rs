@@ -235,23 +235,13 @@ pub fn verdict_text(
         _ => "a responder of a kind this program does not know".to_owned(),
     };
     writeln!(out, "  signed by:    {responder}")?;
-    let id = &verdict.cert_id;
-    writeln!(
-        out,
-        "  cert id:      {}, serial {}",
-        algorithm_label(&id.hash_algorithm().oid()),
-        serial_hex(id.serial_number())
-    )?;
-    writeln!(out, "  this update:  {}", verdict.this_update)?;
-    match verdict.next_update {
-        Some(next) => writeln!(out, "  next update:  {next}")?,
-        None => writeln!(out, "  next update:  (none)")?,
-    }
-    writeln!(out, "  produced at:  {}", verdict.produced_at)?;
-    writeln!(
-        out,
-        "  valid until:  {}",
-        unix_time_string(verdict.valid_until).unwrap_or_else(|| "(out of range)".to_owned())
+    write_cert_id_and_times(
+        &mut out,
+        &verdict.cert_id,
+        verdict.this_update,
+        verdict.next_update,
+        verdict.produced_at,
+        verdict.valid_until,
     )?;
     if let Some(at) = &context.verified_at {
         writeln!(out, "  verified at:  {at}")?;
@@ -280,6 +270,35 @@ pub fn failure_text(kind: &str, message: &str, context: &TextContext) -> String 
         out.push_str(&format!("  verified at:  {at}\n"));
     }
     out
+}
+
+/// The lines `ocsp verify` and `ocsp check` both print: the CertID and the
+/// times of the single response used.
+pub fn write_cert_id_and_times(
+    out: &mut impl Write,
+    id: &ocsp_types::CertIdRef<'_>,
+    this_update: Time,
+    next_update: Option<Time>,
+    produced_at: Time,
+    valid_until: UnixTime,
+) -> std::fmt::Result {
+    writeln!(
+        out,
+        "  cert id:      {}, serial {}",
+        algorithm_label(&id.hash_algorithm().oid()),
+        serial_hex(id.serial_number())
+    )?;
+    writeln!(out, "  this update:  {this_update}")?;
+    match next_update {
+        Some(next) => writeln!(out, "  next update:  {next}")?,
+        None => writeln!(out, "  next update:  (none)")?,
+    }
+    writeln!(out, "  produced at:  {produced_at}")?;
+    writeln!(
+        out,
+        "  valid until:  {}",
+        unix_time_string(valid_until).unwrap_or_else(|| "(out of range)".to_owned())
+    )
 }
 
 #[cfg(test)]
