@@ -1,23 +1,30 @@
-//! Verification benchmarks for `ocsp-verify`, with allocation counts.
+//! Verification benchmarks: `ocsp-verify` with the pure-Rust (RustCrypto)
+//! and the ring algorithm sets, against OpenSSL's verification path on the
+//! same response and issuer, in the same run; the raw signature floor of
+//! each backend; scaling; allocations.
 //!
 //! ```text
 //! cargo bench --bench verify
 //! ```
 //!
-//! Inputs are built once with `ocsp-testkit` (RSA-2048 and P-256 PKIs) and
-//! verified at `ocsp_testkit::NOW`, inside their validity window, with the
-//! pure-Rust algorithms (`ocsp_verify::algorithms::ALL`).
+//! Inputs are built once with `ocsp-testkit` (RSA-2048 and P-256 PKIs)
+//! around the wall clock at start-up (OpenSSL's `OCSP_check_validity` only
+//! knows the current time) and verified at that instant.
 //!
 //! Groups:
 //!
-//! * `verify/*`: end-to-end `Verifier::verify` (parse, responder search and
-//!   authorization, signature(s), CertID, time, extensions, status), for an
-//!   issuer-signed and a delegated (one embedded certificate) response.
-//! * `floor/*`: the raw `SignatureVerificationAlgorithm::verify_signature`
-//!   call(s) alone, with the same algorithm objects, on the same bytes: the
-//!   response's tbsResponseData, and for a delegated response also the
-//!   responder certificate's tbsCertificate. `verify - floor` is what the
-//!   library adds around the cryptography.
+//! * `verify/<case>`: end to end. `ours-rustcrypto` and `ours-ring`:
+//!   `Verifier::verify` (parse, both input certificates parsed, responder
+//!   search and authorization, signature(s), CertID, time, extensions,
+//!   status) with `ocsp_verify::algorithms::ALL` or with rustls's ring
+//!   provider's algorithms (rustls-webpki's). `openssl`: parse,
+//!   `OCSP_basic_verify`, CertID, `OCSP_resp_find_status`,
+//!   `OCSP_check_validity` (benches/peers/openssl.rs), with the leaf and
+//!   issuer `X509`s and the store prepared once.
+//! * `floor/<case>`: the raw signature check(s) alone, with each backend, on
+//!   the same bytes: the response's tbsResponseData, and for a delegated
+//!   response also the responder certificate's tbsCertificate. `verify -
+//!   floor` is what the library adds around the cryptography.
 //! * `scaling/*`: parse + find the matching single response among 1, 20,
 //!   100 and 1000 (the target last), and parse with 0 and 3 embedded
 //!   certificates.
@@ -25,31 +32,43 @@
 //! Before timing, the bench prints the heap allocations and bytes of one
 //! verify (counted by a global allocator wrapping the system one, as in
 //! `benches/parse.rs`), next to those of the raw signature check(s) alone.
-//! The (verify - floor) / verify ratios are computed from criterion's
-//! estimates in docs/PERFORMANCE.md.
+//! benches/table.py turns criterion's estimates into the ratio tables of
+//! docs/PERFORMANCE.md.
 
 // The counting allocator is in benches/common.
 #![allow(missing_docs)]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use ocsp_testkit::{Flavor, HashAlg, Pki};
-use ocsp_types::{CertIdRef, CertStatus, CertificateRef, OcspResponseRef, SubjectPublicKeyInfoRef};
+use ocsp_types::{
+    AlgorithmIdentifierRef, CertIdRef, CertStatus, CertificateRef, OcspResponseRef,
+    SubjectPublicKeyInfoRef,
+};
 use ocsp_verify::{
     algorithms, Issuer, SignatureVerificationAlgorithm, Status, Subject, UnixTime, Verifier,
 };
+use openssl::ocsp::OcspCertStatus;
 
 mod common;
 use common::count_allocs;
 
-/// The verification instant: inside every testkit response's window.
-fn now() -> UnixTime {
-    UnixTime::since_unix_epoch(Duration::from_secs(
-        u64::try_from(ocsp_testkit::NOW).expect("positive"),
-    ))
+#[path = "peers/openssl.rs"]
+#[allow(dead_code)] // `parse` is the parse bench's
+mod openssl_peer;
+use openssl_peer::OpensslVerifier;
+
+/// The pure-Rust algorithm set, the crate's default.
+const RUSTCRYPTO: &[&dyn SignatureVerificationAlgorithm] = algorithms::ALL;
+
+/// rustls's ring provider's algorithms (rustls-webpki's ring set).
+fn ring_algorithms() -> &'static [&'static dyn SignatureVerificationAlgorithm] {
+    rustls::crypto::ring::default_provider()
+        .signature_verification_algorithms
+        .all
 }
 
 /// One end-to-end case: a PKI and a response built from it.
@@ -59,13 +78,22 @@ struct Case {
     der: Vec<u8>,
 }
 
-fn cases() -> Vec<Case> {
+impl Case {
+    /// The instant the case is verified at.
+    fn now(&self) -> UnixTime {
+        UnixTime::since_unix_epoch(Duration::from_secs(
+            u64::try_from(self.pki.now).expect("after 1970"),
+        ))
+    }
+}
+
+fn cases(now: i64) -> Vec<Case> {
     let mut out = Vec::new();
     for (flavor, issuer_name, delegated_name) in [
-        (Flavor::Rsa, "rsa2048/issuer", "rsa2048/delegated"),
-        (Flavor::P256, "p256/issuer", "p256/delegated"),
+        (Flavor::Rsa, "rsa2048-issuer", "rsa2048-delegated"),
+        (Flavor::P256, "p256-issuer", "p256-delegated"),
     ] {
-        let pki = Pki::new(flavor);
+        let pki = Pki::new_at(flavor, now);
         let issuer = pki.issuer_response().sign(&pki.ca.key);
         let delegated = pki.delegated_response().sign(&pki.delegate.key);
         out.push(Case {
@@ -88,21 +116,21 @@ fn verify(verifier: &Verifier<'_>, case: &Case) -> Status {
             black_box(&case.der),
             Subject::Certificate(&case.pki.leaf),
             Issuer::Certificate(&case.pki.ca.cert),
-            now(),
+            case.now(),
             None,
         )
         .expect("verifies")
         .status
 }
 
-/// The algorithm `Verifier` would pick: exact signatureAlgorithm and key
-/// algorithm match in `algorithms::ALL`.
+/// The algorithm `Verifier` would pick from `set`: exact signatureAlgorithm
+/// and key algorithm match.
 fn pick(
+    set: &[&'static dyn SignatureVerificationAlgorithm],
     signature_algorithm: &[u8],
     key: &SubjectPublicKeyInfoRef<'_>,
 ) -> &'static dyn SignatureVerificationAlgorithm {
-    *algorithms::ALL
-        .iter()
+    *set.iter()
         .find(|a| {
             a.signature_alg_id().as_ref() == signature_algorithm
                 && a.public_key_alg_id().as_ref() == key.algorithm().contents()
@@ -110,7 +138,46 @@ fn pick(
         .expect("an algorithm for the key")
 }
 
-/// One raw signature check, prepared from the response bytes.
+/// One signature a verify checks, as bytes: the signer's key, the
+/// signatureAlgorithm, the signed message and the signature.
+struct SignedBytes<'a> {
+    spki: SubjectPublicKeyInfoRef<'a>,
+    signature_algorithm: AlgorithmIdentifierRef<'a>,
+    message: &'a [u8],
+    signature: &'a [u8],
+}
+
+/// The signature checks a verify of `case` makes: the response's, signed by
+/// the CA or by the embedded delegate, and for a delegate the certificate's.
+fn signed_bytes(case: &Case) -> Vec<SignedBytes<'_>> {
+    let response = OcspResponseRef::parse(&case.der).expect("parses");
+    let basic = response.basic().expect("basic");
+    let ca = CertificateRef::parse(&case.pki.ca.cert).expect("ca cert");
+    let response_signer = match basic.certs().iter().next() {
+        None => ca.subject_public_key_info(),
+        Some(cert_der) => CertificateRef::parse(cert_der)
+            .expect("delegate cert")
+            .subject_public_key_info(),
+    };
+    let mut out = vec![SignedBytes {
+        spki: response_signer,
+        signature_algorithm: basic.signature_algorithm(),
+        message: basic.tbs_response_data().as_der(),
+        signature: basic.signature(),
+    }];
+    if let Some(cert_der) = basic.certs().iter().next() {
+        let cert = CertificateRef::parse(cert_der).expect("delegate cert");
+        out.push(SignedBytes {
+            spki: ca.subject_public_key_info(),
+            signature_algorithm: cert.signature_algorithm(),
+            message: cert.tbs_der(),
+            signature: cert.signature(),
+        });
+    }
+    out
+}
+
+/// One raw signature check through a `SignatureVerificationAlgorithm`.
 struct RawSignature<'a> {
     algorithm: &'static dyn SignatureVerificationAlgorithm,
     public_key: &'a [u8],
@@ -130,91 +197,122 @@ impl RawSignature<'_> {
     }
 }
 
-/// The signature checks a verify of `case` makes: the response's, signed by
-/// the CA or by the embedded delegate, and for a delegate the certificate's.
-fn raw_signatures(case: &Case) -> Vec<RawSignature<'_>> {
-    let response = OcspResponseRef::parse(&case.der).expect("parses");
-    let basic = response.basic().expect("basic");
-    let ca = CertificateRef::parse(&case.pki.ca.cert).expect("ca cert");
-    let ca_key = ca.subject_public_key_info();
-    let mut out = Vec::new();
-    match basic.certs().iter().next() {
-        None => out.push(RawSignature {
-            algorithm: pick(basic.signature_algorithm().contents(), &ca_key),
-            public_key: ca_key.subject_public_key(),
-            message: basic.tbs_response_data().as_der(),
-            signature: basic.signature(),
-        }),
-        Some(cert_der) => {
-            let cert = CertificateRef::parse(cert_der).expect("delegate cert");
-            let key = cert.subject_public_key_info();
-            out.push(RawSignature {
-                algorithm: pick(basic.signature_algorithm().contents(), &key),
-                public_key: key.subject_public_key(),
-                message: basic.tbs_response_data().as_der(),
-                signature: basic.signature(),
-            });
-            out.push(RawSignature {
-                algorithm: pick(cert.signature_algorithm().contents(), &ca_key),
-                public_key: ca_key.subject_public_key(),
-                message: cert.tbs_der(),
-                signature: cert.signature(),
-            });
-        }
-    }
-    out
+fn raw_signatures<'a>(
+    set: &[&'static dyn SignatureVerificationAlgorithm],
+    signed: &[SignedBytes<'a>],
+) -> Vec<RawSignature<'a>> {
+    signed
+        .iter()
+        .map(|s| RawSignature {
+            algorithm: pick(set, s.signature_algorithm.contents(), &s.spki),
+            public_key: s.spki.subject_public_key(),
+            message: s.message,
+            signature: s.signature,
+        })
+        .collect()
 }
 
-fn report_allocations(verifier: &Verifier<'_>, cases: &[Case]) {
+fn openssl_signatures(signed: &[SignedBytes<'_>]) -> Vec<openssl_peer::RawSignature> {
+    signed
+        .iter()
+        .map(|s| {
+            openssl_peer::RawSignature::new(
+                s.spki.as_der(),
+                s.signature_algorithm.oid().as_bytes(),
+                s.message,
+                s.signature,
+            )
+            .expect("OpenSSL reads the key")
+        })
+        .collect()
+}
+
+fn report_allocations(cases: &[Case]) {
     println!();
     println!("allocations per verify (one call, counted by the bench's global allocator):");
     println!("(floor: the raw signature check(s) alone, the share of the allocator)");
     println!(
-        "{:<20} {:>6}  {:>7} {:>8}  {:>12} {:>13}",
-        "case", "bytes", "allocs", "alloc B", "floor allocs", "floor alloc B"
+        "{:<18} {:<11} {:>6}  {:>7} {:>8}  {:>12} {:>13}",
+        "case", "algorithms", "bytes", "allocs", "alloc B", "floor allocs", "floor alloc B"
     );
     for case in cases {
-        let (allocs, bytes) = count_allocs(|| verify(verifier, case));
-        let raw = raw_signatures(case);
-        let (floor_allocs, floor_bytes) = count_allocs(|| raw.iter().all(RawSignature::verify));
-        println!(
-            "{:<20} {:>6}  {:>7} {:>8}  {:>12} {:>13}",
-            case.name,
-            case.der.len(),
-            allocs,
-            bytes,
-            floor_allocs,
-            floor_bytes
-        );
+        let signed = signed_bytes(case);
+        for (set_name, set) in [("rustcrypto", RUSTCRYPTO), ("ring", ring_algorithms())] {
+            let verifier = Verifier::new(set);
+            let (allocs, bytes) = count_allocs(|| verify(&verifier, case));
+            let raw = raw_signatures(set, &signed);
+            let (floor_allocs, floor_bytes) = count_allocs(|| raw.iter().all(RawSignature::verify));
+            println!(
+                "{:<18} {:<11} {:>6}  {:>7} {:>8}  {:>12} {:>13}",
+                case.name,
+                set_name,
+                case.der.len(),
+                allocs,
+                bytes,
+                floor_allocs,
+                floor_bytes
+            );
+        }
     }
     println!();
 }
 
 fn bench_verify(c: &mut Criterion) {
-    let verifier = Verifier::new(algorithms::ALL);
-    let cases = cases();
-    for case in &cases {
-        // Fail early rather than time an error path.
-        assert_eq!(verify(&verifier, case), Status::Good, "{}", case.name);
-        let raw = raw_signatures(case);
-        assert!(raw.iter().all(RawSignature::verify), "{}", case.name);
+    let now = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .expect("after 1970")
+        .as_secs();
+    let cases = cases(i64::try_from(now).expect("in range"));
+    let rustcrypto = Verifier::new(RUSTCRYPTO);
+    let ring = Verifier::new(ring_algorithms());
+    let openssl: Vec<OpensslVerifier> = cases
+        .iter()
+        .map(|case| {
+            OpensslVerifier::new(&case.pki.leaf, &case.pki.ca.cert, case.pki.now)
+                .expect("OpenSSL reads the certificates")
+        })
+        .collect();
+    // Fail early rather than time an error path.
+    for (case, openssl) in cases.iter().zip(&openssl) {
+        assert_eq!(verify(&rustcrypto, case), Status::Good, "{}", case.name);
+        assert_eq!(verify(&ring, case), Status::Good, "{}", case.name);
+        assert_eq!(
+            openssl.verify(&case.der),
+            Ok(OcspCertStatus::GOOD),
+            "openssl, {}",
+            case.name
+        );
+        let signed = signed_bytes(case);
+        for set in [RUSTCRYPTO, ring_algorithms()] {
+            assert!(raw_signatures(set, &signed)
+                .iter()
+                .all(RawSignature::verify));
+        }
+        assert!(openssl_signatures(&signed).iter().all(|s| s.verify()));
     }
-    report_allocations(&verifier, &cases);
+    report_allocations(&cases);
 
-    let mut group = c.benchmark_group("verify");
-    for case in &cases {
-        group.bench_function(case.name, |b| b.iter(|| verify(&verifier, case)));
-    }
-    group.finish();
-
-    let mut group = c.benchmark_group("floor");
-    for case in &cases {
-        let raw = raw_signatures(case);
-        group.bench_function(case.name, |b| {
-            b.iter(|| raw.iter().all(RawSignature::verify))
+    for (case, openssl) in cases.iter().zip(&openssl) {
+        let mut group = c.benchmark_group(format!("verify/{}", case.name));
+        group.bench_function("ours-rustcrypto", |b| b.iter(|| verify(&rustcrypto, case)));
+        group.bench_function("ours-ring", |b| b.iter(|| verify(&ring, case)));
+        group.bench_function("openssl", |b| {
+            b.iter(|| openssl.verify(black_box(&case.der)))
         });
+        group.finish();
+
+        let signed = signed_bytes(case);
+        let mut group = c.benchmark_group(format!("floor/{}", case.name));
+        for (set_name, set) in [("rustcrypto", RUSTCRYPTO), ("ring", ring_algorithms())] {
+            let raw = raw_signatures(set, &signed);
+            group.bench_function(set_name, |b| {
+                b.iter(|| raw.iter().all(RawSignature::verify))
+            });
+        }
+        let raw = openssl_signatures(&signed);
+        group.bench_function("openssl", |b| b.iter(|| raw.iter().all(|s| s.verify())));
+        group.finish();
     }
-    group.finish();
 }
 
 /// Parses `der` and returns the status of the single response whose CertID

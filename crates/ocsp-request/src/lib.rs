@@ -6,7 +6,8 @@
 //!   issuer's Name and key, for trust anchors), under SHA-1 (the default),
 //!   SHA-256, SHA-384 or SHA-512 ([`HashAlgorithm`]).
 //! * **Matching** the CertIDs of a response: [`CertIdMatcher`] compares under
-//!   each CertID's own hash algorithm, in constant time.
+//!   each CertID's own hash algorithm, in constant time; [`CertIdMatcherRef`]
+//!   does the same without allocating (borrowed issuer and serial).
 //! * **Requests**: [`RequestBuilder`] (several CertIDs, [`Nonce`],
 //!   requestorName, extensions, and signing through [`RequestSigner`]),
 //!   producing an [`ocsp_types::OcspRequest`].
@@ -71,8 +72,8 @@ pub use get_url::{
     decode_get_url, encode_get_url, MAX_DECODED_GET_URL_LEN, MAX_GET_URL_CANDIDATES,
 };
 pub use hash::{Digest, HashAlgorithm};
-pub use issuer::IssuerHashes;
-pub use matcher::CertIdMatcher;
+pub use issuer::{IssuerHashes, IssuerHashesRef};
+pub use matcher::{CertIdMatcher, CertIdMatcherRef};
 pub use nonce::{Nonce, DEFAULT_NONCE_LEN};
 #[cfg(feature = "rustcrypto-signer")]
 pub use rustcrypto_signer::{RustCryptoSigner, SignatureHash};

@@ -5,8 +5,8 @@ use alloc::vec::Vec;
 use ocsp_types::{CertId, CertIdRef};
 
 use crate::certificate::{CertificateParts, Role};
-use crate::hash::{ct_eq, HashAlgorithm};
-use crate::issuer::IssuerHashes;
+use crate::hash::{ct_eq, Digest, HashAlgorithm};
+use crate::issuer::{hashes_match, IssuerHashes, IssuerHashesRef};
 use crate::serial;
 use crate::Error;
 
@@ -112,6 +112,150 @@ impl CertIdMatcher {
     pub fn matches(&self, cert_id: &CertIdRef<'_>) -> Result<bool, Error> {
         let issuer = self.issuer.matches(cert_id)?;
         let serial = ct_eq(&self.serial, cert_id.serial_number());
+        Ok(issuer & serial)
+    }
+
+    /// The same certificate, borrowed, for matching many CertIDs without
+    /// recomputing the SHA-1 hashes.
+    pub fn as_borrowed(&self) -> CertIdMatcherRef<'_> {
+        CertIdMatcherRef::with_serial(self.issuer.as_borrowed(), Serial::Integer(&self.serial))
+    }
+}
+
+/// [`CertIdMatcher`] without the copies, for a verifier's hot path: it
+/// borrows the issuer's Name and key and the serial number, allocates
+/// nothing, and hashes the issuer under SHA-1 (what nearly every responder
+/// uses) once, when built. CertIDs under another algorithm are hashed when
+/// met.
+///
+/// ```
+/// # fn main() -> Result<(), ocsp_request::Error> {
+/// use ocsp_request::{CertIdMatcherRef, IssuerHashesRef};
+/// use ocsp_types::OcspResponseRef;
+/// # let name = include_bytes!("../tests/data/wikipedia-issuer-name.der");
+/// # let spki = include_bytes!("../tests/data/wikipedia-issuer-spki.der");
+/// # let der = include_bytes!("../../ocsp-types/tests/data/seed-wikipedia-2017.der");
+/// let issuer = IssuerHashesRef::from_name_and_spki(name, spki)?;
+/// let serial = [0x10, 0xe6, 0xfc, 0x62, 0xb7, 0x41, 0x8a, 0xd5, 0x00, 0x5e, 0x45, 0xb6];
+/// let matcher = CertIdMatcherRef::from_unsigned_serial(issuer, &serial);
+/// let response = OcspResponseRef::parse(der)?;
+/// let basic = response.basic().expect("successful");
+/// let single = basic.tbs_response_data().responses().iter().next().expect("one");
+/// assert!(matcher.matches(&single.cert_id())?);
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct CertIdMatcherRef<'a> {
+    issuer: IssuerHashesRef<'a>,
+    serial: Serial<'a>,
+    /// `issuerNameHash` and `issuerKeyHash` under SHA-1.
+    sha1: (Digest, Digest),
+}
+
+/// How the caller gave the serial number.
+#[derive(Debug, Clone, Copy)]
+enum Serial<'a> {
+    /// DER INTEGER content octets, already checked to be minimal.
+    Integer(&'a [u8]),
+    /// A non-negative number's big-endian magnitude.
+    Magnitude(&'a [u8]),
+}
+
+impl<'a> CertIdMatcherRef<'a> {
+    /// From the issuer and a serial number as DER INTEGER content octets.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidSerialNumber`] when `serial` is not minimal, non-empty
+    /// INTEGER content octets.
+    pub fn new(issuer: IssuerHashesRef<'a>, serial: &'a [u8]) -> Result<Self, Error> {
+        serial::check(serial)?;
+        Ok(Self::with_serial(issuer, Serial::Integer(serial)))
+    }
+
+    /// From the issuer and a non-negative serial number given by its
+    /// big-endian magnitude (leading zero octets do not matter).
+    pub fn from_unsigned_serial(issuer: IssuerHashesRef<'a>, magnitude: &'a [u8]) -> Self {
+        Self::with_serial(issuer, Serial::Magnitude(magnitude))
+    }
+
+    /// From a DER certificate and its issuer's DER certificate.
+    ///
+    /// # Errors
+    ///
+    /// As [`CertIdMatcher::from_certificates`].
+    pub fn from_certificates(
+        certificate_der: &'a [u8],
+        issuer_der: &'a [u8],
+    ) -> Result<Self, Error> {
+        let cert = CertificateParts::parse(certificate_der, Role::Subject)?;
+        let issuer = CertificateParts::parse(issuer_der, Role::Issuer)?;
+        if cert.issuer != issuer.subject {
+            return Err(Error::IssuerMismatch);
+        }
+        Self::new(IssuerHashesRef::from_parts(&issuer), cert.serial)
+    }
+
+    fn with_serial(issuer: IssuerHashesRef<'a>, serial: Serial<'a>) -> Self {
+        let sha1 = (
+            issuer.name_hash(HashAlgorithm::Sha1),
+            issuer.key_hash(HashAlgorithm::Sha1),
+        );
+        CertIdMatcherRef {
+            issuer,
+            serial,
+            sha1,
+        }
+    }
+
+    /// The issuer.
+    pub fn issuer(&self) -> IssuerHashesRef<'a> {
+        self.issuer
+    }
+
+    /// The issuer's `issuerKeyHash` under SHA-1, computed when the matcher
+    /// was built. It is also the issuer's byKey `ResponderID` (RFC 6960
+    /// 4.2.1: the SHA-1 hash of the responder's public key), which a
+    /// verifier compares too.
+    pub fn issuer_key_sha1(&self) -> &Digest {
+        &self.sha1.1
+    }
+
+    /// Copies into a [`CertIdMatcher`].
+    pub fn to_owned(&self) -> CertIdMatcher {
+        let serial = match self.serial {
+            Serial::Integer(integer) => integer.to_vec(),
+            Serial::Magnitude(magnitude) => ocsp_types::serial_from_unsigned(magnitude),
+        };
+        CertIdMatcher {
+            issuer: self.issuer.to_owned(),
+            serial,
+        }
+    }
+
+    /// Whether `cert_id` names this certificate, as
+    /// [`CertIdMatcher::matches`].
+    ///
+    /// # Errors
+    ///
+    /// As [`CertIdMatcher::matches`].
+    pub fn matches(&self, cert_id: &CertIdRef<'_>) -> Result<bool, Error> {
+        let alg = HashAlgorithm::from_algorithm_identifier(&cert_id.hash_algorithm())?;
+        let issuer = if alg == HashAlgorithm::Sha1 {
+            hashes_match(&self.sha1.0, &self.sha1.1, cert_id)
+        } else {
+            hashes_match(
+                &self.issuer.name_hash(alg),
+                &self.issuer.key_hash(alg),
+                cert_id,
+            )
+        };
+        let serial = match self.serial {
+            Serial::Integer(integer) => ct_eq(integer, cert_id.serial_number()),
+            Serial::Magnitude(magnitude) => {
+                serial::serial_matches_unsigned(cert_id.serial_number(), magnitude)
+            }
+        };
         Ok(issuer & serial)
     }
 }

@@ -37,7 +37,25 @@ pub(crate) fn check(contents: &[u8]) -> Result<(), Error> {
 /// assert!(!serial_matches_unsigned(&[0x80], &[0x80])); // -128 is not 128
 /// ```
 pub fn serial_matches_unsigned(integer: &[u8], magnitude: &[u8]) -> bool {
-    is_valid(integer) && ocsp_types::serial_from_unsigned(magnitude) == integer
+    // Without allocating: a valid non-negative INTEGER is the magnitude's
+    // significant octets, with one 0x00 in front when the first of them has
+    // its high bit set, or the single octet 0x00 for zero.
+    let significant = strip_leading_zeros(magnitude);
+    let value = match integer {
+        [first, ..] if first & 0x80 != 0 => return false, // negative
+        [0x00, rest @ ..] if !rest.is_empty() => rest,
+        _ => integer,
+    };
+    is_valid(integer)
+        && match significant {
+            [] => integer == [0x00],
+            _ => value == significant,
+        }
+}
+
+fn strip_leading_zeros(bytes: &[u8]) -> &[u8] {
+    let zeros = bytes.iter().take_while(|b| **b == 0).count();
+    bytes.get(zeros..).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -62,5 +80,35 @@ mod tests {
         assert!(!serial_matches_unsigned(&[0, 0x7f], &[0x7f]));
         assert!(!serial_matches_unsigned(&[0xff], &[0xff]));
         assert!(serial_matches_unsigned(&[0x00, 0xff], &[0xff]));
+        assert!(!serial_matches_unsigned(&[], &[]));
+        assert!(!serial_matches_unsigned(&[0x00, 0x00], &[]));
+        assert!(serial_matches_unsigned(&[0x01, 0x00], &[0x00, 0x01, 0x00]));
+        assert!(!serial_matches_unsigned(&[0x01, 0x00], &[0x01]));
+    }
+
+    /// The allocation-free comparison agrees with building the INTEGER.
+    #[test]
+    fn unsigned_agrees_with_serial_from_unsigned() {
+        let samples: [&[u8]; 9] = [
+            &[],
+            &[0],
+            &[0, 0],
+            &[1],
+            &[0x7f],
+            &[0x80],
+            &[0, 0x80, 0],
+            &[0xff, 0xff],
+            &[0, 0, 0x12, 0x34],
+        ];
+        for magnitude in samples {
+            let integer = ocsp_types::serial_from_unsigned(magnitude);
+            for candidate in samples.iter().copied().chain([integer.as_slice()]) {
+                assert_eq!(
+                    serial_matches_unsigned(candidate, magnitude),
+                    is_valid(candidate) && candidate == integer.as_slice(),
+                    "{candidate:02x?} vs {magnitude:02x?}"
+                );
+            }
+        }
     }
 }

@@ -7,8 +7,8 @@
 )]
 
 use ocsp_request::{
-    decode_get_url, encode_get_url, CertIdMatcher, HashAlgorithm, IssuerHashes, Nonce,
-    RequestBuilder,
+    decode_get_url, encode_get_url, CertIdMatcher, CertIdMatcherRef, HashAlgorithm, IssuerHashes,
+    Nonce, RequestBuilder,
 };
 use ocsp_types::{AlgorithmIdentifier, CertId, CertIdRef, Extension};
 use proptest::prelude::*;
@@ -136,11 +136,20 @@ proptest! {
         let id = CertIdRef::parse(&der).unwrap();
         prop_assert_eq!(matcher.matches(&id), Ok(true));
         prop_assert_eq!(issuer.matches(&id), Ok(true));
+        // The borrowed matchers, built both ways, agree.
+        prop_assert_eq!(matcher.as_borrowed().matches(&id), Ok(true));
+        let borrowed = CertIdMatcherRef::from_unsigned_serial(issuer.as_borrowed(), &serial);
+        prop_assert_eq!(borrowed.matches(&id), Ok(true));
+        prop_assert_eq!(borrowed.to_owned(), matcher.clone());
+        let by_integer = CertIdMatcherRef::new(issuer.as_borrowed(), id.serial_number()).unwrap();
+        prop_assert_eq!(by_integer.matches(&id), Ok(true));
 
         // The serial by value: leading zeros do not matter.
         let padded = [vec![0u8; zeros], serial.clone()].concat();
         prop_assert!(ocsp_request::serial_matches_unsigned(id.serial_number(), &padded));
         let again = CertIdMatcher::from_unsigned_serial(issuer.clone(), &padded);
+        prop_assert_eq!(again.matches(&id), Ok(true));
+        let again = CertIdMatcherRef::from_unsigned_serial(issuer.as_borrowed(), &padded);
         prop_assert_eq!(again.matches(&id), Ok(true));
 
         // Absent parameters are read as well as NULL ones.
@@ -172,6 +181,7 @@ proptest! {
             Ok(der) => {
                 let parsed = CertIdRef::parse(&der).unwrap();
                 prop_assert_eq!(matcher.matches(&parsed), Ok(false));
+                prop_assert_eq!(matcher.as_borrowed().matches(&parsed), Ok(false));
             }
             // A flipped serial can be a non-minimal INTEGER: not even DER.
             Err(e) => prop_assert!(field == 2, "{e}"),
@@ -183,6 +193,7 @@ proptest! {
         prop_assume!(a.name_der() != b.name_der() || a.public_key() != b.public_key());
         let der = CertIdMatcher::from_unsigned_serial(a, &serial).cert_id(alg).to_der().unwrap();
         let id = CertIdRef::parse(&der).unwrap();
+        prop_assert_eq!(CertIdMatcherRef::from_unsigned_serial(b.as_borrowed(), &serial).matches(&id), Ok(false));
         prop_assert_eq!(CertIdMatcher::from_unsigned_serial(b, &serial).matches(&id), Ok(false));
     }
 }

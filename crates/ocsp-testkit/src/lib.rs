@@ -77,14 +77,24 @@ pub struct Pki {
     pub delegate: Entity,
     /// Another CA, with the same subject Name as `ca` but its own key.
     pub other_ca: Entity,
+    /// The instant (Unix seconds) the validity periods and the responses'
+    /// times are built around: [`NOW`] unless built with [`Pki::new_at`].
+    pub now: i64,
 }
 
 impl Pki {
     /// The leaf's serial number.
     pub const LEAF_SERIAL: &'static [u8] = &[0x0a, 0x1b, 0x2c, 0x3d, 0x4e, 0x5f];
 
-    /// Builds the PKI.
+    /// Builds the PKI around [`NOW`].
     pub fn new(flavor: Flavor) -> Self {
+        Self::new_at(flavor, NOW)
+    }
+
+    /// Builds the PKI around `now` (Unix seconds), for peers that only know
+    /// the wall clock (OpenSSL's `OCSP_check_validity`).
+    pub fn new_at(flavor: Flavor, now: i64) -> Self {
+        let at = |secs: i64| Time::from_unix(now + secs).expect("in range");
         let (ca_key, responder_key) = match flavor {
             Flavor::Rsa => (KeyName::CaRsa, KeyName::ResponderRsa),
             Flavor::P256 => (KeyName::CaP256, KeyName::ResponderP256),
@@ -108,7 +118,7 @@ impl Pki {
         let delegate_key = Key::load(responder_key);
         let delegate_name = der::name("Testkit OCSP Responder");
         let delegate_cert =
-            Self::delegate_spec_for(&delegate_name).issue(&delegate_key, &ca_name, &ca_key);
+            Self::delegate_spec_for(&delegate_name, now).issue(&delegate_key, &ca_name, &ca_key);
 
         let other_key = Key::load(KeyName::OtherRsa);
         let mut other_spec = CertSpec::new(&[2], ca_name.clone(), at(-1000 * DAY), at(1000 * DAY));
@@ -132,10 +142,17 @@ impl Pki {
                 key: other_key,
                 cert: other_cert,
             },
+            now,
         }
     }
 
-    fn delegate_spec_for(name: &[u8]) -> CertSpec {
+    /// `self.now + secs`.
+    pub fn at(&self, secs: i64) -> Time {
+        Time::from_unix(self.now + secs).expect("in range")
+    }
+
+    fn delegate_spec_for(name: &[u8], now: i64) -> CertSpec {
+        let at = |secs: i64| Time::from_unix(now + secs).expect("in range");
         let mut spec = CertSpec::new(&[0x77], name.to_vec(), at(-30 * DAY), at(30 * DAY));
         spec.eku = Some(vec![cert::KP_OCSP_SIGNING.to_vec()]);
         spec.key_usage = Some(cert::KU_DIGITAL_SIGNATURE);
@@ -149,7 +166,7 @@ impl Pki {
 
     /// The delegated responder's certificate spec, to alter and re-issue.
     pub fn delegate_spec(&self) -> CertSpec {
-        Self::delegate_spec_for(&self.delegate.name)
+        Self::delegate_spec_for(&self.delegate.name, self.now)
     }
 
     /// Issues `spec` for the delegate's key, signed by the CA.
@@ -167,8 +184,8 @@ impl Pki {
         single(
             self.leaf_cert_id(HashAlg::Sha1),
             status,
-            at(-HOUR),
-            Some(at(3 * DAY)),
+            self.at(-HOUR),
+            Some(self.at(3 * DAY)),
         )
     }
 
@@ -176,7 +193,7 @@ impl Pki {
     pub fn issuer_response(&self) -> ResponseSpec {
         ResponseSpec {
             responder_id: by_key(&self.ca.key),
-            produced_at: at(-HOUR),
+            produced_at: self.at(-HOUR),
             singles: vec![self.leaf_single(CertStatus::Good)],
             extensions: Vec::new(),
             sig_alg: self.ca.key.default_alg(),

@@ -38,8 +38,8 @@ pub enum Subject<'a> {
 /// The issuer, parsed.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct IssuerRef<'a> {
-    /// DER of its subject Name.
-    pub(crate) subject: &'a [u8],
+    /// Its subject Name.
+    pub(crate) subject: NameRef<'a>,
     /// Its key.
     pub(crate) spki: SubjectPublicKeyInfoRef<'a>,
 }
@@ -50,14 +50,12 @@ impl<'a> IssuerRef<'a> {
             Issuer::Certificate(der) => {
                 let cert = CertificateRef::parse(der).map_err(Error::InvalidIssuer)?;
                 Ok(IssuerRef {
-                    subject: cert.subject().as_der(),
+                    subject: cert.subject(),
                     spki: cert.subject_public_key_info(),
                 })
             }
             Issuer::NameAndKey { subject, spki } => Ok(IssuerRef {
-                subject: NameRef::parse(subject)
-                    .map_err(Error::InvalidIssuer)?
-                    .as_der(),
+                subject: NameRef::parse(subject).map_err(Error::InvalidIssuer)?,
                 spki: SubjectPublicKeyInfoRef::parse(spki).map_err(Error::InvalidIssuer)?,
             }),
         }

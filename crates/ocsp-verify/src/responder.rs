@@ -24,6 +24,9 @@ use crate::verdict::Responder;
 /// What the search needs besides the response.
 pub(crate) struct Context<'c> {
     pub(crate) issuer: &'c IssuerRef<'c>,
+    /// SHA-1 of the issuer's public key (its byKey ResponderID), computed
+    /// once for the CertID matcher.
+    pub(crate) issuer_key_sha1: &'c [u8],
     pub(crate) trusted: &'c [&'c [u8]],
     pub(crate) algorithms: &'c [&'c dyn SignatureVerificationAlgorithm],
     pub(crate) allow_sha1: bool,
@@ -68,7 +71,7 @@ const UNDERSTOOD_CRITICAL: &[ObjectIdentifier] = &[
 ];
 
 fn authorize_delegate(ctx: &Context<'_>, cert: &CertificateRef<'_>) -> Result<(), (Stage, Error)> {
-    if cert.issuer().as_der() != ctx.issuer.subject {
+    if cert.issuer().as_der() != ctx.issuer.subject.as_der() {
         return Err((Stage::Issuer, Error::DelegatedResponderWrongIssuer));
     }
     let malformed = |e| (Stage::Unparsed, Error::DelegatedResponderMalformed(e));
@@ -163,7 +166,11 @@ pub(crate) fn find_and_verify<'r>(
     };
 
     // (1) The issuer itself.
-    if matches(&id, ctx.issuer.subject, &ctx.issuer.spki) {
+    let is_issuer = match id {
+        ResponderIdRef::ByName(name) => name.as_der() == ctx.issuer.subject.as_der(),
+        ResponderIdRef::ByKey(hash) => hash == ctx.issuer_key_sha1,
+    };
+    if is_issuer {
         match verify_with(&ctx.issuer.spki) {
             Ok(()) => return Ok(Responder::Issuer),
             Err(failure) => note(failure),

@@ -2,6 +2,7 @@
 //! response type, responder, signature, CertID, time, extensions, nonce,
 //! status.
 
+use ocsp_request::HashAlgorithm;
 use ocsp_types::{CertStatus, OcspResponseRef, ResponseStatus, SingleResponseRef};
 use rustls_pki_types::{SignatureVerificationAlgorithm, UnixTime};
 
@@ -89,6 +90,14 @@ impl<'a> Verifier<'a> {
     ) -> Result<Verdict<'r>, Error> {
         let issuer = IssuerRef::parse(&issuer)?;
         let subject = SubjectRef::parse(&subject)?;
+        // Built now for its SHA-1 of the issuer's key, which is also the
+        // issuer's byKey ResponderID; an error in these inputs is reported at
+        // the CertID step, in mozilla::pkix order.
+        let matcher = cert_id::matcher(&issuer, &subject);
+        let issuer_key_sha1 = match &matcher {
+            Ok(matcher) => *matcher.issuer_key_sha1(),
+            Err(_) => HashAlgorithm::Sha1.digest(issuer.spki.subject_public_key()),
+        };
         let clock = Clock::new(time, &self.policy);
 
         // Strict parse; responseStatus; response type (parse refuses any but basic).
@@ -106,6 +115,7 @@ impl<'a> Verifier<'a> {
         // Responder and signature.
         let ctx = Context {
             issuer: &issuer,
+            issuer_key_sha1: issuer_key_sha1.as_bytes(),
             trusted: self.trusted_responders,
             algorithms: self.algorithms,
             allow_sha1: self.policy.allow_sha1_signatures,
@@ -114,7 +124,7 @@ impl<'a> Verifier<'a> {
         let responder = responder::find_and_verify(&ctx, basic)?;
 
         // CertID.
-        let matcher = cert_id::matcher(&issuer, &subject)?;
+        let matcher = matcher?;
         let mut matching = cert_id::matching(&matcher, basic).peekable();
         if matching.peek().is_none() {
             return Err(Error::NoMatchingResponse);

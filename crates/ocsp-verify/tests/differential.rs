@@ -49,8 +49,8 @@ use std::time::{Duration, SystemTime};
 
 use base64ct::{Base64, Encoding};
 use ocsp_testkit::{
-    by_key, cert, cert_id, der, single, CertSpec, Entity, Flavor, HashAlg, Key, KeyName, Pki,
-    ResponseSpec, SigAlg, DAY, HOUR,
+    by_key, cert, cert_id, der, single, CertSpec, Flavor, HashAlg, Key, KeyName, Pki, ResponseSpec,
+    SigAlg, DAY, HOUR,
 };
 use ocsp_types::{
     CertStatus, CrlReason, Extension, ObjectIdentifier, OcspResponse, ResponderId, ResponseStatus,
@@ -72,52 +72,7 @@ struct World {
 
 impl World {
     fn new(flavor: Flavor, t: i64, dir: &Path) -> World {
-        let base = Pki::new(flavor);
-        let time = |offset: i64| Time::from_unix(t + offset).unwrap();
-        let mut ca_spec = CertSpec::new(
-            &[1],
-            base.ca.name.clone(),
-            time(-1000 * DAY),
-            time(1000 * DAY),
-        );
-        ca_spec.ca = true;
-        ca_spec.key_usage = Some(cert::KU_CERT_SIGN | cert::KU_DIGITAL_SIGNATURE);
-        let ca_cert = ca_spec.issue(&base.ca.key, &base.ca.name, &base.ca.key);
-        let leaf = CertSpec::new(
-            Pki::LEAF_SERIAL,
-            der::name("leaf.example"),
-            time(-100 * DAY),
-            time(100 * DAY),
-        )
-        .issue(&Key::load(KeyName::OtherRsa), &base.ca.name, &base.ca.key);
-        let mut delegate_spec = base.delegate_spec();
-        delegate_spec.not_before = time(-30 * DAY);
-        delegate_spec.not_after = time(30 * DAY);
-        let delegate_cert = base.issue_delegate(&delegate_spec);
-        let mut other_spec = CertSpec::new(
-            &[2],
-            base.other_ca.name.clone(),
-            time(-1000 * DAY),
-            time(1000 * DAY),
-        );
-        other_spec.ca = true;
-        let other_cert =
-            other_spec.issue(&base.other_ca.key, &base.other_ca.name, &base.other_ca.key);
-        let pki = Pki {
-            ca: Entity {
-                cert: ca_cert,
-                ..base.ca
-            },
-            leaf,
-            delegate: Entity {
-                cert: delegate_cert,
-                ..base.delegate
-            },
-            other_ca: Entity {
-                cert: other_cert,
-                ..base.other_ca
-            },
-        };
+        let pki = Pki::new_at(flavor, t);
         let flavor = format!("{flavor:?}");
         let dir = dir.join(&flavor);
         std::fs::create_dir_all(&dir).unwrap();

@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Prints the tables of docs/PERFORMANCE.md from criterion's estimates.
+
+    cargo bench --bench parse  -- --warm-up-time 1 --measurement-time 3
+    cargo bench --bench verify -- --warm-up-time 1 --measurement-time 3
+    python3 benches/table.py            # reads target/criterion
+
+Each figure is criterion's point estimate of the time per iteration (the
+slope of the linear regression when criterion computed one, else the
+mean), so the tables and ratios come from the bench run itself. A missing
+estimate prints as "-".
+"""
+
+import json
+import os
+import sys
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+CRITERION = os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "criterion")
+
+
+def estimate(group, function):
+    """Seconds per iteration for criterion's `group/function`, or None."""
+    path = os.path.join(CRITERION, group.replace("/", "_"), function, "new", "estimates.json")
+    try:
+        with open(path) as f:
+            data = json.load(f)
+    except OSError:
+        return None
+    point = (data.get("slope") or data["mean"])["point_estimate"]
+    return point * 1e-9
+
+
+def fmt_time(seconds):
+    if seconds is None:
+        return "-"
+    if seconds < 1e-6:
+        return f"{seconds * 1e9:.0f} ns"
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:.1f} µs"
+    return f"{seconds * 1e3:.2f} ms"
+
+
+def fmt_ratio(a, b):
+    return "-" if a is None or b is None else f"{a / b:.1f}x"
+
+
+def fmt_share(total, floor):
+    """(total - floor) / total, the share of the time spent outside the floor."""
+    return "-" if total is None or floor is None else f"{(total - floor) / total * 100:.1f} %"
+
+
+def row(cells):
+    print("| " + " | ".join(cells) + " |")
+
+
+def parse_table():
+    inputs = sorted(
+        d[len("parse_"):] for d in os.listdir(CRITERION) if d.startswith("parse_")
+    )
+    order = ["wikipedia-2017", "openssl-D1", "openssl-ND1"]
+    inputs.sort(key=lambda name: (order.index(name) if name in order else len(order), name))
+    ops = ["ours-borrowed", "ours-walk", "ours-owned", "openssl", "x509-ocsp"]
+    print("### Parse (`cargo bench --bench parse`)\n")
+    row(["input"] + ops + ["openssl / ours-borrowed", "x509-ocsp / ours-borrowed",
+                           "openssl / ours-walk", "x509-ocsp / ours-walk"])
+    row(["---"] + ["---:"] * (len(ops) + 4))
+    for name in inputs:
+        t = {op: estimate(f"parse/{name}", op) for op in ops}
+        row([name] + [fmt_time(t[op]) for op in ops] + [
+            fmt_ratio(t["openssl"], t["ours-borrowed"]),
+            fmt_ratio(t["x509-ocsp"], t["ours-borrowed"]),
+            fmt_ratio(t["openssl"], t["ours-walk"]),
+            fmt_ratio(t["x509-ocsp"], t["ours-walk"]),
+        ])
+    print()
+
+
+def verify_table():
+    cases = ["rsa2048-issuer", "rsa2048-delegated", "p256-issuer", "p256-delegated"]
+    print("### Verify end to end (`cargo bench --bench verify`)\n")
+    row(["case", "ours, RustCrypto", "ours, ring", "OpenSSL",
+         "OpenSSL / ours-ring", "OpenSSL / ours-RustCrypto"])
+    row(["---"] + ["---:"] * 5)
+    for case in cases:
+        v = {op: estimate(f"verify/{case}", op) for op in ["ours-rustcrypto", "ours-ring", "openssl"]}
+        row([case, fmt_time(v["ours-rustcrypto"]), fmt_time(v["ours-ring"]), fmt_time(v["openssl"]),
+             fmt_ratio(v["openssl"], v["ours-ring"]), fmt_ratio(v["openssl"], v["ours-rustcrypto"])])
+    print()
+    print("### Verify against the signature floor\n")
+    row(["case", "floor RustCrypto", "overhead RustCrypto", "floor ring", "overhead ring",
+         "floor OpenSSL", "overhead OpenSSL"])
+    row(["---"] + ["---:"] * 6)
+    for case in cases:
+        v = {op: estimate(f"verify/{case}", op) for op in ["ours-rustcrypto", "ours-ring", "openssl"]}
+        f = {op: estimate(f"floor/{case}", op) for op in ["rustcrypto", "ring", "openssl"]}
+        row([case,
+             fmt_time(f["rustcrypto"]), fmt_share(v["ours-rustcrypto"], f["rustcrypto"]),
+             fmt_time(f["ring"]), fmt_share(v["ours-ring"], f["ring"]),
+             fmt_time(f["openssl"]), fmt_share(v["openssl"], f["openssl"])])
+    print()
+
+
+def scaling_tables():
+    print("### Scaling: parse + find the matching single response\n")
+    row(["N single responses", "time", "per entry"])
+    row(["---:", "---:", "---:"])
+    for n in [1, 20, 100, 1000]:
+        t = estimate("scaling/find_single", str(n))
+        row([str(n), fmt_time(t), fmt_time(None if t is None else t / n)])
+    print()
+    print("### Scaling: embedded certificates\n")
+    row(["embedded certificates", "parse"])
+    row(["---:", "---:"])
+    for n in [0, 3]:
+        row([str(n), fmt_time(estimate("scaling/embedded_certs", str(n)))])
+    print()
+
+
+def main():
+    if not os.path.isdir(CRITERION):
+        sys.exit(f"{CRITERION}: no criterion results; run the benches first")
+    parse_table()
+    verify_table()
+    scaling_tables()
+
+
+if __name__ == "__main__":
+    main()
