@@ -20,7 +20,9 @@
 //!   provider's algorithms (rustls-webpki's). `openssl`: parse,
 //!   `OCSP_basic_verify`, CertID, `OCSP_resp_find_status`,
 //!   `OCSP_check_validity` (benches/peers/openssl.rs), with the leaf and
-//!   issuer `X509`s and the store prepared once.
+//!   issuer `X509`s and the store prepared once. `ours-no-crypto`: our
+//!   verify with stand-in algorithms that accept any signature: every step
+//!   but the cryptography, the library's own cost measured directly.
 //! * `floor/<case>`: the raw signature check(s) alone, with each backend, on
 //!   the same bytes: the response's tbsResponseData, and for a delegated
 //!   response also the responder certificate's tbsCertificate. `verify -
@@ -52,6 +54,7 @@ use ocsp_verify::{
     algorithms, Issuer, SignatureVerificationAlgorithm, Status, Subject, UnixTime, Verifier,
 };
 use openssl::ocsp::OcspCertStatus;
+use rustls::pki_types::{AlgorithmIdentifier, InvalidSignature};
 
 mod common;
 use common::count_allocs;
@@ -69,6 +72,43 @@ fn ring_algorithms() -> &'static [&'static dyn SignatureVerificationAlgorithm] {
     rustls::crypto::ring::default_provider()
         .signature_verification_algorithms
         .all
+}
+
+/// A stand-in for a real algorithm, with its identifiers, whose
+/// `verify_signature` accepts everything: a verify with these runs every
+/// step but the cryptography, which measures the library's own cost
+/// directly (`verify - floor` is the difference of two noisy figures).
+#[derive(Debug)]
+struct NoCrypto(&'static dyn SignatureVerificationAlgorithm);
+
+impl SignatureVerificationAlgorithm for NoCrypto {
+    fn verify_signature(
+        &self,
+        _public_key: &[u8],
+        _message: &[u8],
+        _signature: &[u8],
+    ) -> Result<(), InvalidSignature> {
+        Ok(())
+    }
+
+    fn public_key_alg_id(&self) -> AlgorithmIdentifier {
+        self.0.public_key_alg_id()
+    }
+
+    fn signature_alg_id(&self) -> AlgorithmIdentifier {
+        self.0.signature_alg_id()
+    }
+}
+
+/// [`NoCrypto`] for every algorithm of `set`.
+fn no_crypto(
+    set: &'static [&'static dyn SignatureVerificationAlgorithm],
+) -> &'static [&'static dyn SignatureVerificationAlgorithm] {
+    let stand_ins: Vec<&'static dyn SignatureVerificationAlgorithm> = set
+        .iter()
+        .map(|a| &*Box::leak(Box::new(NoCrypto(*a))) as &'static dyn SignatureVerificationAlgorithm)
+        .collect();
+    stand_ins.leak()
 }
 
 /// One end-to-end case: a PKI and a response built from it.
@@ -265,6 +305,7 @@ fn bench_verify(c: &mut Criterion) {
     let cases = cases(i64::try_from(now).expect("in range"));
     let rustcrypto = Verifier::new(RUSTCRYPTO);
     let ring = Verifier::new(ring_algorithms());
+    let without_crypto = Verifier::new(no_crypto(ring_algorithms()));
     let openssl: Vec<OpensslVerifier> = cases
         .iter()
         .map(|case| {
@@ -276,6 +317,7 @@ fn bench_verify(c: &mut Criterion) {
     for (case, openssl) in cases.iter().zip(&openssl) {
         assert_eq!(verify(&rustcrypto, case), Status::Good, "{}", case.name);
         assert_eq!(verify(&ring, case), Status::Good, "{}", case.name);
+        assert_eq!(verify(&without_crypto, case), Status::Good, "{}", case.name);
         assert_eq!(
             openssl.verify(&case.der),
             Ok(OcspCertStatus::GOOD),
@@ -296,6 +338,9 @@ fn bench_verify(c: &mut Criterion) {
         let mut group = c.benchmark_group(format!("verify/{}", case.name));
         group.bench_function("ours-rustcrypto", |b| b.iter(|| verify(&rustcrypto, case)));
         group.bench_function("ours-ring", |b| b.iter(|| verify(&ring, case)));
+        group.bench_function("ours-no-crypto", |b| {
+            b.iter(|| verify(&without_crypto, case))
+        });
         group.bench_function("openssl", |b| {
             b.iter(|| openssl.verify(black_box(&case.der)))
         });
