@@ -23,6 +23,7 @@
 #     REQUEST), bare base64 and GET URLs, and certificates as PEM.
 #   owned_roundtrip: a few byte strings (the target decodes its input with
 #     `arbitrary`, so any bytes are a start).
+#   differential: the same seeds as response_parse (copied at the end).
 # The openssl-made seeds need the openssl CLI; without it they are skipped.
 set -euo pipefail
 
@@ -35,10 +36,14 @@ verify_dir="$fuzz_dir/corpus/verify"
 url_dir="$fuzz_dir/corpus/get_url"
 cli_dir="$fuzz_dir/corpus/cli_input"
 owned_dir="$fuzz_dir/corpus/owned_roundtrip"
-mkdir -p "$resp_dir" "$req_dir" "$verify_dir" "$url_dir" "$cli_dir" "$owned_dir"
+diff_dir="$fuzz_dir/corpus/differential"
+mkdir -p "$resp_dir" "$req_dir" "$verify_dir" "$url_dir" "$cli_dir" "$owned_dir" "$diff_dir"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# Every seed given to response_parse in this run, for differential.
+resp_seeds="$work/response-seeds"
+mkdir "$resp_seeds"
 
 # add <dir> <file>: copies a non-empty file into the corpus under its hash.
 add() {
@@ -46,6 +51,9 @@ add() {
     [ -s "$file" ] || return 0
     sum="$(sha1sum "$file" | cut -d' ' -f1)"
     cp "$file" "$dir/$sum"
+    if [ "$dir" = "$resp_dir" ]; then
+        cp "$file" "$resp_seeds/$sum"
+    fi
 }
 
 # add_basic <file>: also seeds the BasicOCSPResponse inside an OCSPResponse
@@ -261,6 +269,9 @@ for f in "$verify_dir"/*; do
     break
 done
 
-for d in "$resp_dir" "$req_dir" "$verify_dir" "$url_dir" "$cli_dir" "$owned_dir"; do
+# differential: the response_parse seeds (not the files its campaigns added).
+cp "$resp_seeds"/* "$diff_dir"/ 2>/dev/null || true
+
+for d in "$resp_dir" "$req_dir" "$verify_dir" "$url_dir" "$cli_dir" "$owned_dir" "$diff_dir"; do
     echo "seed-corpus: $(find "$d" -type f | wc -l) files in $d"
 done

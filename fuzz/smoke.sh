@@ -10,7 +10,7 @@ set -euo pipefail
 
 fuzz_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 seconds="${FUZZ_SECONDS:-30}"
-targets=(response_parse request_parse get_url cli_input verify owned_roundtrip)
+targets=(response_parse request_parse get_url cli_input verify owned_roundtrip differential)
 
 if ! cargo +nightly --version >/dev/null 2>&1; then
     echo "######################################################################"

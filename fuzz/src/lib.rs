@@ -6,8 +6,11 @@
 //! `Display`/`Debug`, and checks the crate's promise that decode-then-encode
 //! gives back the input byte for byte. Any failed check panics, which
 //! libFuzzer reports as a crash.
+//!
+//! `unsafe` is denied everywhere but in `openssl_view`, the FFI to OpenSSL
+//! that the differential target compares ocsp-types with.
 
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 
 use std::fmt::Write as _;
 
@@ -576,10 +579,8 @@ pub fn check_cli_input(data: &[u8]) {
     }
     if let Ok(text) = std::str::from_utf8(data) {
         let _ = cli_input::decode_base64(text);
-        for block in cli_input::pem_blocks(text).into_iter().take(8) {
-            if let Ok(b) = block {
-                let _ = (b.label, b.body().len(), b.decode());
-            }
+        for b in cli_input::pem_blocks(text).into_iter().take(8).flatten() {
+            let _ = (b.label, b.body().len(), b.decode());
         }
     }
 }
@@ -632,3 +633,14 @@ pub fn check_verify(data: &[u8]) {
 }
 
 pub mod owned;
+
+/// The differential target's check: ocsp-types against OpenSSL.
+pub mod differential;
+
+/// OpenSSL's reading of a response (FFI, the crate's only `unsafe`).
+mod openssl_view;
+
+/// The differential check of `differential`: see `differential::check`.
+pub fn check_differential(data: &[u8]) {
+    differential::check(data);
+}

@@ -78,13 +78,18 @@ pub(crate) fn valid_oid_contents(bytes: &[u8]) -> bool {
     }
     let mut start_of_arc = true;
     let mut arc_len = 0usize;
+    let mut arc_lead = 0u8;
     for &b in bytes {
-        if start_of_arc && b == 0x80 {
-            return false;
+        if start_of_arc {
+            if b == 0x80 {
+                return false;
+            }
+            arc_lead = b;
         }
         arc_len += 1;
-        // 19 groups of 7 bits hold 133 bits; the first group may then carry at most 2 (0x83).
-        if arc_len > 19 || (arc_len == 19 && start_of_arc && b > 0x83) {
+        // 19 groups of 7 bits hold 133 bits; the first group (the arc's
+        // first octet) may then carry at most 2 bits (0x83).
+        if arc_len > 19 || (arc_len == 19 && arc_lead > 0x83) {
             return false;
         }
         start_of_arc = b & 0x80 == 0;
@@ -173,6 +178,11 @@ mod tests {
         uuid.extend([0xff; 17]);
         uuid.push(0x7f);
         assert!(valid_oid_contents(&uuid));
+        // 2.25.(2^128): one bit more, in the same 19 octets, does not.
+        let mut over = alloc::vec![0x69, 0x84];
+        over.extend([0x80; 17]);
+        over.push(0x00);
+        assert!(!valid_oid_contents(&over));
     }
 
     #[test]
