@@ -63,7 +63,8 @@ def parse_table():
     inputs = sorted(
         d[len("parse_"):] for d in os.listdir(CRITERION) if d.startswith("parse_")
     )
-    order = ["wikipedia-2017", "openssl-D1", "openssl-ND1"]
+    order = ["wikipedia-2017", "openssl-D1", "openssl-ND1", "gen-1single-0cert",
+             "gen-20single-0cert", "gen-100single-0cert", "gen-1single-3cert"]
     inputs.sort(key=lambda name: (order.index(name) if name in order else len(order), name))
     ops = ["ours-borrowed", "ours-walk", "ours-owned", "openssl", "x509-ocsp"]
     print("### Parse (`cargo bench --bench parse`)\n")
