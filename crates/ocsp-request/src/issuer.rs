@@ -43,12 +43,7 @@ impl IssuerHashes {
     /// [`Error::InvalidIssuerCertificate`] when it is not a DER X.509
     /// certificate.
     pub fn from_certificate(issuer_der: &[u8]) -> Result<Self, Error> {
-        let parts = CertificateParts::parse(issuer_der, Role::Issuer)?;
-        Ok(Self::from_parts(&parts))
-    }
-
-    pub(crate) fn from_parts(parts: &CertificateParts<'_>) -> Self {
-        IssuerHashesRef::from_parts(parts).to_owned()
+        Ok(IssuerHashesRef::from_certificate(issuer_der)?.to_owned())
     }
 
     /// From the DER of the issuer's subject Name and of its
@@ -170,8 +165,8 @@ impl<'a> IssuerHashesRef<'a> {
         })
     }
 
-    /// From a subject Name DER and `subjectPublicKey` BIT STRING contents
-    /// that the caller has already parsed (not checked again).
+    /// From the issuer's subject Name and SubjectPublicKeyInfo, already
+    /// parsed by the caller.
     pub fn from_parsed(name: ocsp_types::NameRef<'a>, spki: SubjectPublicKeyInfoRef<'a>) -> Self {
         IssuerHashesRef {
             name: name.as_der(),

@@ -73,12 +73,8 @@ impl CertIdMatcher {
     /// and [`Error::IssuerMismatch`] when the certificate's issuer Name is
     /// not the issuer certificate's subject Name.
     pub fn from_certificates(certificate_der: &[u8], issuer_der: &[u8]) -> Result<Self, Error> {
-        let cert = CertificateParts::parse(certificate_der, Role::Subject)?;
-        let issuer = CertificateParts::parse(issuer_der, Role::Issuer)?;
-        if cert.issuer != issuer.subject {
-            return Err(Error::IssuerMismatch);
-        }
-        Self::new(IssuerHashes::from_parts(&issuer), cert.serial)
+        let (issuer, serial) = issuer_and_serial(certificate_der, issuer_der)?;
+        Self::new(issuer.to_owned(), serial)
     }
 
     /// The issuer.
@@ -120,6 +116,21 @@ impl CertIdMatcher {
     pub fn as_borrowed(&self) -> CertIdMatcherRef<'_> {
         CertIdMatcherRef::with_serial(self.issuer.as_borrowed(), Serial::Integer(&self.serial))
     }
+}
+
+/// Parses a certificate and its issuer's certificate, checks that the
+/// certificate names that issuer, and returns the issuer's Name and key and
+/// the certificate's serial number (INTEGER content octets).
+fn issuer_and_serial<'a>(
+    certificate_der: &'a [u8],
+    issuer_der: &'a [u8],
+) -> Result<(IssuerHashesRef<'a>, &'a [u8]), Error> {
+    let cert = CertificateParts::parse(certificate_der, Role::Subject)?;
+    let issuer = CertificateParts::parse(issuer_der, Role::Issuer)?;
+    if cert.issuer != issuer.subject {
+        return Err(Error::IssuerMismatch);
+    }
+    Ok((IssuerHashesRef::from_parts(&issuer), cert.serial))
 }
 
 /// [`CertIdMatcher`] without the copies, for a verifier's hot path: it
@@ -188,12 +199,8 @@ impl<'a> CertIdMatcherRef<'a> {
         certificate_der: &'a [u8],
         issuer_der: &'a [u8],
     ) -> Result<Self, Error> {
-        let cert = CertificateParts::parse(certificate_der, Role::Subject)?;
-        let issuer = CertificateParts::parse(issuer_der, Role::Issuer)?;
-        if cert.issuer != issuer.subject {
-            return Err(Error::IssuerMismatch);
-        }
-        Self::new(IssuerHashesRef::from_parts(&issuer), cert.serial)
+        let (issuer, serial) = issuer_and_serial(certificate_der, issuer_der)?;
+        Self::new(issuer, serial)
     }
 
     fn with_serial(issuer: IssuerHashesRef<'a>, serial: Serial<'a>) -> Self {

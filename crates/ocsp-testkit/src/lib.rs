@@ -35,7 +35,12 @@ pub const NOW: i64 = 1_906_502_400;
 
 /// `NOW + secs`.
 pub fn at(secs: i64) -> Time {
-    Time::from_unix(NOW + secs).expect("in range")
+    offset(NOW, secs)
+}
+
+/// `now + secs`, both Unix seconds.
+pub fn offset(now: i64, secs: i64) -> Time {
+    Time::from_unix(now + secs).expect("in range")
 }
 
 /// One hour, in seconds.
@@ -94,7 +99,7 @@ impl Pki {
     /// Builds the PKI around `now` (Unix seconds), for peers that only know
     /// the wall clock (OpenSSL's `OCSP_check_validity`).
     pub fn new_at(flavor: Flavor, now: i64) -> Self {
-        let at = |secs: i64| Time::from_unix(now + secs).expect("in range");
+        let at = |secs: i64| offset(now, secs);
         let (ca_key, responder_key) = match flavor {
             Flavor::Rsa => (KeyName::CaRsa, KeyName::ResponderRsa),
             Flavor::P256 => (KeyName::CaP256, KeyName::ResponderP256),
@@ -148,11 +153,11 @@ impl Pki {
 
     /// `self.now + secs`.
     pub fn at(&self, secs: i64) -> Time {
-        Time::from_unix(self.now + secs).expect("in range")
+        offset(self.now, secs)
     }
 
     fn delegate_spec_for(name: &[u8], now: i64) -> CertSpec {
-        let at = |secs: i64| Time::from_unix(now + secs).expect("in range");
+        let at = |secs: i64| offset(now, secs);
         let mut spec = CertSpec::new(&[0x77], name.to_vec(), at(-30 * DAY), at(30 * DAY));
         spec.eku = Some(vec![cert::KP_OCSP_SIGNING.to_vec()]);
         spec.key_usage = Some(cert::KU_DIGITAL_SIGNATURE);

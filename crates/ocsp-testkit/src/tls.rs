@@ -8,7 +8,7 @@ use ocsp_types::{CertStatus, Time};
 use crate::cert::{self, CertSpec};
 use crate::keys::{Key, KeyName};
 use crate::response::{by_key, cert_id, single, HashAlg, ResponseSpec};
-use crate::{der, Entity, DAY, HOUR};
+use crate::{der, offset, Entity, DAY, HOUR};
 
 /// id-pe-tlsfeature (RFC 7633), OID content octets.
 pub const TLS_FEATURE: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x01, 0x18];
@@ -35,7 +35,7 @@ pub struct TlsPki {
 impl TlsPki {
     /// Builds the CAs around `now` (Unix seconds).
     pub fn new(now: i64) -> Self {
-        let t = |secs: i64| Time::from_unix(now + secs).expect("in range");
+        let t = |secs: i64| offset(now, secs);
         let root_key = Key::load(KeyName::CaP256);
         let root_name = der::name("Testkit TLS Root");
         let mut root_spec = CertSpec::new(&[1], root_name.clone(), t(-30 * DAY), t(365 * DAY));
@@ -68,7 +68,7 @@ impl TlsPki {
 
     /// `now + secs`.
     pub fn at(&self, secs: i64) -> Time {
-        Time::from_unix(self.now + secs).expect("in range")
+        offset(self.now, secs)
     }
 
     /// A server certificate spec for [`DNS_NAME`]: serverAuth,
