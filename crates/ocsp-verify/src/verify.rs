@@ -151,11 +151,11 @@ impl<'a> Verifier<'a> {
 
         // Time and single extensions of every matching single response,
         // then producedAt. A matching entry that cannot be used fails the
-        // whole response, as in mozilla::pkix and Chromium (which refuse
-        // a response with an unhandled critical single extension or a
-        // nextUpdate before thisUpdate): otherwise a responder's revoked
-        // entry with, say, an unknown critical extension would be dropped
-        // in favour of a good one. Stale entries fail it too (Chromium skips
+        // whole response: mozilla::pkix fails it on an unhandled critical
+        // single extension, a nextUpdate before thisUpdate or a future
+        // thisUpdate, Chromium on an unhandled critical single extension.
+        // Otherwise a responder's revoked entry with, say, an unknown
+        // critical extension would be dropped in favour of a good one. Stale entries fail it too (Chromium skips
         // them when another matching entry is fresh; mozilla::pkix refuses
         // a good answer when any matching entry is stale): a revoked entry
         // is never outvoted. The verdict is the strictest status (revoked
