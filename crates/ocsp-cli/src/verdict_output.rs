@@ -68,7 +68,7 @@ pub fn exit_code(status: &Status) -> ExitCode {
 pub fn responder_name(responder: &Responder<'_>) -> &'static str {
     match responder {
         Responder::Issuer => "issuer",
-        Responder::Delegated { .. } => "delegated",
+        Responder::Delegated { .. } | Responder::DelegatedExtra { .. } => "delegated",
         Responder::LocallyTrusted { .. } => "trusted",
         _ => "other",
     }
@@ -98,6 +98,7 @@ pub fn error_kind(error: &Error) -> &'static str {
         Error::DelegatedResponderNotOcspSigning => "DelegatedResponderNotOcspSigning",
         Error::DelegatedResponderNotValid { .. } => "DelegatedResponderNotValid",
         Error::DelegatedResponderKeyUsage => "DelegatedResponderKeyUsage",
+        Error::DelegatedResponderIsCa => "DelegatedResponderIsCa",
         Error::DelegatedResponderUnhandledCriticalExtension { .. } => {
             "DelegatedResponderUnhandledCriticalExtension"
         }
@@ -183,6 +184,8 @@ pub struct TextContext {
     pub nonce: Option<Vec<u8>>,
     /// A description of each locally trusted responder, by index.
     pub trusted_responders: Vec<String>,
+    /// A description of each extra candidate responder certificate, by index.
+    pub extra_certificates: Vec<String>,
 }
 
 /// `text` with control characters (line breaks, terminal escapes) escaped,
@@ -223,6 +226,15 @@ pub fn verdict_text(
                 printable(subject.as_deref().unwrap_or("(subject not shown)"))
             )
         }
+        Responder::DelegatedExtra { index } => format!(
+            "delegated responder {} (an extra certificate, not embedded)",
+            printable(
+                context
+                    .extra_certificates
+                    .get(index)
+                    .map_or("(unknown)", String::as_str)
+            )
+        ),
         Responder::LocallyTrusted { index } => format!(
             "locally trusted responder {}",
             printable(

@@ -4,7 +4,8 @@
 //! ```text
 //! ocsp verify --response FILE (--cert FILE | --serial HEX)
 //!             (--issuer FILE | --issuer-name FILE --issuer-spki FILE)
-//!             [--trusted-responder FILE]... [--at TIME] [--skew SECS]
+//!             [--trusted-responder FILE]... [--extra-certs FILE]...
+//!             [--at TIME] [--skew SECS]
 //!             [--max-age SECS] [--nonce HEX [--require-nonce]]
 //!             [--require-next-update] [--json]
 //! ```
@@ -82,6 +83,13 @@ pub struct VerifyArgs {
     #[arg(long = "trusted-responder", value_name = "FILE")]
     pub trusted_responders: Vec<PathBuf>,
 
+    /// Untrusted candidate responder certificates (PEM or DER; every
+    /// certificate of the file), for a response that does not embed its
+    /// signer's certificate (OpenSSL's -verify_other): each is authorized
+    /// exactly like an embedded certificate. Repeatable.
+    #[arg(long = "extra-certs", value_name = "FILE")]
+    pub extra_certs: Vec<PathBuf>,
+
     /// Verification time: RFC 3339 (`2017-08-15T00:00:00Z`,
     /// `2017-08-15T02:00:00.5+02:00`) or Unix seconds. Default: now.
     #[arg(long, value_name = "TIME", value_parser = parse_time)]
@@ -91,7 +99,9 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "SECS")]
     pub skew: Option<u64>,
 
-    /// Refuse responses whose thisUpdate is older than this, in seconds.
+    /// Refuse responses whose thisUpdate is older than this, in seconds,
+    /// with or without nextUpdate (it replaces both default limits, 10
+    /// days each; like OpenSSL's -status_age). Default: 864000.
     #[arg(long, value_name = "SECS")]
     pub max_age: Option<u64>,
 
@@ -127,11 +137,14 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
         verified_at: crate::verdict_output::unix_time_string(inputs.time),
         nonce: args.nonce.as_ref().map(|n| n.0.clone()),
         trusted_responders: inputs.trusted_labels.clone(),
+        extra_certificates: inputs.extra_labels.clone(),
     };
     let trusted: Vec<&[u8]> = inputs.trusted.iter().map(Vec::as_slice).collect();
+    let extra: Vec<&[u8]> = inputs.extra.iter().map(Vec::as_slice).collect();
     let verifier = Verifier::new(algorithms::ALL)
         .with_policy(policy(args))
-        .with_trusted_responders(&trusted);
+        .with_trusted_responders(&trusted)
+        .with_extra_certificates(&extra);
     let subject = match &inputs.subject {
         SubjectInput::Certificate(der) => Subject::Certificate(der),
         SubjectInput::Serial(serial) => Subject::Serial(serial),
@@ -219,7 +232,12 @@ fn policy(args: &VerifyArgs) -> Policy {
     if let Some(skew) = args.skew {
         policy.clock_skew = Duration::from_secs(skew);
     }
-    policy.max_age = args.max_age.map(Duration::from_secs);
+    // --max-age replaces both age limits, as `openssl ocsp -status_age`
+    // bounds every response it is given.
+    if let Some(max_age) = args.max_age {
+        policy.max_age = Some(Duration::from_secs(max_age));
+        policy.max_age_without_next_update = Duration::from_secs(max_age);
+    }
     policy.require_nonce = args.require_nonce;
     policy.require_next_update = args.require_next_update;
     policy
@@ -245,6 +263,9 @@ struct Inputs {
     trusted: Vec<Vec<u8>>,
     /// `FILE` or `FILE #n` and the subject, per trusted responder.
     trusted_labels: Vec<String>,
+    extra: Vec<Vec<u8>>,
+    /// The same, per extra certificate.
+    extra_labels: Vec<String>,
     time: UnixTime,
 }
 
@@ -269,24 +290,8 @@ impl Inputs {
                 ))
             }
         };
-        let mut trusted = Vec::new();
-        let mut trusted_labels = Vec::new();
-        for path in &args.trusted_responders {
-            let certs = input::read_certificates(path).map_err(in_file(path))?;
-            let several = certs.len() > 1;
-            for (n, cert) in certs.into_iter().enumerate() {
-                let subject = CertSummary::of(&cert)
-                    .subject
-                    .unwrap_or_else(|| "(subject not shown)".to_owned());
-                let label = if several {
-                    format!("{subject} ({} #{})", path.display(), n + 1)
-                } else {
-                    format!("{subject} ({})", path.display())
-                };
-                trusted_labels.push(label);
-                trusted.push(cert);
-            }
-        }
+        let (trusted, trusted_labels) = labelled_certificates(&args.trusted_responders)?;
+        let (extra, extra_labels) = labelled_certificates(&args.extra_certs)?;
         let time = match args.at {
             Some(secs) => UnixTime::since_unix_epoch(Duration::from_secs(secs)),
             None => now()?,
@@ -297,9 +302,36 @@ impl Inputs {
             issuer,
             trusted,
             trusted_labels,
+            extra,
+            extra_labels,
             time,
         })
     }
+}
+
+/// Every certificate of these files, each with a label naming its subject
+/// and where it came from (`SUBJECT (FILE)`, or `SUBJECT (FILE #n)` when a
+/// file holds several).
+fn labelled_certificates(paths: &[PathBuf]) -> Result<(Vec<Vec<u8>>, Vec<String>), CliError> {
+    let mut certs_out = Vec::new();
+    let mut labels = Vec::new();
+    for path in paths {
+        let certs = input::read_certificates(path).map_err(in_file(path))?;
+        let several = certs.len() > 1;
+        for (n, cert) in certs.into_iter().enumerate() {
+            let subject = CertSummary::of(&cert)
+                .subject
+                .unwrap_or_else(|| "(subject not shown)".to_owned());
+            let label = if several {
+                format!("{subject} ({} #{})", path.display(), n + 1)
+            } else {
+                format!("{subject} ({})", path.display())
+            };
+            labels.push(label);
+            certs_out.push(cert);
+        }
+    }
+    Ok((certs_out, labels))
 }
 
 /// The system clock, in whole seconds.

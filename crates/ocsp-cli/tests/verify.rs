@@ -588,6 +588,197 @@ fn missing_next_update_and_certificate_checks() {
     assert_failure(&value, "NotYetValid");
 }
 
+#[test]
+fn extra_certs_authorize_a_response_without_embedded_certs() {
+    let pki = Pki::new(Flavor::Rsa);
+    let (ca, leaf) = pki_files(&pki);
+    let now = testkit_now();
+    // The testkit's knob for `openssl ocsp -resp_no_certs`: no certs field.
+    let mut spec = pki.delegated_response();
+    spec.certs = None;
+    let response = write_temp("bare.der", &spec.sign(&pki.delegate.key));
+    let base = [
+        "--response",
+        &response,
+        "--cert",
+        &leaf,
+        "--issuer",
+        &ca,
+        "--at",
+        &now,
+    ];
+    let (code, value) = verify_json(&base);
+    assert_eq!(code, 1);
+    assert_failure(&value, "NoAuthorizedResponder");
+    // Every certificate of a PEM file is a candidate; a DER file holds one.
+    let pem_file = write_temp(
+        "extra.pem",
+        format!(
+            "{}{}",
+            pem("CERTIFICATE", &pki.ca.cert),
+            pem("CERTIFICATE", &pki.delegate.cert)
+        )
+        .as_bytes(),
+    );
+    let der_file = write_temp("extra.der", &pki.delegate.cert);
+    for file in [&pem_file, &der_file] {
+        let args = [&base[..], &["--extra-certs", file]].concat();
+        let (code, value) = verify_json(&args);
+        assert_eq!(code, 0, "{value}");
+        assert_eq!(value["responder"], "delegated");
+        let shown = text(&ocsp(&[&["verify"], &args[..]].concat()).stdout);
+        assert!(
+            shown.contains("signed by:    delegated responder CN=Testkit OCSP Responder")
+                && shown.contains("(an extra certificate, not embedded)"),
+            "{shown}"
+        );
+    }
+    // Repeatable; an extra certificate is authorized like an embedded one.
+    let mut no_eku = pki.delegate_spec();
+    no_eku.eku = None;
+    let no_eku = write_temp("no-eku.der", &pki.issue_delegate(&no_eku));
+    let (code, value) = verify_json(&[&base[..], &["--extra-certs", &no_eku]].concat());
+    assert_eq!(code, 1);
+    assert_failure(&value, "DelegatedResponderNotOcspSigning");
+    let (code, value) = verify_json(
+        &[
+            &base[..],
+            &["--extra-certs", &no_eku, "--extra-certs", &der_file],
+        ]
+        .concat(),
+    );
+    assert_eq!(code, 0, "{value}");
+    // A CA certificate as delegated responder is refused.
+    let mut ca_spec = pki.delegate_spec();
+    ca_spec.ca = true;
+    let ca_delegate = write_temp("ca-delegate.der", &pki.issue_delegate(&ca_spec));
+    let (code, value) = verify_json(&[&base[..], &["--extra-certs", &ca_delegate]].concat());
+    assert_eq!(code, 1);
+    assert_failure(&value, "DelegatedResponderIsCa");
+    // A missing file is an input error.
+    let missing = scratch().join("missing.pem").to_str().unwrap().to_owned();
+    let (code, _) = verify_json(&[&base[..], &["--extra-certs", &missing]].concat());
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn extra_certs_with_an_openssl_response_without_certs() {
+    let openssl_works = Command::new("openssl")
+        .arg("version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !openssl_works {
+        eprintln!("SKIPPED: the openssl CLI is not available");
+        return;
+    }
+    // OpenSSL stamps the wall clock: build the PKI around it, verify now.
+    let wall = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let pki = Pki::new_at(Flavor::Rsa, wall);
+    let dir = scratch();
+    let path = |name: &str| dir.join(name).to_str().unwrap().to_owned();
+    std::fs::write(path("ca.pem"), pem("CERTIFICATE", &pki.ca.cert)).unwrap();
+    std::fs::write(path("leaf.pem"), pem("CERTIFICATE", &pki.leaf)).unwrap();
+    std::fs::write(path("rsigner.pem"), pem("CERTIFICATE", &pki.delegate.cert)).unwrap();
+    let rkey = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../ocsp-testkit/keys/responder-rsa.pk8"
+    );
+    // The leaf, valid (status V), in OpenSSL's index format.
+    std::fs::write(
+        path("index.txt"),
+        "V\t491231235959Z\t\t0A1B2C3D4E5F\tunknown\t/CN=leaf.example\n",
+    )
+    .unwrap();
+    let openssl = |args: &[&str]| {
+        let out = Command::new("openssl").args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+    };
+    openssl(&[
+        "ocsp",
+        "-issuer",
+        &path("ca.pem"),
+        "-cert",
+        &path("leaf.pem"),
+        "-no_nonce",
+        "-reqout",
+        &path("req.der"),
+    ]);
+    openssl(&[
+        "ocsp",
+        "-index",
+        &path("index.txt"),
+        "-CA",
+        &path("ca.pem"),
+        "-rsigner",
+        &path("rsigner.pem"),
+        "-rkey",
+        rkey,
+        "-reqin",
+        &path("req.der"),
+        "-respout",
+        &path("resp.der"),
+        "-resp_no_certs",
+        "-ndays",
+        "1",
+    ]);
+    let (response, leaf, ca) = (path("resp.der"), path("leaf.pem"), path("ca.pem"));
+    let base = ["--response", &response, "--cert", &leaf, "--issuer", &ca];
+    let (code, value) = verify_json(&base);
+    assert_eq!(code, 1, "{value}");
+    assert_failure(&value, "NoAuthorizedResponder");
+    let rsigner = path("rsigner.pem");
+    let (code, value) = verify_json(&[&base[..], &["--extra-certs", &rsigner]].concat());
+    assert_eq!(code, 0, "{value}");
+    assert_eq!(value["status"], "good");
+    assert_eq!(value["responder"], "delegated");
+}
+
+#[test]
+fn max_age_replaces_both_age_limits() {
+    let pki = Pki::new(Flavor::Rsa);
+    let (ca, leaf) = pki_files(&pki);
+    let now = testkit_now();
+    let response = |this: i64, next: Option<i64>| {
+        let mut spec = pki.issuer_response();
+        spec.singles = vec![single(
+            pki.leaf_cert_id(HashAlg::Sha1),
+            CertStatus::Good,
+            at(this),
+            next.map(at),
+        )];
+        spec.produced_at = at(this);
+        write_temp("aged.der", &spec.sign(&pki.ca.key))
+    };
+    for next in [None, Some(DAY)] {
+        // 14 days old: refused by the 10-day defaults, with or without
+        // nextUpdate.
+        let file = response(-14 * DAY, next);
+        let base = [
+            "--response",
+            &file,
+            "--cert",
+            &leaf,
+            "--issuer",
+            &ca,
+            "--at",
+            &now,
+        ];
+        let (code, value) = verify_json(&base);
+        assert_eq!(code, 1, "{next:?}");
+        assert_failure(&value, "TooOld");
+        // 30 days allowed (openssl ocsp -status_age 2592000).
+        let (code, value) = verify_json(&[&base[..], &["--max-age", "2592000"]].concat());
+        assert_eq!(code, 0, "{next:?} {value}");
+        // One day allowed: refused again.
+        let (code, value) = verify_json(&[&base[..], &["--max-age", "86400"]].concat());
+        assert_eq!(code, 1, "{next:?}");
+        assert_failure(&value, "TooOld");
+    }
+}
+
 // ---------------------------------------------------------------- bad inputs
 
 #[test]

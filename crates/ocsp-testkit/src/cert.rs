@@ -14,6 +14,11 @@ pub const KP_SERVER_AUTH: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x
 pub const KU_DIGITAL_SIGNATURE: u8 = 0x80;
 /// keyUsage keyCertSign | cRLSign.
 pub const KU_CERT_SIGN: u8 = 0x06;
+/// keyUsage nonRepudiation (contentCommitment) alone, as qualified CAs
+/// issue OCSP signers.
+pub const KU_NON_REPUDIATION: u8 = 0x40;
+/// keyUsage keyCertSign alone.
+pub const KU_KEY_CERT_SIGN: u8 = 0x04;
 
 /// What to put in a certificate.
 #[derive(Debug, Clone)]

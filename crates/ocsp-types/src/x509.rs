@@ -20,6 +20,9 @@ pub const KEY_USAGE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.15"
 /// `id-ce-extKeyUsage`.
 pub const EXT_KEY_USAGE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.37");
 
+/// `id-ce-basicConstraints` (RFC 5280 4.2.1.9).
+pub const BASIC_CONSTRAINTS: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.19");
+
 /// `id-pe-authorityInfoAccess` (RFC 5280 4.2.2.1).
 pub const AUTHORITY_INFO_ACCESS: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.1");
@@ -317,6 +320,34 @@ impl<'a> CertificateRef<'a> {
     pub fn has_ocsp_nocheck(&self) -> bool {
         self.extensions.get(&oid::OCSP_NOCHECK).is_some()
     }
+
+    /// basicConstraints `cA` (RFC 5280 4.2.1.9): `false` when the extension
+    /// is absent or leaves `cA` at its default. An explicitly encoded
+    /// `cA FALSE` is read as false (rustls-webpki accepts it too); the
+    /// optional `pathLenConstraint` is checked to be an INTEGER, not used.
+    pub fn is_ca(&self) -> Result<bool, Error> {
+        let Some(ext) = self.extensions.get(&BASIC_CONSTRAINTS) else {
+            return Ok(false);
+        };
+        let invalid = Error::InvalidExtensionValue {
+            at: ext.value_position(),
+        };
+        let seq =
+            read_single(ext.value(), tag::SEQUENCE, "BasicConstraints").map_err(|_| invalid)?;
+        let mut fields = seq.contents();
+        let ca = match fields
+            .read_optional(tag::BOOLEAN, "cA")
+            .map_err(|_| invalid)?
+        {
+            Some(b) => primitives::boolean(&b, "cA").map_err(|_| invalid)?,
+            None => false,
+        };
+        fields
+            .read_optional(tag::INTEGER, "pathLenConstraint")
+            .map_err(|_| invalid)?;
+        fields.finish("BasicConstraints").map_err(|_| invalid)?;
+        Ok(ca)
+    }
 }
 
 /// The keyUsage bits (RFC 5280 4.2.1.3).
@@ -361,6 +392,11 @@ impl KeyUsage {
     /// digitalSignature (bit 0): the key may sign OCSP responses.
     pub fn digital_signature(&self) -> bool {
         self.bit(0)
+    }
+
+    /// nonRepudiation, renamed contentCommitment by X.509 (bit 1).
+    pub fn non_repudiation(&self) -> bool {
+        self.bit(1)
     }
 
     /// keyCertSign (bit 5).

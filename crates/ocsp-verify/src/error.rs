@@ -110,9 +110,17 @@ pub enum Error {
         /// Its notAfter.
         not_after: Time,
     },
-    /// The delegated responder has a keyUsage without digitalSignature.
-    #[error("the delegated responder's keyUsage does not allow digitalSignature")]
+    /// The delegated responder has a keyUsage that asserts neither
+    /// digitalSignature nor nonRepudiation (e.g. keyCertSign only).
+    #[error(
+        "the delegated responder's keyUsage allows neither digitalSignature nor nonRepudiation"
+    )]
     DelegatedResponderKeyUsage,
+    /// The delegated responder's certificate is a CA certificate
+    /// (basicConstraints `cA` TRUE) and [`crate::Policy::allow_ca_responders`]
+    /// is not set.
+    #[error("the delegated responder is a CA certificate (basicConstraints cA)")]
+    DelegatedResponderIsCa,
     /// The delegated responder has a critical extension this crate does not
     /// process.
     #[error(

@@ -15,14 +15,18 @@
 //!   So are the caller's locally trusted responders.
 //! * **A response proves nothing until its signer is authorized.** The
 //!   ResponderID (byName: exact Name DER; byKey: SHA-1 of the key, 20 octets)
-//!   selects candidates among the issuer, the locally trusted responders and
-//!   the embedded certificates. An embedded certificate is authorized only
-//!   as a *delegated responder* (RFC 6960 4.2.2.2): issued by the issuer (its
+//!   selects candidates among the issuer, the locally trusted responders,
+//!   the embedded certificates and the caller's extra certificates
+//!   ([`Verifier::with_extra_certificates`], for responses that embed none;
+//!   untrusted). An embedded or extra certificate is authorized only as a
+//!   *delegated responder* (RFC 6960 4.2.2.2): issued by the issuer (its
 //!   issuer Name is the issuer's subject and its signature verifies under
 //!   the issuer's key), carrying id-kp-OCSPSigning, valid at the
-//!   verification time, with a keyUsage (if any) allowing digitalSignature
-//!   and no unhandled critical extension. Every matching candidate is tried;
-//!   extra embedded certificates are harmless.
+//!   verification time, an end entity (basicConstraints `cA` is refused, as
+//!   mozilla::pkix does, unless [`Policy::allow_ca_responders`]), with a
+//!   keyUsage (if any) allowing digitalSignature or nonRepudiation, and no
+//!   unhandled critical extension. Every matching candidate is tried;
+//!   unrelated certificates are harmless.
 //! * **Signatures are checked over the bytes received** (`tbsResponseData`
 //!   and `tbsCertificate`), never over a re-encoding, by the caller's
 //!   [`rustls_pki_types::SignatureVerificationAlgorithm`]s, matched exactly
@@ -32,9 +36,14 @@
 //!   their provider's list instead.
 //! * **Only the authenticated content is then read**: the CertID (hashes
 //!   from the caller's issuer under any of SHA-1/256/384/512, constant
-//!   time), the times ([`Policy`] skew and ages), the extensions (unknown
-//!   critical ones fail), the nonce, and the status (revoked over unknown
-//!   over good when several single responses match).
+//!   time), the times ([`Policy`] skew and ages: by default no response is
+//!   relied on more than 10 days after its `thisUpdate`, whatever its
+//!   `nextUpdate` says), the extensions (unknown critical ones fail), the
+//!   nonce, and the status. When several single responses are about the
+//!   certificate, every one must pass the time and extension checks (one
+//!   that cannot be used fails the whole response, so a revoked entry is
+//!   never dropped in favour of a good one), and the verdict is revoked if
+//!   any says revoked, else unknown if any says unknown, else good.
 //!
 //! # What the caller must still do
 //!
@@ -49,9 +58,10 @@
 //! * **Cache by [`Verdict::valid_until`]**, never beyond it.
 //!
 //! Not checked: the delegated responder's own revocation status (RFC 6960
-//! 4.2.2.2.1 leaves it to id-pkix-ocsp-nocheck or the CA's policy), its
-//! basicConstraints, name constraints; path building and fetching are other
-//! crates' jobs.
+//! 4.2.2.2.1 leaves it to id-pkix-ocsp-nocheck or the CA's policy), name
+//! constraints; path building and fetching are other crates' jobs. The
+//! repository's `docs/COMPATIBILITY.md` compares each rule with OpenSSL,
+//! mozilla::pkix, Chromium and Go.
 //!
 //! # Cost
 //!
@@ -68,12 +78,13 @@
 //! | field | default |
 //! |---|---|
 //! | [`clock_skew`](Policy::clock_skew) | 5 minutes |
-//! | [`max_age`](Policy::max_age) | none (trust `nextUpdate`) |
-//! | [`max_age_without_next_update`](Policy::max_age_without_next_update) | 10 days |
+//! | [`max_age`](Policy::max_age) | 10 days, with or without `nextUpdate` (CA/Browser Forum; mozilla::pkix) |
+//! | [`max_age_without_next_update`](Policy::max_age_without_next_update) | 10 days (mozilla::pkix: 1 day) |
 //! | [`require_next_update`](Policy::require_next_update) | false (RFC 5019 strict mode: true) |
 //! | [`require_nonce`](Policy::require_nonce) | false |
 //! | [`allow_sha1_signatures`](Policy::allow_sha1_signatures) | true |
 //! | [`reject_produced_in_future`](Policy::reject_produced_in_future) | false |
+//! | [`allow_ca_responders`](Policy::allow_ca_responders) | false (mozilla::pkix) |
 #![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_code)]
 

@@ -31,18 +31,31 @@ pub struct Policy {
     /// if clients with badly set clocks must keep working.
     pub clock_skew: Duration,
     /// The oldest a response may be: `thisUpdate >= time - max_age - skew`,
-    /// applied to every response, with or without `nextUpdate`. It also
-    /// bounds [`crate::Verdict::valid_until`].
+    /// applied to every response, with or without `nextUpdate` (a later
+    /// `nextUpdate` does not extend it). It also bounds
+    /// [`crate::Verdict::valid_until`]. `None` trusts `nextUpdate` alone.
     ///
-    /// Default: `None` (trust `nextUpdate`).
+    /// Default: **10 days**, the longest validity interval the CA/Browser
+    /// Forum Baseline Requirements (4.9.10) allow a response about a
+    /// subscriber certificate; mozilla::pkix caps a response with
+    /// `nextUpdate` at the same 10 days after `thisUpdate` (its
+    /// `maxOCSPLifetimeInDays` for end-entity certificates). A responder
+    /// that signs longer-lived responses is out of policy; a caller that
+    /// checks intermediates (whose responses may live a year) raises it.
     pub max_age: Option<Duration>,
     /// The oldest a response **without `nextUpdate`** may be (RFC 6960 4.2.2.1:
     /// such a responder always has newer information, so the response must
-    /// be fresh), and how long it may be cached.
+    /// be fresh), and how long it may be cached. The stricter of this and
+    /// [`Policy::max_age`] applies.
     ///
-    /// Default: **10 days**, the longest validity interval the CA/Browser
-    /// Forum Baseline Requirements (4.9.10) allow an OCSP response, and the
-    /// value mozilla::pkix uses for responses without `nextUpdate`.
+    /// Default: **10 days**, the same cap as a response with `nextUpdate`:
+    /// leaving `nextUpdate` out cannot buy a response more life than the
+    /// CA/Browser Forum's 10 days give one that states it, and a shorter
+    /// default would refuse stapled responses that browsers other than
+    /// Firefox accept (OpenSSL, Chromium and Go set no default age).
+    /// mozilla::pkix is stricter here: one day after `thisUpdate`, plus its
+    /// one-day slop, as NSS did; set `Duration::from_secs(24 * 3600)` to
+    /// match it.
     pub max_age_without_next_update: Duration,
     /// Refuse responses without `nextUpdate` (RFC 5019 2.2.4 requires it).
     ///
@@ -78,18 +91,29 @@ pub struct Policy {
     /// `producedAt` is always checked against the validity period of the
     /// certificate in question when that certificate is given.
     pub reject_produced_in_future: bool,
+    /// Accept a delegated responder certificate (embedded in the response or
+    /// passed as an extra certificate) whose basicConstraints say `cA`
+    /// ([`crate::Error::DelegatedResponderIsCa`] otherwise).
+    ///
+    /// Default: `false`, as in mozilla::pkix, which requires the signer to
+    /// be an end entity: in 2020 hundreds of intermediate CA certificates
+    /// carried id-kp-OCSPSigning (Mozilla bug 1649939), and each of them
+    /// could otherwise answer "good" for its siblings' certificates. Set it
+    /// only for a private PKI whose responders are CA certificates.
+    pub allow_ca_responders: bool,
 }
 
 impl Policy {
     /// The defaults, as a `const`.
     pub const DEFAULT: Policy = Policy {
         clock_skew: Duration::from_secs(5 * 60),
-        max_age: None,
+        max_age: Some(Duration::from_secs(10 * 24 * 3600)),
         max_age_without_next_update: Duration::from_secs(10 * 24 * 3600),
         require_next_update: false,
         require_nonce: false,
         allow_sha1_signatures: true,
         reject_produced_in_future: false,
+        allow_ca_responders: false,
     };
 }
 

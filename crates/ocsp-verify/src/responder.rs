@@ -2,11 +2,13 @@
 //! 4.2.2.2) and checking the response signature with its key.
 //!
 //! Candidates, in order: the issuer, the caller's locally trusted
-//! responders, the certificates embedded in the response. Only a candidate
-//! that matches the ResponderID is considered; an embedded one must also be
-//! a delegated responder of the issuer. Every matching candidate is tried
-//! (an extra or stale embedded certificate does not hide a good one); when
-//! none works, the error of the candidate that got furthest is reported.
+//! responders, the certificates embedded in the response, then the caller's
+//! extra (untrusted) certificates. Only a candidate that matches the
+//! ResponderID is considered; an embedded or extra one must also be a
+//! delegated responder of the issuer, by the same rules. Every matching
+//! candidate is tried (an extra or stale embedded certificate does not hide
+//! a good one); when none works, the error of the candidate that got
+//! furthest is reported.
 
 use ocsp_types::oid::{KP_OCSP_SIGNING, OCSP_NOCHECK};
 use ocsp_types::x509::{EXT_KEY_USAGE, KEY_USAGE};
@@ -28,6 +30,11 @@ pub(crate) struct Context<'c> {
     /// once for the CertID matcher.
     pub(crate) issuer_key_sha1: &'c [u8],
     pub(crate) trusted: &'c [&'c [u8]],
+    /// Untrusted candidate delegated responders the response may not embed
+    /// (OpenSSL's `-verify_other`).
+    pub(crate) extra: &'c [&'c [u8]],
+    /// [`crate::Policy::allow_ca_responders`].
+    pub(crate) allow_ca_responders: bool,
     pub(crate) algorithms: &'c [&'c dyn SignatureVerificationAlgorithm],
     pub(crate) allow_sha1: bool,
     /// The verification time, in seconds since the Unix epoch.
@@ -41,6 +48,7 @@ enum Stage {
     Issuer,
     Eku,
     KeyUsage,
+    EndEntity,
     CriticalExtension,
     Validity,
     CertificateSignature,
@@ -82,12 +90,25 @@ fn authorize_delegate(ctx: &Context<'_>, cert: &CertificateRef<'_>) -> Result<()
     {
         return Err((Stage::Eku, Error::DelegatedResponderNotOcspSigning));
     }
+    // keyUsage, when present, must allow signing: digitalSignature or
+    // nonRepudiation (contentCommitment). D-TRUST and other qualified CAs
+    // issue OCSP signers with nonRepudiation only; mozilla::pkix requires no
+    // key usage of an OCSP signer at all (bug 240456), nor do OpenSSL,
+    // Chromium and Go. A keyUsage with neither bit (keyCertSign only, say)
+    // names a key for something else and is refused.
     if cert
         .key_usage()
         .map_err(malformed)?
-        .is_some_and(|ku| !ku.digital_signature())
+        .is_some_and(|ku| !ku.digital_signature() && !ku.non_repudiation())
     {
         return Err((Stage::KeyUsage, Error::DelegatedResponderKeyUsage));
+    }
+    // An end entity, as mozilla::pkix requires (EndEntityOrCA::MustBeEndEntity):
+    // a CA certificate carrying id-kp-OCSPSigning (Mozilla bug 1649939)
+    // could otherwise vouch for its siblings. OpenSSL, Chromium and Go accept
+    // one; `Policy::allow_ca_responders` does too, for private PKIs.
+    if !ctx.allow_ca_responders && cert.is_ca().map_err(malformed)? {
+        return Err((Stage::EndEntity, Error::DelegatedResponderIsCa));
     }
     if let Some(ext) = cert
         .extensions()
@@ -191,30 +212,31 @@ pub(crate) fn find_and_verify<'r>(
             }
         }
     }
-    // (2) Delegated responders among the embedded certificates.
-    for der in basic.certs() {
-        let cert = match CertificateRef::parse(der) {
-            Ok(cert) => cert,
-            Err(e) => {
-                note((Stage::Unparsed, Error::DelegatedResponderMalformed(e)));
-                continue;
-            }
-        };
-        if !matches(
-            &id,
-            cert.subject().as_der(),
-            &cert.subject_public_key_info(),
-        ) {
-            continue;
-        }
+    // (2) Delegated responders among the embedded certificates, then among
+    // the caller's extra ones: the same rules for both.
+    let delegate = |der: &[u8]| -> Result<(), Option<(Stage, Error)>> {
+        let cert = CertificateRef::parse(der)
+            .map_err(|e| Some((Stage::Unparsed, Error::DelegatedResponderMalformed(e))))?;
         let key = cert.subject_public_key_info();
-        match authorize_delegate(ctx, &cert).and_then(|()| verify_with(&key)) {
-            Ok(()) => {
-                return Ok(Responder::Delegated {
-                    certificate: cert.as_der(),
-                })
-            }
-            Err(failure) => note(failure),
+        if !matches(&id, cert.subject().as_der(), &key) {
+            return Err(None);
+        }
+        authorize_delegate(ctx, &cert)
+            .and_then(|()| verify_with(&key))
+            .map_err(Some)
+    };
+    for der in basic.certs() {
+        match delegate(der) {
+            Ok(()) => return Ok(Responder::Delegated { certificate: der }),
+            Err(Some(failure)) => note(failure),
+            Err(None) => {}
+        }
+    }
+    for (index, der) in ctx.extra.iter().enumerate() {
+        match delegate(der) {
+            Ok(()) => return Ok(Responder::DelegatedExtra { index }),
+            Err(Some(failure)) => note(failure),
+            Err(None) => {}
         }
     }
     Err(best.map_or(Error::NoAuthorizedResponder, |(_, e)| e))

@@ -32,6 +32,14 @@ pub enum Responder<'a> {
         /// Its DER certificate (borrowed from the response).
         certificate: &'a [u8],
     },
+    /// A delegated responder whose certificate the response does not embed:
+    /// one of the caller's extra certificates
+    /// ([`crate::Verifier::with_extra_certificates`]), authorized by the
+    /// same rules as an embedded one.
+    DelegatedExtra {
+        /// Its index in the caller's list.
+        index: usize,
+    },
     /// One of the caller's locally trusted responders.
     LocallyTrusted {
         /// Its index in the caller's list.
@@ -45,7 +53,8 @@ pub enum Responder<'a> {
 pub struct Verdict<'a> {
     /// The status.
     pub status: Status,
-    /// `thisUpdate` of the single response used.
+    /// `thisUpdate` of the single response used (with several about the
+    /// certificate: the first that carries the verdict's status).
     pub this_update: Time,
     /// `nextUpdate` of the single response used.
     pub next_update: Option<Time>,
@@ -63,7 +72,9 @@ pub struct Verdict<'a> {
     pub response_extensions: ExtensionsRef<'a>,
     /// Until when the answer may be cached and reused: `nextUpdate`, bounded
     /// by `thisUpdate` plus [`crate::Policy::max_age`] (or, without
-    /// `nextUpdate`, by [`crate::Policy::max_age_without_next_update`]).
+    /// `nextUpdate`, by [`crate::Policy::max_age_without_next_update`]);
+    /// the earliest such instant over every single response about the
+    /// certificate when the response carries several.
     /// Reusing it later needs no new verification except `now <= valid_until`.
     pub valid_until: UnixTime,
 }

@@ -39,6 +39,7 @@ use crate::{cert_id, extensions, nonce};
 pub struct Verifier<'a> {
     algorithms: &'a [&'a dyn SignatureVerificationAlgorithm],
     trusted_responders: &'a [&'a [u8]],
+    extra_certificates: &'a [&'a [u8]],
     policy: Policy,
 }
 
@@ -49,6 +50,7 @@ impl<'a> Verifier<'a> {
         Verifier {
             algorithms,
             trusted_responders: &[],
+            extra_certificates: &[],
             policy: Policy::DEFAULT,
         }
     }
@@ -65,6 +67,21 @@ impl<'a> Verifier<'a> {
     /// like the issuer: only their subject Name and key are used.
     pub fn with_trusted_responders(mut self, certificates: &'a [&'a [u8]]) -> Self {
         self.trusted_responders = certificates;
+        self
+    }
+
+    /// Sets extra candidate responder certificates (DER), for responses that
+    /// do not embed their signer's certificate (the job of OpenSSL's
+    /// `ocsp -verify_other`). They are **not** trusted: each is authorized
+    /// exactly like an embedded certificate (issued and signed by the
+    /// issuer, id-kp-OCSPSigning, valid at the verification time, not a CA
+    /// unless [`Policy::allow_ca_responders`], keyUsage and critical
+    /// extensions as for any delegated responder) and is tried after the
+    /// embedded ones. One that does not parse is skipped like a malformed
+    /// embedded certificate. A response they authorize reports
+    /// [`crate::Responder::DelegatedExtra`].
+    pub fn with_extra_certificates(mut self, certificates: &'a [&'a [u8]]) -> Self {
+        self.extra_certificates = certificates;
         self
     }
 
@@ -117,6 +134,8 @@ impl<'a> Verifier<'a> {
             issuer: &issuer,
             issuer_key_sha1: issuer_key_sha1.as_bytes(),
             trusted: self.trusted_responders,
+            extra: self.extra_certificates,
+            allow_ca_responders: self.policy.allow_ca_responders,
             algorithms: self.algorithms,
             allow_sha1: self.policy.allow_sha1_signatures,
             now: clock.now,
@@ -130,26 +149,31 @@ impl<'a> Verifier<'a> {
             return Err(Error::NoMatchingResponse);
         }
 
-        // Time (each matching single response, then producedAt) and single
-        // extensions: the strictest single response that passes wins.
+        // Time and single extensions of every matching single response,
+        // then producedAt. A matching entry that cannot be used fails the
+        // whole response: mozilla::pkix fails it on an unhandled critical
+        // single extension, a nextUpdate before thisUpdate or a future
+        // thisUpdate, Chromium on an unhandled critical single extension.
+        // Otherwise a responder's revoked entry with, say, an unknown
+        // critical extension would be dropped in favour of a good one. Stale entries fail it too (Chromium skips
+        // them when another matching entry is fresh; mozilla::pkix refuses
+        // a good answer when any matching entry is stale): a revoked entry
+        // is never outvoted. The verdict is the strictest status (revoked
+        // over unknown over good, the first entry of it in encoded order),
+        // cacheable until the earliest entry's limit.
         let mut chosen: Option<SingleResponseRef<'r>> = None;
-        let mut first_error = None;
+        let mut valid_until: Option<UnixTime> = None;
         for single in matching {
-            let checked = time::check_single(&clock, &self.policy, &single)
-                .and_then(|()| extensions::check(&single.extensions()));
-            match checked {
-                Ok(()) => {
-                    if chosen.is_none_or(|c| severity(&single) > severity(&c)) {
-                        chosen = Some(single);
-                    }
-                }
-                Err(e) => {
-                    first_error.get_or_insert(e);
-                }
+            time::check_single(&clock, &self.policy, &single)?;
+            extensions::check(&single.extensions())?;
+            if chosen.is_none_or(|c| severity(&single) > severity(&c)) {
+                chosen = Some(single);
             }
+            let until = time::valid_until(&self.policy, &single);
+            valid_until = Some(valid_until.map_or(until, |v| v.min(until)));
         }
-        let Some(single) = chosen else {
-            return Err(first_error.unwrap_or(Error::NoMatchingResponse));
+        let (Some(single), Some(valid_until)) = (chosen, valid_until) else {
+            return Err(Error::NoMatchingResponse);
         };
         time::check_produced_at(
             &clock,
@@ -180,7 +204,7 @@ impl<'a> Verifier<'a> {
             cert_id: single.cert_id(),
             single_extensions: single.extensions(),
             response_extensions: data.extensions(),
-            valid_until: time::valid_until(&self.policy, &single),
+            valid_until,
         })
     }
 }

@@ -347,7 +347,8 @@ fn several_single_responses_strictest_wins() {
             "{statuses:?}"
         );
     }
-    // An expired revoked one does not count; the fresh good one does.
+    // An expired revoked one is not outvoted by a fresh good one: the
+    // unusable entry fails the whole response.
     let mut spec = pki.issuer_response();
     spec.singles = vec![
         single(
@@ -358,8 +359,13 @@ fn several_single_responses_strictest_wins() {
         ),
         pki.leaf_single(CertStatus::Good),
     ];
-    assert_eq!(status(&pki, &spec.sign(&pki.ca.key)), GOOD_ISSUER);
-    // All matching ones invalid: the first one's error.
+    assert_eq!(
+        status(&pki, &spec.sign(&pki.ca.key)),
+        Err(Error::Expired {
+            next_update: at(-4 * DAY)
+        })
+    );
+    // Only the invalid one: its error.
     spec.singles.truncate(1);
     assert_eq!(
         status(&pki, &spec.sign(&pki.ca.key)),
@@ -782,11 +788,20 @@ fn max_age_and_missing_next_update() {
             this_update: at(-10 * DAY - SKEW - 1)
         })
     );
-    // With nextUpdate the default has no age limit.
+    // With nextUpdate the default caps the age at 10 days too; without a
+    // max age, nextUpdate alone bounds it.
+    let old = with_times(&pki, -90 * DAY, Some(DAY), -90 * DAY);
     assert_eq!(
-        status(&pki, &with_times(&pki, -90 * DAY, Some(DAY), -90 * DAY)),
-        GOOD_ISSUER
+        status(&pki, &old),
+        Err(Error::TooOld {
+            this_update: at(-90 * DAY)
+        })
     );
+    let no_max_age = Policy {
+        max_age: None,
+        ..Policy::default()
+    };
+    assert_eq!(status_with(&pki, &old, no_max_age), GOOD_ISSUER);
     // A max age applies to every response and bounds valid_until.
     let policy = Policy {
         max_age: Some(Duration::from_secs(2 * DAY as u64)),
