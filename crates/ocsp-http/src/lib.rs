@@ -70,12 +70,18 @@ mod client;
 mod clock;
 mod error;
 mod headers;
+#[cfg(feature = "ureq")]
+mod proxy;
 mod stapler;
 mod transport;
 #[cfg(feature = "ureq")]
 mod ureq_transport;
+mod url;
 
-pub use cache::{Cache, CacheStats, FailureMode, Outcome, DEFAULT_MAX_ENTRIES};
+pub use cache::{
+    Cache, CacheStats, FailureMode, Outcome, DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES,
+    DEFAULT_MAX_ENTRY_BYTES,
+};
 pub use checked::{CheckedResponse, ResponderKind};
 pub use client::{
     Client, ClientConfig, DEFAULT_MAX_RESPONSE_LEN, DEFAULT_NONCE_LEN, DEFAULT_TIMEOUT,
@@ -88,9 +94,8 @@ pub use stapler::{Refresh, RefresherHandle, Stapler, DEFAULT_RETRY_INTERVAL};
 pub use transport::{AsyncHttpTransport, BoxFuture};
 pub use transport::{HttpRequest, HttpResponse, HttpTransport, Method};
 #[cfg(feature = "ureq")]
-pub use ureq_transport::{
-    UreqConfig, UreqTransport, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_REDIRECTS,
-};
+pub use ureq_transport::{UreqConfig, UreqTransport, DEFAULT_CONNECT_TIMEOUT};
+pub use url::UrlRefusal;
 
 pub use ocsp_request::HashAlgorithm;
 pub use ocsp_verify::{CrlReason, Policy, Status, Time, UnixTime};
