@@ -110,8 +110,9 @@ pub struct CacheStats {
 /// # Memory
 ///
 /// An entry costs `size_of::<CheckedResponse>()`, plus its DER response,
-/// the delegated responder's certificate (if any), twice the DER CertID
-/// (the key, and the parsed copy), the URL and the caching header values.
+/// the delegated responder's certificate (if any), twice the DER CertID of
+/// the request (the key, and as much for the parsed copy), the URL and the
+/// caching header values ([`CacheStats::bytes`] is their sum).
 /// The DER is kept whole, because a stapling server serves it; an entry
 /// costing more than [`Cache::with_max_entry_bytes`] (default
 /// [`DEFAULT_MAX_ENTRY_BYTES`]) is returned but not kept, and all entries

@@ -210,10 +210,85 @@ fn is_name_resolution_failure(error: &io::Error) -> bool {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::panic)]
-    use std::net::ToSocketAddrs;
+    #![allow(clippy::panic, clippy::unwrap_used, clippy::indexing_slicing)]
+    use std::io::{Read, Write};
+    use std::net::{TcpListener, ToSocketAddrs};
 
     use super::*;
+
+    /// A one-connection CONNECT proxy on 127.0.0.1: it accepts the tunnel,
+    /// answers the tunnelled request with a 404, and returns what it read.
+    fn proxy() -> (String, std::thread::JoinHandle<String>) {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let thread = std::thread::spawn(move || {
+            let (mut stream, _) = listener.accept().unwrap();
+            stream
+                .set_read_timeout(Some(Duration::from_secs(10)))
+                .unwrap();
+            let mut seen = Vec::new();
+            let mut buf = [0u8; 1024];
+            let mut answered_connect = false;
+            loop {
+                let n = stream.read(&mut buf).unwrap_or(0);
+                if n == 0 {
+                    break;
+                }
+                seen.extend_from_slice(&buf[..n]);
+                let heads = seen.windows(4).filter(|w| w == b"\r\n\r\n").count();
+                if heads >= 1 && !answered_connect {
+                    answered_connect = true;
+                    stream
+                        .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
+                        .unwrap();
+                }
+                if heads >= 2 {
+                    stream
+                        .write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                        .unwrap();
+                    break;
+                }
+            }
+            String::from_utf8_lossy(&seen).into_owned()
+        });
+        (url, thread)
+    }
+
+    fn get(transport: &UreqTransport, url: &str) -> Result<HttpResponse, TransportError> {
+        let request = HttpRequest::new(Method::Get, url, &[], b"", 1024, Duration::from_secs(5));
+        transport.send(&request)
+    }
+
+    #[test]
+    fn the_proxy_of_http_proxy_is_used_and_no_proxy_bypasses_it() {
+        let (proxy_url, proxy) = proxy();
+        let env = |no_proxy: &'static str| {
+            let proxy_url = proxy_url.clone();
+            ProxyEnv::from_lookup(move |name| match name {
+                "http_proxy" => Some(proxy_url.clone()),
+                "HTTP_PROXY" => Some("http://127.0.0.1:1".to_owned()),
+                "no_proxy" => Some(no_proxy.to_owned()),
+                _ => None,
+            })
+        };
+        let config = UreqConfig::default();
+        // Through the proxy: the name is the proxy's to resolve.
+        let transport = UreqTransport::with_proxies(&config, env("other.example"));
+        let response = get(&transport, "http://ocsp.invalid/MA").unwrap();
+        assert_eq!(response.status, 404);
+        let seen = proxy.join().unwrap();
+        assert!(
+            seen.starts_with("CONNECT ocsp.invalid:80 HTTP/1.1\r\n"),
+            "{seen}"
+        );
+        assert!(seen.contains("GET /MA HTTP/1.1\r\n"), "{seen}");
+        // Named in no_proxy: a direct connection, which cannot resolve.
+        let transport = UreqTransport::with_proxies(&config, env(".invalid"));
+        assert!(matches!(
+            get(&transport, "http://ocsp.invalid/MA"),
+            Err(TransportError::Connect(_))
+        ));
+    }
 
     #[test]
     fn a_name_that_does_not_resolve_is_a_connect_error() {
