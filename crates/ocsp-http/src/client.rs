@@ -300,7 +300,8 @@ impl<T: HttpTransport, C: Clock> Client<T, C> {
     ///
     /// # Errors
     ///
-    /// As [`Client::check`].
+    /// As [`Client::check`]; [`Error::InvalidResponderUrl`] for a URL with
+    /// userinfo or a fragment (see the crate docs' URL rules).
     pub fn check_url(
         &self,
         certificate: &[u8],

@@ -37,10 +37,13 @@ pub enum TransportError {
     /// `Content-Length`, or a broken chunked encoding).
     #[error("the connection closed before the whole response body arrived")]
     Truncated,
-    /// More redirects than the transport allows.
+    /// More redirects than the transport allows (for a transport that
+    /// follows redirects despite the [`HttpRequest`](crate::HttpRequest)
+    /// contract).
     #[error("too many redirects")]
     TooManyRedirects,
-    /// The URL is not one the transport can fetch (e.g. not `http://`).
+    /// The URL is not one the transport can fetch (e.g. not `http://`, or
+    /// with userinfo); `url` is reported without userinfo.
     #[error("unsupported URL {url:?}")]
     UnsupportedUrl {
         /// The URL.
@@ -69,7 +72,8 @@ impl TransportError {
 /// Every reason a status check gives no answer.
 ///
 /// Each variant is one reason a caller can act on: fix the inputs
-/// ([`Error::Request`], [`Error::NoResponderUrl`]), retry later
+/// ([`Error::Request`], [`Error::NoResponderUrl`],
+/// [`Error::InvalidResponderUrl`]), retry later
 /// ([`Error::Timeout`], [`Error::Transport`], [`Error::HttpStatus`]), report
 /// a misbehaving responder ([`Error::ContentType`],
 /// [`Error::ResponseTooLarge`], [`Error::Verify`]). The errors of the lower

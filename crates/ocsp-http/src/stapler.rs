@@ -23,8 +23,9 @@ pub enum Refresh {
     /// Nothing: the current response is fresh, or the last attempt was less
     /// than the retry interval ago.
     NotDue,
-    /// A response was fetched and verified; the staple is now this (or an
-    /// even newer one already held).
+    /// A response was fetched and verified, or the cache served the one it
+    /// keeps (see [`Cache::refresh`]); the staple is now this (or an even
+    /// newer one already held).
     Refreshed(Arc<CheckedResponse>),
 }
 

@@ -69,7 +69,8 @@ pub(crate) fn has_query(url: &str) -> bool {
 }
 
 /// The host of `url`, without userinfo, port or IPv6 brackets, if it has
-/// an authority.
+/// an authority (for the proxy choice).
+#[cfg(feature = "ureq")]
 pub(crate) fn host(url: &str) -> Option<&str> {
     let (start, end) = authority(url)?;
     let authority = url.get(start..end)?;
@@ -125,6 +126,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "ureq")]
     fn hosts() {
         assert_eq!(host("http://u:p@Ocsp.Example:8080/x"), Some("Ocsp.Example"));
         assert_eq!(host("http://[::1]:80/"), Some("::1"));
