@@ -10,8 +10,11 @@
 //!
 //! The responder URL is the certificate's Authority Information Access
 //! unless `--url` is given; GET when the URL fits in 255 bytes, else POST
-//! (RFC 5019). A random 16-octet nonce is sent unless `--no-nonce`; a
-//! response carrying another nonce is refused.
+//! (RFC 5019), and POST to a URL with a query (the GET form cannot be
+//! appended to one); the `fetched:` line says which and why. A URL with
+//! userinfo or a fragment is refused, and redirects are not followed. A
+//! random 16-octet nonce is sent unless `--no-nonce`; a response carrying
+//! another nonce is refused.
 //!
 //! Exit status: 0 verified `good`, 3 verified `revoked`, 4 verified
 //! `unknown`, 1 no verified answer (an input, the exchange or the response
@@ -59,7 +62,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "ISSUER")]
     pub issuer: PathBuf,
 
-    /// Responder URL (plain http://). Default: the certificate's Authority
+    /// Responder URL (plain http://, without userinfo or fragment; one with
+    /// a query is POSTed to). Default: the certificate's Authority
     /// Information Access.
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
@@ -203,9 +207,8 @@ fn failure(json: bool, kind: &str, message: &str, received: Option<&Exchange>) -
         let mut text = format!("FAILED: {message}\n  error kind:   {kind}\n");
         if let Some(exchange) = received {
             text.push_str(&format!(
-                "  fetched:      {} {} (HTTP {})\n",
-                exchange.method.as_str(),
-                printable(&exchange.url),
+                "  fetched:      {} (HTTP {})\n",
+                fetched_line(exchange.method, &exchange.url),
                 exchange.response.status
             ));
         }
@@ -316,9 +319,8 @@ fn checked_text(checked: &CheckedResponse) -> Result<String, std::fmt::Error> {
     let http = &checked.http;
     writeln!(
         out,
-        "  fetched:      {} {}",
-        http.method.as_str(),
-        printable(&http.url)
+        "  fetched:      {}",
+        fetched_line(http.method, &http.url)
     )?;
     for (name, value) in [
         ("cache-control", &http.cache_control),
@@ -331,6 +333,22 @@ fn checked_text(checked: &CheckedResponse) -> Result<String, std::fmt::Error> {
         }
     }
     Ok(out)
+}
+
+/// `METHOD URL (why that method)`, as the `fetched:` line shows it. The
+/// client never sends a URL with userinfo (it refuses one), so none is
+/// shown.
+fn fetched_line(method: Method, url: &str) -> String {
+    let why = match method {
+        Method::Get => "the request fits the 255-byte GET form of RFC 5019",
+        // The only `?` of a POST URL is its query: the client refuses
+        // fragments and userinfo.
+        Method::Post if url.contains('?') => {
+            "the URL has a query, which the GET form cannot be appended to"
+        }
+        Method::Post => "the GET form would be longer than the 255 bytes of RFC 5019",
+    };
+    format!("{} {} ({why})", method.as_str(), printable(url))
 }
 
 /// The last exchange a [`Recording`] transport saw.
@@ -395,6 +413,22 @@ impl<T: HttpTransport> HttpTransport for Recording<T> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn fetched_line_says_which_method_and_why() {
+        assert_eq!(
+            fetched_line(Method::Get, "http://h/MA"),
+            "GET http://h/MA (the request fits the 255-byte GET form of RFC 5019)"
+        );
+        assert_eq!(
+            fetched_line(Method::Post, "http://h/ocsp?x=1"),
+            "POST http://h/ocsp?x=1 (the URL has a query, which the GET form cannot be appended to)"
+        );
+        assert_eq!(
+            fetched_line(Method::Post, "http://h/long"),
+            "POST http://h/long (the GET form would be longer than the 255 bytes of RFC 5019)"
+        );
+    }
 
     #[test]
     fn http_object_keys() {

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
-use ocsp_verify::Status;
+use ocsp_verify::{Status, UnixTime};
 
-use crate::checked::CheckedResponse;
+use crate::checked::{CheckedResponse, ResponderKind};
 use crate::client::Client;
 use crate::clock::{Clock, SystemClock};
 use crate::error::Error;
@@ -15,6 +15,17 @@ use crate::transport::HttpTransport;
 
 /// The default number of entries a [`Cache`] keeps.
 pub const DEFAULT_MAX_ENTRIES: usize = 10_000;
+
+/// The default most bytes one entry of a [`Cache`] may cost: 16 KiB (a
+/// response with one delegated responder certificate costs 2 to 4 KiB; see
+/// [`Cache`] for what is counted). A costlier response is returned but not
+/// kept, so that responses padded with unsigned certificates cannot crowd
+/// out the others.
+pub const DEFAULT_MAX_ENTRY_BYTES: usize = 16 * 1024;
+
+/// The default most bytes all entries of a [`Cache`] may cost together:
+/// 32 MiB (room for [`DEFAULT_MAX_ENTRIES`] typical entries).
+pub const DEFAULT_MAX_BYTES: usize = 32 * 1024 * 1024;
 
 /// What the caller wants when no verified answer can be had.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -66,6 +77,8 @@ pub struct CacheStats {
     pub in_flight: usize,
     /// Callers waiting for a fetch another caller started.
     pub waiting: usize,
+    /// What the responses held cost, in bytes (see [`Cache`]).
+    pub bytes: usize,
 }
 
 /// A cache of verified responses, keyed by the DER CertID (under the
@@ -83,10 +96,37 @@ pub struct CacheStats {
 /// * Failures are never cached: the next lookup tries again.
 /// * A response the client has just verified is returned even when it is
 ///   within the policy's clock skew past `nextUpdate`, but it is not kept.
+///
+/// # Replay
+///
+/// A lookup returns what the cache keeps. A fetched response that is older
+/// than the one held (by `thisUpdate`, then `producedAt`) counts as a
+/// failed fetch: the held one is served and kept. Revocation is final: a
+/// held **revoked** response is served without fetching again until it
+/// expires, and only a newer revoked response replaces it (a replayed
+/// "good" or "unknown" never does; Firefox's cache behaves so), while a
+/// fetched revoked response replaces a held "good" whatever its age.
+///
+/// # Memory
+///
+/// An entry costs `size_of::<CheckedResponse>()`, plus its DER response,
+/// the delegated responder's certificate (if any), twice the DER CertID of
+/// the request (the key, and as much for the parsed copy), the URL and the
+/// caching header values ([`CacheStats::bytes`] is their sum).
+/// The DER is kept whole, because a stapling server serves it; an entry
+/// costing more than [`Cache::with_max_entry_bytes`] (default
+/// [`DEFAULT_MAX_ENTRY_BYTES`]) is returned but not kept, and all entries
+/// together cost at most [`Cache::with_max_bytes`] (default
+/// [`DEFAULT_MAX_BYTES`]): expired entries go first, then those expiring
+/// soonest. The worst case is `min(max_entries × max_entry_bytes,
+/// max_bytes)` plus the hash table's own few dozen bytes per entry: 32 MiB
+/// with the defaults, whatever the responders send.
 #[derive(Debug)]
 pub struct Cache<T, C = SystemClock> {
     client: Client<T, C>,
     max_entries: usize,
+    max_entry_bytes: usize,
+    max_bytes: usize,
     state: Mutex<State>,
 }
 
@@ -94,6 +134,94 @@ pub struct Cache<T, C = SystemClock> {
 struct State {
     entries: HashMap<Vec<u8>, Arc<CheckedResponse>>,
     in_flight: HashMap<Vec<u8>, Arc<Flight>>,
+    /// The sum of [`cost`] over `entries`.
+    bytes: usize,
+}
+
+/// What the entry `key` -> `checked` costs (see [`Cache`]).
+fn cost(key: &[u8], checked: &CheckedResponse) -> usize {
+    let responder = match &checked.responder {
+        ResponderKind::Delegated { certificate } => certificate.len(),
+        _ => 0,
+    };
+    let http = &checked.http;
+    let headers = [
+        &http.cache_control,
+        &http.etag,
+        &http.expires,
+        &http.last_modified,
+    ]
+    .into_iter()
+    .map(|value| value.as_ref().map_or(0, String::len))
+    .sum::<usize>();
+    [
+        std::mem::size_of::<CheckedResponse>(),
+        checked.der.len(),
+        responder,
+        key.len(),
+        key.len(),
+        http.url.len(),
+        headers,
+    ]
+    .into_iter()
+    .fold(0, usize::saturating_add)
+}
+
+impl State {
+    fn insert(&mut self, key: Vec<u8>, checked: Arc<CheckedResponse>) {
+        self.remove(&key);
+        self.bytes = self.bytes.saturating_add(cost(&key, &checked));
+        self.entries.insert(key, checked);
+    }
+
+    fn remove(&mut self, key: &[u8]) -> Option<Arc<CheckedResponse>> {
+        let removed = self.entries.remove(key)?;
+        self.bytes = self.bytes.saturating_sub(cost(key, &removed));
+        Some(removed)
+    }
+
+    /// Drops the entries expired at `now`.
+    fn drop_expired(&mut self, now: UnixTime) {
+        let expired: Vec<Vec<u8>> = self
+            .entries
+            .iter()
+            .filter(|(_, e)| !e.is_valid_at(now))
+            .map(|(k, _)| k.clone())
+            .collect();
+        for key in expired {
+            self.remove(&key);
+        }
+    }
+
+    /// Drops the entry expiring soonest; `false` when empty.
+    fn drop_soonest(&mut self) -> bool {
+        let soonest = self
+            .entries
+            .iter()
+            .min_by_key(|(_, e)| e.valid_until.as_secs())
+            .map(|(k, _)| k.clone());
+        soonest.is_some_and(|key| self.remove(&key).is_some())
+    }
+}
+
+/// Whether `fetched` may replace `held`, both about one certificate and
+/// valid now. Revocation is final: a revoked one is replaced only by a
+/// newer revoked one, and replaces any other. Otherwise never by an older
+/// one (by `thisUpdate`, then `producedAt`).
+fn supersedes(fetched: &CheckedResponse, held: &CheckedResponse) -> bool {
+    let revoked = |c: &CheckedResponse| matches!(c.status, Status::Revoked { .. });
+    match (revoked(held), revoked(fetched)) {
+        (true, false) => return false,
+        (false, true) => return true,
+        _ => {}
+    }
+    let age = |c: &CheckedResponse| {
+        (
+            c.this_update.unix_timestamp(),
+            c.produced_at.unix_timestamp(),
+        )
+    };
+    age(fetched) >= age(held)
 }
 
 type FetchResult = Result<Arc<CheckedResponse>, Error>;
@@ -124,8 +252,26 @@ impl<T, C> Cache<T, C> {
         Cache {
             client,
             max_entries: DEFAULT_MAX_ENTRIES,
+            max_entry_bytes: DEFAULT_MAX_ENTRY_BYTES,
+            max_bytes: DEFAULT_MAX_BYTES,
             state: Mutex::new(State::default()),
         }
+    }
+
+    /// Sets the most bytes one entry may cost (see [`Cache`]); a costlier
+    /// response is returned but not kept. Default
+    /// [`DEFAULT_MAX_ENTRY_BYTES`].
+    pub fn with_max_entry_bytes(mut self, max_entry_bytes: usize) -> Self {
+        self.max_entry_bytes = max_entry_bytes;
+        self
+    }
+
+    /// Sets the most bytes all entries may cost together (see [`Cache`]).
+    /// When full, expired entries go first, then those expiring soonest.
+    /// Default [`DEFAULT_MAX_BYTES`].
+    pub fn with_max_bytes(mut self, max_bytes: usize) -> Self {
+        self.max_bytes = max_bytes;
+        self
     }
 
     /// Sets the most responses held (at least 1). When full, expired
@@ -142,7 +288,9 @@ impl<T, C> Cache<T, C> {
 
     /// Drops every cached response.
     pub fn clear(&self) {
-        lock(&self.state).entries.clear();
+        let mut state = lock(&self.state);
+        state.entries.clear();
+        state.bytes = 0;
     }
 
     /// The occupancy now.
@@ -156,6 +304,7 @@ impl<T, C> Cache<T, C> {
                 .values()
                 .map(|flight| lock(&flight.inner).waiting)
                 .sum(),
+            bytes: state.bytes,
         }
     }
 }
@@ -206,8 +355,10 @@ impl<T: HttpTransport, C: Clock> Cache<T, C> {
     }
 
     /// Fetches a fresh response whatever the cache holds (sharing a fetch
-    /// already under way), caches it and returns it. A failure leaves the
-    /// cached response in place.
+    /// already under way), caches it and returns what the cache keeps: the
+    /// held response when the fetched one is older or the held one is
+    /// revoked (then nothing is fetched; see [`Cache`]). A failure leaves
+    /// the cached response in place.
     ///
     /// # Errors
     ///
@@ -227,7 +378,10 @@ impl<T: HttpTransport, C: Clock> Cache<T, C> {
         let mut fallback = None;
         if let Some(entry) = state.entries.get(&key) {
             if !entry.is_valid_at(now) {
-                state.entries.remove(&key);
+                state.remove(&key);
+            } else if matches!(entry.status, Status::Revoked { .. }) {
+                // Revocation is final: nothing fetched could replace it.
+                return Ok(Arc::clone(entry));
             } else if force {
                 // The caller wants a fresh response or the failure.
             } else if now.as_secs() < entry.refresh_after().as_secs() {
@@ -249,9 +403,8 @@ impl<T: HttpTransport, C: Clock> Cache<T, C> {
                 flight,
                 published: false,
             };
-            let result = self.client.check(certificate, issuer).map(Arc::new);
-            leader.publish(result.clone());
-            result
+            let fetched = self.client.check(certificate, issuer).map(Arc::new);
+            leader.publish(fetched)
         };
         match (result, fallback) {
             (Err(_), Some(cached)) if cached.is_valid_at(self.client.clock().now()) => Ok(cached),
@@ -285,35 +438,41 @@ impl<T: HttpTransport, C: Clock> Cache<T, C> {
 }
 
 impl<T, C: Clock> Cache<T, C> {
-    /// Stores a verified response, making room when full.
-    /// A response older (by `thisUpdate`) than the one held does not
-    /// replace it: a replayed older response cannot undo a newer one.
-    fn store(&self, state: &mut State, key: Vec<u8>, checked: Arc<CheckedResponse>) {
-        if let Some(held) = state.entries.remove(&key) {
-            if held.this_update.unix_timestamp() > checked.this_update.unix_timestamp()
-                && held.is_valid_at(self.client.clock().now())
-            {
-                state.entries.insert(key, held);
-                return;
+    /// Stores a verified response, making room when full, and returns the
+    /// response to serve: the one held when the fetched one does not
+    /// supersede it (see [`Cache`]), else the fetched one (kept when it is
+    /// valid now and within the byte limits).
+    fn store(
+        &self,
+        state: &mut State,
+        key: Vec<u8>,
+        fetched: Arc<CheckedResponse>,
+    ) -> Arc<CheckedResponse> {
+        let now = self.client.clock().now();
+        if let Some(held) = state.entries.get(&key).filter(|e| e.is_valid_at(now)) {
+            if !fetched.is_valid_at(now) || !supersedes(&fetched, held) {
+                return Arc::clone(held);
             }
         }
-        if state.entries.len() >= self.max_entries {
-            let now = self.client.clock().now();
-            state.entries.retain(|_, e| e.is_valid_at(now));
-            if state.entries.len() >= self.max_entries {
-                let soonest = state
-                    .entries
-                    .iter()
-                    .min_by_key(|(_, e)| e.valid_until.as_secs())
-                    .map(|(k, _)| k.clone());
-                if let Some(soonest) = soonest {
-                    state.entries.remove(&soonest);
-                }
+        state.remove(&key);
+        let cost = cost(&key, &fetched);
+        if !fetched.is_valid_at(now) || cost > self.max_entry_bytes || cost > self.max_bytes {
+            return fetched;
+        }
+        if state.entries.len() >= self.max_entries
+            || state.bytes.saturating_add(cost) > self.max_bytes
+        {
+            state.drop_expired(now);
+        }
+        while state.entries.len() >= self.max_entries
+            || state.bytes.saturating_add(cost) > self.max_bytes
+        {
+            if !state.drop_soonest() {
+                break;
             }
         }
-        if checked.is_valid_at(self.client.clock().now()) {
-            state.entries.insert(key, checked);
-        }
+        state.insert(key, Arc::clone(&fetched));
+        fetched
     }
 }
 
@@ -328,25 +487,26 @@ struct Leader<'a, T, C: Clock> {
 }
 
 impl<T, C: Clock> Leader<'_, T, C> {
-    fn publish(&mut self, result: FetchResult) {
+    /// Stores the fetch's result, hands what the cache keeps to the
+    /// waiters, and returns it.
+    fn publish(&mut self, fetched: FetchResult) -> FetchResult {
         self.published = true;
-        {
+        let result = {
             let mut state = lock(&self.cache.state);
             state.in_flight.remove(&self.key);
-            if let Ok(checked) = &result {
-                self.cache
-                    .store(&mut state, self.key.clone(), Arc::clone(checked));
-            }
-        }
-        lock(&self.flight.inner).result = Some(result);
+            fetched.map(|checked| self.cache.store(&mut state, self.key.clone(), checked))
+        };
+        lock(&self.flight.inner).result = Some(result.clone());
         self.flight.done.notify_all();
+        result
     }
 }
 
 impl<T, C: Clock> Drop for Leader<'_, T, C> {
     fn drop(&mut self) {
         if !self.published {
-            self.publish(Err(Error::FetchAbandoned));
+            // The waiters get the error; no one else is left to.
+            let _ = self.publish(Err(Error::FetchAbandoned));
         }
     }
 }

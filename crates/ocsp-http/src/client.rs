@@ -11,6 +11,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, TransportError};
 use crate::headers::{self, HttpInfo, RESPONSE_CONTENT_TYPE};
 use crate::transport::{HttpRequest, HttpResponse, HttpTransport, Method};
+use crate::url;
 
 /// The default limit on a response body: 64 KiB (a response with one
 /// delegated responder certificate is 1.5 to 3 KiB).
@@ -66,7 +67,8 @@ impl Default for ClientConfig {
 /// For each check: the responder URL (configured, or the certificate's
 /// AIA), a request for the SHA-1 (by default) CertID with a fresh random
 /// nonce, GET when the URL fits in 255 bytes and POST otherwise (RFC 5019
-/// 5), then on the way back: status 200, `Content-Type:
+/// 5) or when the URL has a query, then on the way back: status 200 (a
+/// redirect is refused), `Content-Type:
 /// application/ocsp-response`, the size limit, and full verification by
 /// [`ocsp_verify::Verifier`] at the clock's time with the nonce.
 ///
@@ -192,6 +194,10 @@ impl<T, C> Client<T, C> {
         issuer: &[u8],
         responder_url: &str,
     ) -> Result<Prepared, Error> {
+        url::check(responder_url).map_err(|refusal| Error::InvalidResponderUrl {
+            url: url::without_userinfo(responder_url),
+            refusal,
+        })?;
         let cert_id = ocsp_request::cert_id_for_certificate(certificate, issuer, self.config.hash)
             .map_err(Error::Request)?;
         let nonce = match self.config.nonce_len {
@@ -207,7 +213,14 @@ impl<T, C> Client<T, C> {
             .build()
             .and_then(|r| Ok(r.to_der()?))
             .map_err(Error::Request)?;
-        let (method, url, body) = match ocsp_request::Transport::choose(responder_url, &der) {
+        // The GET form appends the request as a path segment: a URL with a
+        // query cannot take it, so such a URL is POSTed to as it is.
+        let transport = if url::has_query(responder_url) {
+            ocsp_request::Transport::Post(der)
+        } else {
+            ocsp_request::Transport::choose(responder_url, &der)
+        };
+        let (method, url, body) = match transport {
             ocsp_request::Transport::Get(url) => (Method::Get, url, Vec::new()),
             ocsp_request::Transport::Post(body) => (Method::Post, responder_url.to_owned(), body),
         };
@@ -230,6 +243,12 @@ impl<T, C: Clock> Client<T, C> {
         response: Result<HttpResponse, TransportError>,
     ) -> Result<CheckedResponse, Error> {
         let response = response?;
+        if (300..400).contains(&response.status) {
+            return Err(Error::Redirect {
+                status: response.status,
+                location: response.header("location").map(url::without_userinfo),
+            });
+        }
         if response.status != 200 {
             return Err(Error::HttpStatus {
                 status: response.status,
@@ -281,7 +300,8 @@ impl<T: HttpTransport, C: Clock> Client<T, C> {
     ///
     /// # Errors
     ///
-    /// As [`Client::check`].
+    /// As [`Client::check`]; [`Error::InvalidResponderUrl`] for a URL with
+    /// userinfo or a fragment (see the crate docs' URL rules).
     pub fn check_url(
         &self,
         certificate: &[u8],

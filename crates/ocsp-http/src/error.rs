@@ -2,6 +2,10 @@
 
 use std::sync::Arc;
 
+use ocsp_verify::UnixTime;
+
+use crate::url::UrlRefusal;
+
 /// A boxed error from an HTTP stack, shared so that [`Error`] stays `Clone`
 /// (one failed fetch is reported to every caller that waited on it).
 pub type BoxError = Arc<dyn std::error::Error + Send + Sync + 'static>;
@@ -33,10 +37,13 @@ pub enum TransportError {
     /// `Content-Length`, or a broken chunked encoding).
     #[error("the connection closed before the whole response body arrived")]
     Truncated,
-    /// More redirects than the transport allows.
+    /// More redirects than the transport allows (for a transport that
+    /// follows redirects despite the [`HttpRequest`](crate::HttpRequest)
+    /// contract).
     #[error("too many redirects")]
     TooManyRedirects,
-    /// The URL is not one the transport can fetch (e.g. not `http://`).
+    /// The URL is not one the transport can fetch (e.g. not `http://`, or
+    /// with userinfo); `url` is reported without userinfo.
     #[error("unsupported URL {url:?}")]
     UnsupportedUrl {
         /// The URL.
@@ -65,7 +72,8 @@ impl TransportError {
 /// Every reason a status check gives no answer.
 ///
 /// Each variant is one reason a caller can act on: fix the inputs
-/// ([`Error::Request`], [`Error::NoResponderUrl`]), retry later
+/// ([`Error::Request`], [`Error::NoResponderUrl`],
+/// [`Error::InvalidResponderUrl`]), retry later
 /// ([`Error::Timeout`], [`Error::Transport`], [`Error::HttpStatus`]), report
 /// a misbehaving responder ([`Error::ContentType`],
 /// [`Error::ResponseTooLarge`], [`Error::Verify`]). The errors of the lower
@@ -98,9 +106,41 @@ pub enum Error {
     /// The connection closed before the whole body arrived.
     #[error("the OCSP response was cut short")]
     TruncatedBody,
-    /// The responder redirected more often than the transport allows.
+    /// The responder redirected more often than the transport allows (a
+    /// caller's transport that follows redirects; `UreqTransport` follows
+    /// none: see [`Error::Redirect`]).
     #[error("too many redirects")]
     TooManyRedirects,
+    /// The responder answered with a redirection (HTTP 3xx). Redirects are
+    /// not followed: an OCSP responder has no need of them, and following
+    /// one would turn a POST into a body-less GET or send the request to
+    /// a host the configuration never named.
+    #[error(
+        "the OCSP responder redirected (HTTP {status}) to {location:?}; redirects are not followed"
+    )]
+    Redirect {
+        /// The status code (300 to 399).
+        status: u16,
+        /// The `Location` header, userinfo removed, if any.
+        location: Option<String>,
+    },
+    /// The responder URL is refused before anything is sent.
+    #[error("refused responder URL {url:?}: {}", refusal.reason())]
+    InvalidResponderUrl {
+        /// The URL, userinfo removed.
+        url: String,
+        /// Why.
+        refusal: UrlRefusal,
+    },
+    /// A response verified, but only within the policy's clock skew past
+    /// its `nextUpdate`: nothing usable now (reported by
+    /// [`Stapler::refresh_if_due`](crate::Stapler::refresh_if_due), which
+    /// must not staple it).
+    #[error("the OCSP response is past its nextUpdate ({} seconds after the epoch)", valid_until.as_secs())]
+    ExpiredResponse {
+        /// Until when it could be used.
+        valid_until: UnixTime,
+    },
     /// Any other transport failure (connection, I/O, malformed HTTP).
     #[error("transport: {0}")]
     Transport(TransportError),
@@ -157,6 +197,9 @@ impl Error {
             Error::ResponseTooLarge { .. } => "ResponseTooLarge",
             Error::TruncatedBody => "TruncatedBody",
             Error::TooManyRedirects => "TooManyRedirects",
+            Error::Redirect { .. } => "Redirect",
+            Error::InvalidResponderUrl { .. } => "InvalidResponderUrl",
+            Error::ExpiredResponse { .. } => "ExpiredResponse",
             Error::Transport(TransportError::Connect(_)) => "Connect",
             Error::Transport(TransportError::UnsupportedUrl { .. }) => "UnsupportedUrl",
             Error::Transport(_) => "Transport",

@@ -18,8 +18,20 @@
 //!
 //! # What is checked
 //!
-//! On the way out: the request is sent with `GET {url}/{base64}` when that
-//! URL is at most 255 bytes, else `POST` with `Content-Type:
+//! The responder URL first, before anything is sent
+//! ([`Error::InvalidResponderUrl`], reported without userinfo):
+//!
+//! * a URL with userinfo (`http://user:password@host/`) is refused
+//!   ([`UrlRefusal::Userinfo`]): a responder needs no credentials, and they
+//!   would travel in clear and be shown wherever the URL is reported;
+//! * a URL with a fragment (`#...`) is refused ([`UrlRefusal::Fragment`]):
+//!   a fragment is never sent, so the GET form would never reach the
+//!   responder;
+//! * a URL with a query (`?...`) is POSTed to as it is: the RFC 5019 GET
+//!   form appends the request as a path segment, which a query cannot take.
+//!
+//! On the way out: otherwise the request is sent with `GET {url}/{base64}`
+//! when that URL is at most 255 bytes, else `POST` with `Content-Type:
 //! application/ocsp-request` (RFC 5019 5); it carries a fresh nonce from
 //! the operating system's generator ([`ClientConfig::nonce_len`]).
 //!
@@ -28,11 +40,18 @@
 //!
 //! 1. the transport delivered a complete body in time and within the size
 //!    limit ([`Error::Timeout`], [`Error::ResponseTooLarge`],
-//!    [`Error::TruncatedBody`], [`Error::TooManyRedirects`],
-//!    [`Error::Transport`]);
-//! 2. the status code is 200 ([`Error::HttpStatus`]);
-//! 3. `Content-Type` is `application/ocsp-response` ([`Error::ContentType`]);
-//! 4. the response verifies ([`Error::Verify`]): responder authorization,
+//!    [`Error::TruncatedBody`], [`Error::Transport`]; a name that does not
+//!    resolve is [`TransportError::Connect`]);
+//! 2. no redirect: a 3xx is [`Error::Redirect`] (its status and
+//!    `Location`, userinfo removed). Redirects are never followed: a
+//!    responder has no need of them, a followed 301/302/303 turns the
+//!    POST into a body-less GET, and a followed redirect reaches a host
+//!    (or scheme) the configuration never named. This fails closed;
+//!    Chromium's fetcher, the most permissive peer, follows only `http`
+//!    targets. `UreqTransport` follows none;
+//! 3. the status code is 200 ([`Error::HttpStatus`]);
+//! 4. `Content-Type` is `application/ocsp-response` ([`Error::ContentType`]);
+//! 5. the response verifies ([`Error::Verify`]): responder authorization,
 //!    signature, CertID, times against the injected [`Clock`], critical
 //!    extensions, the nonce (a different one is always refused), and the
 //!    status (see `ocsp-verify`'s security model).
@@ -42,6 +61,34 @@
 //! 5019 6.2): `max-age` schedules a refresh, capped at the signed
 //! `nextUpdate`; nothing is ever served past
 //! [`CheckedResponse::valid_until`].
+//!
+//! **Replay.** A nonce-less response can be replayed by anyone on the path
+//! until its `nextUpdate`. [`Cache`] therefore never lets a fetched response
+//! undo the one it holds: a lookup returns what the cache keeps; a fetched
+//! response older than the held one (by `thisUpdate`, then `producedAt`)
+//! counts as a failed fetch and the held one is served; a held revoked
+//! response is final (never replaced by a good or unknown one, served
+//! without fetching again until it expires), as in Firefox's cache.
+//! [`Stapler::refresh_if_due`] reports a refresh that brought nothing
+//! usable now (a response valid only within the clock skew) as
+//! [`Error::ExpiredResponse`].
+//!
+//! **Memory.** A response body is at most
+//! [`ClientConfig::max_response_len`] (64 KiB). A cache entry costs its DER
+//! (kept whole: a stapling server serves it) plus the parsed facts; an
+//! entry costing more than [`DEFAULT_MAX_ENTRY_BYTES`] (16 KiB; typical
+//! entries cost 2 to 4 KiB) is returned but not kept, so that responses
+//! padded with unsigned certificates cannot crowd out others, and all
+//! entries together cost at most [`DEFAULT_MAX_BYTES`] (32 MiB). Worst
+//! case: `min(max_entries × max_entry_bytes, max_bytes)`, plus the hash
+//! table's few dozen bytes per entry, whatever the responders send (see
+//! [`Cache`] for what an entry counts).
+//!
+//! **Proxies** (`UreqTransport`): the environment is read the way curl
+//! reads it: lower-case `http_proxy` only (the upper-case `HTTP_PROXY` is
+//! ignored: a CGI-style server sets it from a client's `Proxy:` header,
+//! "httpoxy"), else `all_proxy` / `ALL_PROXY`, with `no_proxy` /
+//! `NO_PROXY`; or not at all (`UreqConfig::proxy_from_env`).
 //!
 //! # Soft-fail or hard-fail: the caller's choice
 //!
@@ -70,12 +117,18 @@ mod client;
 mod clock;
 mod error;
 mod headers;
+#[cfg(feature = "ureq")]
+mod proxy;
 mod stapler;
 mod transport;
 #[cfg(feature = "ureq")]
 mod ureq_transport;
+mod url;
 
-pub use cache::{Cache, CacheStats, FailureMode, Outcome, DEFAULT_MAX_ENTRIES};
+pub use cache::{
+    Cache, CacheStats, FailureMode, Outcome, DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES,
+    DEFAULT_MAX_ENTRY_BYTES,
+};
 pub use checked::{CheckedResponse, ResponderKind};
 pub use client::{
     Client, ClientConfig, DEFAULT_MAX_RESPONSE_LEN, DEFAULT_NONCE_LEN, DEFAULT_TIMEOUT,
@@ -88,9 +141,8 @@ pub use stapler::{Refresh, RefresherHandle, Stapler, DEFAULT_RETRY_INTERVAL};
 pub use transport::{AsyncHttpTransport, BoxFuture};
 pub use transport::{HttpRequest, HttpResponse, HttpTransport, Method};
 #[cfg(feature = "ureq")]
-pub use ureq_transport::{
-    UreqConfig, UreqTransport, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_REDIRECTS,
-};
+pub use ureq_transport::{UreqConfig, UreqTransport, DEFAULT_CONNECT_TIMEOUT};
+pub use url::UrlRefusal;
 
 pub use ocsp_request::HashAlgorithm;
 pub use ocsp_verify::{CrlReason, Policy, Status, Time, UnixTime};

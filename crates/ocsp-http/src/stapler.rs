@@ -23,8 +23,9 @@ pub enum Refresh {
     /// Nothing: the current response is fresh, or the last attempt was less
     /// than the retry interval ago.
     NotDue,
-    /// A response was fetched and verified; the staple is now this (or an
-    /// even newer one already held).
+    /// A response was fetched and verified, or the cache served the one it
+    /// keeps (see [`Cache::refresh`]); the staple is now this (or an even
+    /// newer one already held).
     Refreshed(Arc<CheckedResponse>),
 }
 
@@ -124,13 +125,28 @@ impl<T: HttpTransport, C: Clock> Stapler<T, C> {
     ///
     /// # Errors
     ///
-    /// Why the refresh failed; the current staple (if still valid) is kept,
-    /// and the next attempt waits for the retry interval.
+    /// Why the refresh failed, [`Error::ExpiredResponse`] when the response
+    /// fetched is not valid at `now` (it verified only within the clock
+    /// skew); the current staple (if still valid) is kept, and the next
+    /// attempt waits for the retry interval.
     pub fn refresh_if_due(&self, now: UnixTime) -> Result<Refresh, Error> {
         if !self.is_due(now) {
             return Ok(Refresh::NotDue);
         }
-        let fetched = self.cache.refresh(&self.certificate, &self.issuer);
+        let fetched = self
+            .cache
+            .refresh(&self.certificate, &self.issuer)
+            .and_then(|fetched| {
+                // Verified only within the clock skew past nextUpdate:
+                // nothing to staple, so the refresh failed.
+                if fetched.is_valid_at(now) {
+                    Ok(fetched)
+                } else {
+                    Err(Error::ExpiredResponse {
+                        valid_until: fetched.valid_until,
+                    })
+                }
+            });
         let mut state = lock(&self.state);
         match fetched {
             Ok(fetched) => {

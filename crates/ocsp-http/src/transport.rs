@@ -39,7 +39,8 @@ impl Method {
 /// * fail with [`TransportError::Truncated`] when the connection closes
 ///   before `Content-Length` bytes arrived;
 /// * return any status code as it is (the client checks for 200), with the
-///   response headers; follow a bounded number of redirects or none.
+///   response headers, and follow no redirects: a 3xx is returned as it
+///   is, and the client refuses it ([`Error::Redirect`](crate::Error::Redirect)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct HttpRequest<'a> {

@@ -3,16 +3,15 @@
 use std::io;
 use std::time::Duration;
 
-use ureq::Agent;
+use ureq::{Agent, Proxy};
 
 use crate::error::TransportError;
+use crate::proxy::ProxyEnv;
 use crate::transport::{HttpRequest, HttpResponse, HttpTransport, Method};
+use crate::url::{self, UrlRefusal};
 
 /// The default connect timeout of [`UreqTransport`]: 5 seconds.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
-
-/// The default number of redirects [`UreqTransport`] follows: 3.
-pub const DEFAULT_MAX_REDIRECTS: u32 = 3;
 
 /// The settings of a [`UreqTransport`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,11 +20,11 @@ pub struct UreqConfig {
     /// also bound by [`HttpRequest::timeout`] as a whole). Default
     /// [`DEFAULT_CONNECT_TIMEOUT`].
     pub connect_timeout: Duration,
-    /// Redirects followed (more is [`TransportError::TooManyRedirects`]).
-    /// Default [`DEFAULT_MAX_REDIRECTS`].
-    pub max_redirects: u32,
-    /// Use the proxy named by `HTTP_PROXY` / `ALL_PROXY` (with `NO_PROXY`).
-    /// Default `true`.
+    /// Use the proxy the environment names, read once when the transport
+    /// is made, the way curl reads it: lower-case `http_proxy` (the
+    /// upper-case `HTTP_PROXY` is ignored: "httpoxy"), else `all_proxy` /
+    /// `ALL_PROXY`, with `no_proxy` / `NO_PROXY`. The proxy is reached
+    /// with HTTP `CONNECT` (ureq's proxy protocol). Default `true`.
     pub proxy_from_env: bool,
 }
 
@@ -33,7 +32,6 @@ impl Default for UreqConfig {
     fn default() -> Self {
         UreqConfig {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
-            max_redirects: DEFAULT_MAX_REDIRECTS,
             proxy_from_env: true,
         }
     }
@@ -48,9 +46,16 @@ impl Default for UreqConfig {
 /// body is read with the size limit enforced while reading (a longer
 /// `Content-Length` is refused before reading), and a body cut short is
 /// [`TransportError::Truncated`].
+///
+/// It follows no redirects: a 3xx is returned as it is, and the client
+/// refuses it ([`Error::Redirect`](crate::Error::Redirect)). A URL with
+/// userinfo is refused ([`TransportError::UnsupportedUrl`], reported
+/// without the userinfo). A name that does not resolve is
+/// [`TransportError::Connect`].
 #[derive(Debug, Clone)]
 pub struct UreqTransport {
     agent: Agent,
+    proxies: ProxyEnv,
 }
 
 impl Default for UreqTransport {
@@ -67,18 +72,35 @@ impl UreqTransport {
 
     /// A transport with these settings.
     pub fn with_config(config: &UreqConfig) -> Self {
-        let mut builder = Agent::config_builder()
+        let proxies = if config.proxy_from_env {
+            ProxyEnv::from_process()
+        } else {
+            ProxyEnv::default()
+        };
+        Self::with_proxies(config, proxies)
+    }
+
+    fn with_proxies(config: &UreqConfig, proxies: ProxyEnv) -> Self {
+        let agent = Agent::config_builder()
             .timeout_connect(Some(config.connect_timeout))
-            .max_redirects(config.max_redirects)
-            .max_redirects_will_error(true)
+            // No redirects: the 3xx reaches the client, which refuses it.
+            .max_redirects(0)
             .http_status_as_error(false)
-            .user_agent(concat!("ocsp-http/", env!("CARGO_PKG_VERSION")));
-        if !config.proxy_from_env {
-            builder = builder.proxy(None);
-        }
-        UreqTransport {
-            agent: builder.build().into(),
-        }
+            // ureq would read the environment its own way (upper-case
+            // HTTP_PROXY included): the proxy is chosen per request below.
+            .proxy(None)
+            .user_agent(concat!("ocsp-http/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .into();
+        UreqTransport { agent, proxies }
+    }
+
+    /// The ureq proxy for `url`, per [`UreqConfig::proxy_from_env`].
+    fn proxy_for(&self, url: &str) -> Result<Option<Proxy>, TransportError> {
+        self.proxies
+            .proxy_for(url)
+            .map(|proxy| Proxy::new(proxy).map_err(TransportError::other))
+            .transpose()
     }
 }
 
@@ -88,11 +110,12 @@ impl HttpTransport for UreqTransport {
             .url
             .get(..7)
             .is_some_and(|scheme| scheme.eq_ignore_ascii_case("http://"));
-        if !is_http {
+        if !is_http || url::check(request.url) == Err(UrlRefusal::Userinfo) {
             return Err(TransportError::UnsupportedUrl {
-                url: request.url.to_owned(),
+                url: url::without_userinfo(request.url),
             });
         }
+        let proxy = self.proxy_for(request.url)?;
         let limit = request.max_response_len;
         let result = match request.method {
             Method::Get => {
@@ -101,6 +124,7 @@ impl HttpTransport for UreqTransport {
                     .get(request.url)
                     .config()
                     .timeout_global(Some(request.timeout))
+                    .proxy(proxy)
                     .build();
                 for (name, value) in request.headers {
                     builder = builder.header(*name, *value);
@@ -113,6 +137,7 @@ impl HttpTransport for UreqTransport {
                     .post(request.url)
                     .config()
                     .timeout_global(Some(request.timeout))
+                    .proxy(proxy)
                     .build();
                 for (name, value) in request.headers {
                     builder = builder.header(*name, *value);
@@ -155,7 +180,9 @@ fn map_error(error: ureq::Error, limit: usize) -> TransportError {
         ureq::Error::Timeout(_) => TransportError::Timeout,
         ureq::Error::BodyExceedsLimit(_) => TransportError::BodyTooLarge { limit },
         ureq::Error::TooManyRedirects => TransportError::TooManyRedirects,
-        ureq::Error::BadUri(url) => TransportError::UnsupportedUrl { url },
+        ureq::Error::BadUri(url) => TransportError::UnsupportedUrl {
+            url: url::without_userinfo(&url),
+        },
         ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => TransportError::connect(error),
         ureq::Error::Io(e) => match e.kind() {
             io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => TransportError::Timeout,
@@ -164,8 +191,124 @@ fn map_error(error: ureq::Error, limit: usize) -> TransportError {
             | io::ErrorKind::HostUnreachable
             | io::ErrorKind::NetworkUnreachable
             | io::ErrorKind::AddrNotAvailable => TransportError::connect(e),
+            _ if is_name_resolution_failure(&e) => TransportError::connect(e),
             _ => TransportError::other(e),
         },
         other => TransportError::other(other),
+    }
+}
+
+/// Whether `error` is a failed name resolution. ureq passes on the error of
+/// `ToSocketAddrs` as it is, and std gives it no `ErrorKind` of its own
+/// (`Uncategorized`): it is told by std's message, the same on every
+/// platform whose resolver is `getaddrinfo`.
+fn is_name_resolution_failure(error: &io::Error) -> bool {
+    error
+        .to_string()
+        .starts_with("failed to lookup address information")
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::panic, clippy::unwrap_used, clippy::indexing_slicing)]
+    use std::io::{Read, Write};
+    use std::net::{TcpListener, ToSocketAddrs};
+
+    use super::*;
+
+    /// A one-connection CONNECT proxy on 127.0.0.1: it accepts the tunnel,
+    /// answers the tunnelled request with a 404, and returns what it read.
+    fn proxy() -> (String, std::thread::JoinHandle<String>) {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let thread = std::thread::spawn(move || {
+            let (mut stream, _) = listener.accept().unwrap();
+            stream
+                .set_read_timeout(Some(Duration::from_secs(10)))
+                .unwrap();
+            let mut seen = Vec::new();
+            let mut buf = [0u8; 1024];
+            let mut answered_connect = false;
+            loop {
+                let n = stream.read(&mut buf).unwrap_or(0);
+                if n == 0 {
+                    break;
+                }
+                seen.extend_from_slice(&buf[..n]);
+                let heads = seen.windows(4).filter(|w| w == b"\r\n\r\n").count();
+                if heads >= 1 && !answered_connect {
+                    answered_connect = true;
+                    stream
+                        .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
+                        .unwrap();
+                }
+                if heads >= 2 {
+                    stream
+                        .write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                        .unwrap();
+                    break;
+                }
+            }
+            String::from_utf8_lossy(&seen).into_owned()
+        });
+        (url, thread)
+    }
+
+    fn get(transport: &UreqTransport, url: &str) -> Result<HttpResponse, TransportError> {
+        let request = HttpRequest::new(Method::Get, url, &[], b"", 1024, Duration::from_secs(5));
+        transport.send(&request)
+    }
+
+    #[test]
+    fn the_proxy_of_http_proxy_is_used_and_no_proxy_bypasses_it() {
+        let (proxy_url, proxy) = proxy();
+        let env = |no_proxy: &'static str| {
+            let proxy_url = proxy_url.clone();
+            ProxyEnv::from_lookup(move |name| match name {
+                "http_proxy" => Some(proxy_url.clone()),
+                "HTTP_PROXY" => Some("http://127.0.0.1:1".to_owned()),
+                "no_proxy" => Some(no_proxy.to_owned()),
+                _ => None,
+            })
+        };
+        let config = UreqConfig::default();
+        // Through the proxy: the name is the proxy's to resolve.
+        let transport = UreqTransport::with_proxies(&config, env("other.example"));
+        let response = get(&transport, "http://ocsp.invalid/MA").unwrap();
+        assert_eq!(response.status, 404);
+        let seen = proxy.join().unwrap();
+        assert!(
+            seen.starts_with("CONNECT ocsp.invalid:80 HTTP/1.1\r\n"),
+            "{seen}"
+        );
+        assert!(seen.contains("GET /MA HTTP/1.1\r\n"), "{seen}");
+        // Named in no_proxy: a direct connection, which cannot resolve.
+        let transport = UreqTransport::with_proxies(&config, env(".invalid"));
+        assert!(matches!(
+            get(&transport, "http://ocsp.invalid/MA"),
+            Err(TransportError::Connect(_))
+        ));
+    }
+
+    #[test]
+    fn a_name_that_does_not_resolve_is_a_connect_error() {
+        // `.invalid` never resolves (RFC 6761 6.4); the resolver answers at
+        // once, without the network.
+        let error = match ("ocsp.invalid", 80).to_socket_addrs() {
+            Err(error) => error,
+            Ok(addrs) => panic!("ocsp.invalid resolved: {:?}", addrs.collect::<Vec<_>>()),
+        };
+        assert!(matches!(
+            map_error(ureq::Error::Io(error), 1),
+            TransportError::Connect(_)
+        ));
+        assert!(matches!(
+            map_error(ureq::Error::HostNotFound, 1),
+            TransportError::Connect(_)
+        ));
+        assert!(matches!(
+            map_error(ureq::Error::Io(io::Error::other("x")), 1),
+            TransportError::Other(_)
+        ));
     }
 }

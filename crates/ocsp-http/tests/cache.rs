@@ -404,3 +404,118 @@ fn bad_inputs_are_request_errors() {
     assert!(matches!(err, Error::Request(_)), "{err:?}");
     assert_eq!(transport.calls(), 0);
 }
+
+/// The documented cost of an entry about the testkit leaf (see `Cache`).
+fn documented_cost(pki: &ocsp_testkit::Pki, checked: &ocsp_http::CheckedResponse) -> usize {
+    let cert_id = ocsp_request::cert_id_for_certificate(
+        &pki.leaf,
+        &pki.ca.cert,
+        ocsp_http::HashAlgorithm::Sha1,
+    )
+    .unwrap()
+    .to_der()
+    .unwrap()
+    .len();
+    let responder = match &checked.responder {
+        ocsp_http::ResponderKind::Delegated { certificate } => certificate.len(),
+        _ => 0,
+    };
+    let http = &checked.http;
+    let headers: usize = [
+        &http.cache_control,
+        &http.etag,
+        &http.expires,
+        &http.last_modified,
+    ]
+    .into_iter()
+    .map(|v| v.as_ref().map_or(0, String::len))
+    .sum();
+    std::mem::size_of::<ocsp_http::CheckedResponse>()
+        + checked.der.len()
+        + responder
+        + 2 * cert_id
+        + http.url.len()
+        + headers
+}
+
+#[test]
+fn a_response_padded_with_certificates_costs_what_the_docs_say() {
+    let pki = pki();
+    // A delegated response whose unsigned `certs` also carries 60 copies
+    // of another (RSA) certificate: tens of KiB anyone on the path can add.
+    let mut spec = pki.delegated_response();
+    let mut certs = vec![pki.delegate.cert.clone()];
+    certs.extend(std::iter::repeat_n(pki.other_ca.cert.clone(), 60));
+    spec.certs = Some(certs);
+    let padded = spec.sign(&pki.delegate.key);
+    assert!(padded.len() > 20 * 1024, "{}", padded.len());
+    let transport = Scripted::new(vec![Ok(ok(&padded, Some(60)))]);
+    let clock = clock();
+
+    // With the defaults, it costs more than an entry may: returned, not
+    // kept, and it evicted nothing.
+    let cache = Cache::new(client(Arc::clone(&transport), &clock));
+    let returned = checked(
+        cache
+            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+            .unwrap(),
+    );
+    let cost = documented_cost(&pki, &returned);
+    assert!(cost > ocsp_http::DEFAULT_MAX_ENTRY_BYTES);
+    assert_eq!(cache.stats().entries, 0);
+    assert_eq!(cache.stats().bytes, 0);
+
+    // Allowed per entry, it costs exactly the documented sum (the GET URL,
+    // with a fresh nonce, may be a few escapes longer this time).
+    let cache = Cache::new(client(Arc::clone(&transport), &clock)).with_max_entry_bytes(cost + 64);
+    let kept = checked(
+        cache
+            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+            .unwrap(),
+    );
+    assert_eq!(cache.stats().entries, 1);
+    assert_eq!(cache.stats().bytes, documented_cost(&pki, &kept));
+    cache.clear();
+    assert_eq!(cache.stats().bytes, 0);
+
+    // An unpadded response costs a few KiB at most.
+    let plain = Scripted::new(vec![Ok(ok(
+        &pki.delegated_response().sign(&pki.delegate.key),
+        Some(60),
+    ))]);
+    let cache = Cache::new(client(Arc::clone(&plain), &clock));
+    cache
+        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+        .unwrap();
+    assert!(cache.stats().bytes < 4 * 1024, "{}", cache.stats().bytes);
+}
+
+#[test]
+fn the_total_byte_cap_evicts_the_entry_expiring_soonest() {
+    // Two issuers: two CertIDs.
+    let (a, b) = (pki(), ocsp_testkit::Pki::new(ocsp_testkit::Flavor::P384));
+    let first = response(&a, CertStatus::Good, -HOUR, DAY);
+    let second = response(&b, CertStatus::Good, -HOUR, 2 * DAY);
+    let transport = Scripted::new(vec![Ok(ok(&first, None)), Ok(ok(&second, None))]);
+    let clock = clock();
+    // Measure one entry, then allow a little less than two.
+    let probe = Cache::new(client(Scripted::new(vec![Ok(ok(&first, None))]), &clock));
+    probe
+        .lookup(&a.leaf, &a.ca.cert, FailureMode::Hard)
+        .unwrap();
+    let one = probe.stats().bytes;
+    let cache = Cache::new(client(Arc::clone(&transport), &clock)).with_max_bytes(2 * one - 1);
+    cache
+        .lookup(&a.leaf, &a.ca.cert, FailureMode::Hard)
+        .unwrap();
+    cache
+        .lookup(&b.leaf, &b.ca.cert, FailureMode::Hard)
+        .unwrap();
+    assert_eq!(cache.stats().entries, 1);
+    assert!(cache.stats().bytes < 2 * one);
+    assert!(
+        cache.cached(&a.leaf, &a.ca.cert).unwrap().is_none(),
+        "expiring soonest: evicted"
+    );
+    assert!(cache.cached(&b.leaf, &b.ca.cert).unwrap().is_some());
+}

@@ -17,7 +17,7 @@ use common::server::{http, ocsp, Answer, Server};
 use common::{clock, good, pki, tampered, with_foreign_nonce};
 use ocsp_http::{
     Cache, CheckedResponse, Client, ClientConfig, Error, FailureMode, ManualClock, Method, Outcome,
-    UreqConfig, UreqTransport,
+    TransportError, UreqConfig, UreqTransport, UrlRefusal,
 };
 use ocsp_testkit::Pki;
 use ocsp_types::OcspRequestRef;
@@ -235,25 +235,134 @@ fn replayed_response_with_another_nonce() {
 }
 
 #[test]
-fn redirects_are_bounded() {
+fn redirects_are_refused_not_followed() {
     let pki = pki();
-    // Four redirects to itself; the transport follows three.
-    let listener_answers = (0..4)
-        .map(|_| {
-            http(
-                "302 Found",
-                &[("Location", "/again"), ("Content-Length", "0")],
-                b"",
-            )
-        })
-        .collect();
-    let server = Server::start(listener_answers);
-    let cache = cache(config(&server.url));
-    let err = cache
+    for (line, status) in [
+        ("301 Moved Permanently", 301),
+        ("302 Found", 302),
+        ("307 Temporary Redirect", 307),
+    ] {
+        // The Location names another host with credentials: it is reported
+        // without them, and never connected to.
+        let answer = http(
+            line,
+            &[
+                ("Location", "http://user:secret@127.0.0.1:1/elsewhere"),
+                ("Content-Length", "0"),
+            ],
+            b"",
+        );
+        let err = fails_with(&pki, answer, |_| {});
+        assert!(
+            matches!(
+                &err,
+                Error::Redirect { status: s, location: Some(l) }
+                    if *s == status && l == "http://127.0.0.1:1/elsewhere"
+            ),
+            "{err:?}"
+        );
+        assert!(!err.to_string().contains("secret"));
+        assert_eq!(err.kind(), "Redirect");
+    }
+    // A POST (the URL too long for GET) is not turned into a GET either:
+    // one request, the redirect refused.
+    let server = Server::start(vec![http(
+        "303 See Other",
+        &[("Location", "/again"), ("Content-Length", "0")],
+        b"",
+    )]);
+    let url = format!("{}/{}", server.url, "p".repeat(240));
+    let err = cache(config(&url))
         .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
         .unwrap_err();
-    assert!(matches!(err, Error::TooManyRedirects), "{err:?}");
-    assert_eq!(cache.stats().entries, 0);
+    assert!(
+        matches!(&err, Error::Redirect { status: 303, location: Some(l) } if l == "/again"),
+        "{err:?}"
+    );
+    assert!(server.request().head.starts_with("POST /ppp"));
+    assert!(server.received().is_empty(), "exactly one request");
+}
+
+#[test]
+fn a_url_with_a_query_is_posted_to_as_it_is() {
+    let pki = pki();
+    let server = Server::start(vec![ocsp(&good(&pki))]);
+    let url = format!("{}/ocsp?x=1", server.url);
+    let client = Client::with_algorithms(transport(), ocsp_verify::algorithms::ALL)
+        .with_clock(clock())
+        .with_config(config(&url));
+    let checked = client.check(&pki.leaf, &pki.ca.cert).unwrap();
+    assert_eq!(checked.http.method, Method::Post);
+    assert_eq!(checked.http.url, url);
+    let request = server.request();
+    assert!(
+        request.head.starts_with("POST /ocsp?x=1 HTTP/1.1\r\n"),
+        "{}",
+        request.head
+    );
+    assert!(OcspRequestRef::parse(&request.body).is_ok());
+}
+
+#[test]
+fn urls_with_a_fragment_or_credentials_are_refused_before_sending() {
+    let pki = pki();
+    // Nothing listens on port 1: a connection attempt would be a
+    // `Connect` error, not these.
+    for (url, refusal, reported) in [
+        (
+            "http://127.0.0.1:1/ocsp#frag",
+            UrlRefusal::Fragment,
+            "http://127.0.0.1:1/ocsp#frag",
+        ),
+        (
+            "http://user:secret@127.0.0.1:1/ocsp",
+            UrlRefusal::Userinfo,
+            "http://127.0.0.1:1/ocsp",
+        ),
+    ] {
+        let cache = cache(config(url));
+        let err = cache
+            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+            .unwrap_err();
+        assert!(
+            matches!(
+                &err,
+                Error::InvalidResponderUrl { url, refusal: r } if url == reported && *r == refusal
+            ),
+            "{err:?}"
+        );
+        assert!(!format!("{err} {err:?}").contains("secret"));
+    }
+    // The transport alone refuses userinfo too, and does not echo it.
+    let headers = [];
+    let request = ocsp_http::HttpRequest::new(
+        Method::Get,
+        "http://user:secret@127.0.0.1:1/",
+        &headers,
+        b"",
+        10,
+        Duration::from_secs(1),
+    );
+    let err = ocsp_http::HttpTransport::send(&transport(), &request).unwrap_err();
+    assert!(
+        matches!(&err, TransportError::UnsupportedUrl { url } if url == "http://127.0.0.1:1/"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_name_that_does_not_resolve_is_a_connect_error() {
+    // `.invalid` never resolves (RFC 6761 6.4): the resolver refuses it at
+    // once, without the network.
+    let pki = pki();
+    let err = cache(config("http://ocsp.invalid/"))
+        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::Transport(TransportError::Connect(_))),
+        "{err:?}"
+    );
+    assert_eq!(err.kind(), "Connect");
 }
 
 #[test]

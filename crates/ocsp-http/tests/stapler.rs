@@ -136,3 +136,32 @@ fn refresher_thread_stops_on_request() {
     // Fresh until halfway: one fetch however often the thread looked.
     assert_eq!(transport.calls(), 1);
 }
+
+#[test]
+fn a_refresh_that_brings_only_an_expired_response_is_a_failure() {
+    let pki = pki();
+    // nextUpdate a minute ago: it verifies within the 5-minute clock skew,
+    // but it may not be used (nor stapled) now.
+    let late = response(&pki, CertStatus::Good, -2 * DAY, -60);
+    let transport = Scripted::new(vec![Ok(ok(&late, None))]);
+    let clock = clock();
+    let cache = Arc::new(Cache::new(client(Arc::clone(&transport), &clock)));
+    let stapler = Stapler::new(cache, pki.leaf.clone(), pki.ca.cert.clone())
+        .with_retry_interval(Duration::from_secs(300));
+    let err = stapler.refresh_if_due(clock.now()).unwrap_err();
+    assert!(
+        matches!(err, Error::ExpiredResponse { valid_until } if valid_until.as_secs() == T0 - 60),
+        "{err:?}"
+    );
+    assert!(matches!(
+        stapler.last_error(),
+        Some(Error::ExpiredResponse { .. })
+    ));
+    assert!(stapler.current_staple().is_none());
+    // A failure: the next attempt waits for the retry interval.
+    assert_eq!(
+        stapler.refresh_if_due(clock.now()).unwrap(),
+        Refresh::NotDue
+    );
+    assert_eq!(transport.calls(), 1);
+}

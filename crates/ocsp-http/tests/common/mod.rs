@@ -19,7 +19,7 @@ use ocsp_http::{
     Client, ClientConfig, HttpRequest, HttpResponse, HttpTransport, ManualClock, TransportError,
 };
 use ocsp_testkit::{at, single, Flavor, HashAlg, Pki, DAY, HOUR, NOW};
-use ocsp_types::{CertStatus, Extension};
+use ocsp_types::{CertStatus, CrlReason, Extension, RevokedInfo};
 
 /// The testkit's "now" as seconds.
 pub const T0: u64 = NOW as u64;
@@ -41,6 +41,15 @@ pub fn response(pki: &Pki, status: CertStatus, this_update: i64, next_update: i6
         Some(at(next_update)),
     )];
     spec.sign(&pki.ca.key)
+}
+
+/// A revoked response (key compromise, a day ago) with these times.
+pub fn revoked(pki: &Pki, this_update: i64, next_update: i64) -> Vec<u8> {
+    let status = CertStatus::Revoked(RevokedInfo {
+        revocation_time: at(-DAY),
+        revocation_reason: Some(CrlReason::KeyCompromise),
+    });
+    response(pki, status, this_update, next_update)
 }
 
 /// A good response: thisUpdate an hour ago, nextUpdate in 3 days.

@@ -42,6 +42,22 @@ pub fn ocsp(body: &[u8]) -> Answer {
     )
 }
 
+/// A 200 `application/ocsp-response` with `Content-Length` and
+/// `Cache-Control: max-age`.
+pub fn ocsp_max_age(body: &[u8], max_age: u64) -> Answer {
+    let len = body.len().to_string();
+    let cache_control = format!("max-age={max_age}");
+    http(
+        "200 OK",
+        &[
+            ("Content-Type", "application/ocsp-response"),
+            ("Content-Length", &len),
+            ("Cache-Control", &cache_control),
+        ],
+        body,
+    )
+}
+
 /// A running server.
 pub struct Server {
     /// `http://127.0.0.1:PORT`.
