@@ -71,17 +71,23 @@
 //! * Pin the time: it is the `now` rustls passes, i.e. the client config's
 //!   time provider.
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod error;
+pub mod issuer;
 mod must_staple;
 mod policy;
 mod resolver;
+mod stapling_resolver;
+mod store;
 mod verifier;
 
 pub use error::StapleError;
 pub use must_staple::{is_must_staple, TLS_FEATURE};
 pub use policy::{Action, StaplePolicy};
 pub use resolver::{StapleSource, StaplingCertResolver};
-pub use verifier::OcspVerifier;
+pub use stapling_resolver::StaplingResolver;
+pub use store::{fingerprint_hex, StapleStore, MAX_STAPLE_LEN};
+pub use verifier::{OcspVerifier, OcspVerifierBuilder};
 
 pub use ocsp_verify;
