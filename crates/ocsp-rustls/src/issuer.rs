@@ -57,7 +57,11 @@ pub fn find_issuer<'c>(
     let from_chain = intermediates.iter().find_map(|der| {
         let candidate = CertificateRef::parse(der).ok()?;
         (candidate.subject().as_der() == issuer_name
-            && signed_by(algorithms, certificate, &candidate.subject_public_key_info()))
+            && signed_by(
+                algorithms,
+                certificate,
+                &candidate.subject_public_key_info(),
+            ))
         .then_some(FoundIssuer::Certificate(der.as_ref()))
     });
     from_chain.or_else(|| {
@@ -113,7 +117,13 @@ pub(crate) fn verify_staple<'r>(
     };
     ocsp_verify::Verifier::new(algorithms)
         .with_policy(policy)
-        .verify(staple, ocsp_verify::Subject::Certificate(end_entity), issuer, now, None)
+        .verify(
+            staple,
+            ocsp_verify::Subject::Certificate(end_entity),
+            issuer,
+            now,
+            None,
+        )
 }
 
 /// `SEQUENCE { contents }` in DER: trust anchors keep their subject and

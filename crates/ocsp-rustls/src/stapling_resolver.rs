@@ -196,10 +196,7 @@ impl StaplingResolver {
         issuer: &[u8],
         response: &[u8],
     ) -> Result<UnixTime, StapleError> {
-        let now = self
-            .time
-            .current_time()
-            .ok_or(StapleError::NoCurrentTime)?;
+        let now = self.time.current_time().ok_or(StapleError::NoCurrentTime)?;
         let issuer_der = [CertificateDer::from(issuer)];
         let verdict = verify_staple(
             self.algorithms,
@@ -212,7 +209,8 @@ impl StaplingResolver {
         .map_err(StapleError::Invalid)?;
         // ocsp-verify parsed the certificate; the issuer given must also be
         // the one whose key signed it (ocsp-verify trusts it as given).
-        let certificate = CertificateRef::parse(end_entity).map_err(|_| StapleError::IssuerNotFound)?;
+        let certificate =
+            CertificateRef::parse(end_entity).map_err(|_| StapleError::IssuerNotFound)?;
         if find_issuer(self.algorithms, &certificate, &issuer_der, &[]).is_none() {
             return Err(StapleError::IssuerNotFound);
         }

@@ -68,7 +68,9 @@ impl StapleStore {
         let mut der = Vec::new();
         // One octet more than allowed, to tell "too large" from "exactly
         // the limit" without reading an unbounded file.
-        let limit = u64::try_from(MAX_STAPLE_LEN).unwrap_or(u64::MAX).saturating_add(1);
+        let limit = u64::try_from(MAX_STAPLE_LEN)
+            .unwrap_or(u64::MAX)
+            .saturating_add(1);
         file.take(limit)
             .read_to_end(&mut der)
             .map_err(|e| store_error(&e, "cannot read", &path))?;

@@ -180,7 +180,10 @@ fn must_staple_with_invalid_staple_refused_even_when_invalid_allowed() {
         TLS13,
     );
     assert!(
-        matches!(staple_error(&result), Some(StapleError::Invalid(ocsp_verify::Error::InvalidSignature))),
+        matches!(
+            staple_error(&result),
+            Some(StapleError::Invalid(ocsp_verify::Error::InvalidSignature))
+        ),
         "{result:?}"
     );
 }
@@ -201,7 +204,10 @@ fn expired_staple_refused() {
         TLS13,
     );
     assert!(
-        matches!(staple_error(&result), Some(StapleError::Invalid(ocsp_verify::Error::Expired { .. }))),
+        matches!(
+            staple_error(&result),
+            Some(StapleError::Invalid(ocsp_verify::Error::Expired { .. }))
+        ),
         "{result:?}"
     );
 }
@@ -219,7 +225,10 @@ fn staple_for_another_certificate_refused() {
         TLS13,
     );
     assert!(
-        matches!(staple_error(&result), Some(StapleError::Invalid(ocsp_verify::Error::NoMatchingResponse))),
+        matches!(
+            staple_error(&result),
+            Some(StapleError::Invalid(ocsp_verify::Error::NoMatchingResponse))
+        ),
         "{result:?}"
     );
 }
@@ -246,7 +255,12 @@ fn staple_from_unauthorized_responder_refused() {
         TLS13,
     );
     assert!(
-        matches!(staple_error(&result), Some(StapleError::Invalid(ocsp_verify::Error::DelegatedResponderWrongIssuer))),
+        matches!(
+            staple_error(&result),
+            Some(StapleError::Invalid(
+                ocsp_verify::Error::DelegatedResponderWrongIssuer
+            ))
+        ),
         "{result:?}"
     );
 }
@@ -278,7 +292,12 @@ fn impostor_issuer_in_chain_not_used_for_the_staple() {
         TLS13,
     );
     assert!(
-        matches!(staple_error(&result), Some(StapleError::Invalid(ocsp_verify::Error::NoAuthorizedResponder))),
+        matches!(
+            staple_error(&result),
+            Some(StapleError::Invalid(
+                ocsp_verify::Error::NoAuthorizedResponder
+            ))
+        ),
         "{result:?}"
     );
 }
@@ -293,7 +312,12 @@ fn garbage_staple_refused() {
         TLS13,
     );
     assert!(
-        matches!(staple_error(&result), Some(StapleError::Invalid(ocsp_verify::Error::Malformed(ocsp_types::Error::MissingResponseBytes)))),
+        matches!(
+            staple_error(&result),
+            Some(StapleError::Invalid(ocsp_verify::Error::Malformed(
+                ocsp_types::Error::MissingResponseBytes
+            )))
+        ),
         "{result:?}"
     );
 }
