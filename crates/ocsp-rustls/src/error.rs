@@ -44,7 +44,8 @@ pub enum StapleError {
     /// The stapled response does not verify: the reason, as `ocsp-verify`
     /// gives it (malformed, signed by an unauthorized responder, about
     /// another certificate, expired or not yet valid, an unknown critical
-    /// extension, ...).
+    /// extension, ...). In a handshake rustls then sends the
+    /// `certificate_unknown` alert (the alert of `CertificateError::Other`).
     Invalid(ocsp_verify::Error),
     /// The time source gave no current time, so no response can be judged
     /// valid ([`crate::StaplingResolver`]).
