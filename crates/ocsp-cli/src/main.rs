@@ -3,7 +3,8 @@
 //! Exit codes: 0 on success, 1 when the input cannot be read or is not a
 //! valid structure, 2 for usage errors (clap's own code). `ocsp verify`
 //! also exits 3 for a verified `revoked` answer, 4 for `unknown`, and 1
-//! when the response does not verify.
+//! when the response does not verify; so do `ocsp check` and `ocsp staple`
+//! (1 also for no staple).
 
 mod cert_summary;
 mod check_cmd;
@@ -13,6 +14,8 @@ mod input;
 mod inspect;
 mod message;
 mod request_cmd;
+mod staple_cmd;
+mod tls_probe;
 mod verdict_output;
 mod verify_cmd;
 
@@ -44,6 +47,8 @@ enum Command {
     Verify(verify_cmd::VerifyArgs),
     /// Fetch and verify the OCSP status of a certificate from its responder.
     Check(check_cmd::CheckArgs),
+    /// Connect to a TLS server and verify its stapled OCSP response.
+    Staple(staple_cmd::StapleArgs),
 }
 
 fn main() -> ExitCode {
@@ -53,5 +58,6 @@ fn main() -> ExitCode {
         Command::Request(args) => request_cmd::run(&args),
         Command::Verify(args) => verify_cmd::run(&args),
         Command::Check(args) => check_cmd::run(&args),
+        Command::Staple(args) => staple_cmd::run(&args),
     }
 }

@@ -213,7 +213,7 @@ fn print_failure(
 
 /// An input that could not be read: one line on stderr (`error: KIND:
 /// MESSAGE`) and, with `--json`, the failure object on stdout.
-fn report_input_error(e: &CliError, json: bool) -> ExitCode {
+pub(crate) fn report_input_error(e: &CliError, json: bool) -> ExitCode {
     eprintln!("error: {e}");
     if json {
         // Nothing more can be done when stdout is closed.
@@ -335,7 +335,7 @@ fn labelled_certificates(paths: &[PathBuf]) -> Result<(Vec<Vec<u8>>, Vec<String>
 }
 
 /// The system clock, in whole seconds.
-fn now() -> Result<UnixTime, CliError> {
+pub(crate) fn now() -> Result<UnixTime, CliError> {
     SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
         .map(|d| UnixTime::since_unix_epoch(Duration::from_secs(d.as_secs())))
@@ -371,7 +371,7 @@ fn non_empty(read: Result<Vec<u8>, InputError>, path: &Path) -> Result<Vec<u8>, 
 }
 
 /// The first certificate of a PEM file, or the DER certificate.
-fn first_certificate(path: &Path) -> Result<Vec<u8>, CliError> {
+pub(crate) fn first_certificate(path: &Path) -> Result<Vec<u8>, CliError> {
     input::read_certificates(path)
         .map_err(in_file(path))?
         .into_iter()
@@ -414,7 +414,7 @@ fn parse_serial(text: &str) -> Result<HexBytes, String> {
 
 /// `--at`: Unix seconds (digits only) or an RFC 3339 date-time, as seconds
 /// since the epoch (UTC), between 1970 and 9999.
-fn parse_time(text: &str) -> Result<u64, String> {
+pub(crate) fn parse_time(text: &str) -> Result<u64, String> {
     let text = text.trim();
     let unix = if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
         text.parse::<i64>().ok()

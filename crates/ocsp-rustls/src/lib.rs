@@ -1,17 +1,30 @@
 //! OCSP stapling for rustls 0.23: a client certificate verifier that checks
-//! the stapled OCSP response ([`OcspVerifier`]), and a server certificate
-//! resolver that staples one ([`StaplingCertResolver`]).
+//! the stapled OCSP response ([`OcspVerifier`]), and server certificate
+//! resolvers that staple: [`StaplingResolver`] wraps any resolver (SNI, many
+//! certificates) and staples only verified responses, kept across restarts
+//! in a [`StapleStore`]; [`StaplingCertResolver`] serves one certificate
+//! with the staples of a [`StapleSource`].
 //!
 //! rustls hands a client's [`ServerCertVerifier`](rustls::client::danger::ServerCertVerifier)
 //! the stapled response bytes, and its built-in WebPKI verifier ignores
-//! them. [`OcspVerifier`] wraps that verifier and adds the revocation check.
+//! them. [`OcspVerifier`] wraps any verifier (rustls's WebPKI verifier,
+//! rustls-platform-verifier's, the application's own:
+//! [`OcspVerifier::builder`]) and adds the revocation check.
+//!
+//! # Features
+//!
+//! No crypto provider is forced on the application: every constructor takes
+//! the [`CryptoProvider`](rustls::crypto::CryptoProvider) it uses. The
+//! features `aws-lc-rs` (default, as rustls's) and `ring` only add
+//! `OcspVerifier::new_aws_lc_rs` and `OcspVerifier::new_ring`; with
+//! `default-features = false` neither provider is compiled.
 //!
 //! ```no_run
 //! use std::sync::Arc;
 //! use ocsp_rustls::{OcspVerifier, StaplePolicy};
 //!
 //! # fn roots() -> rustls::RootCertStore { rustls::RootCertStore::empty() }
-//! let provider = Arc::new(rustls::crypto::ring::default_provider());
+//! let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
 //! let verifier = OcspVerifier::new(Arc::new(roots()), Arc::clone(&provider))?
 //!     .with_policy(StaplePolicy::default());
 //! let config = rustls::ClientConfig::builder_with_provider(provider)
@@ -25,18 +38,21 @@
 //!
 //! # Security model
 //!
-//! * **The chain first.** The certificate chain is verified by rustls's own
-//!   [`WebPkiServerVerifier`](rustls::client::WebPkiServerVerifier) (trust
+//! * **The chain first.** The certificate chain is verified by the inner
+//!   verifier (with [`OcspVerifier::new`], rustls's own
+//!   [`WebPkiServerVerifier`](rustls::client::WebPkiServerVerifier): trust
 //!   anchors, signatures, validity, name, purpose, CRLs if configured);
-//!   nothing about the staple is looked at unless it passes.
+//!   nothing about the staple is looked at unless it passes. The chain is
+//!   exactly as trustworthy as the inner verifier makes it.
 //! * **The issuer is the one that signed.** The staple is verified against
 //!   the certificate's issuer, which is taken only among the certificates
 //!   whose subject is the end entity's issuer Name *and whose key verifies
 //!   the end entity's signature*: first the intermediates the server sent,
-//!   then the caller's trust anchors. The server's chain is untrusted input;
-//!   an extra "intermediate" with the issuer's Name but the attacker's key
-//!   is never used (otherwise a revoked certificate's holder could staple a
-//!   "good" response it signed itself).
+//!   then the trust anchors given to the builder
+//!   ([`OcspVerifierBuilder::with_trust_anchors`]). The server's chain is
+//!   untrusted input; an extra "intermediate" with the issuer's Name but
+//!   the attacker's key is never used (otherwise a revoked certificate's
+//!   holder could staple a "good" response it signed itself).
 //! * **The response is verified by `ocsp-verify`** (RFC 6960 responder
 //!   authorization, signature, CertID, times, critical extensions) at the
 //!   handshake's time, with the rustls provider's signature algorithms: no
@@ -49,9 +65,9 @@
 //! | good | accept | — |
 //! | revoked | **always refused** | [`CertificateError::Revoked`](rustls::CertificateError::Revoked) |
 //! | unknown | refused ([`StaplePolicy::on_unknown`]) | [`CertificateError::UnknownRevocationStatus`](rustls::CertificateError::UnknownRevocationStatus) |
-//! | present but invalid or stale | refused ([`StaplePolicy::on_invalid`]) | [`CertificateError::InvalidOcspResponse`](rustls::CertificateError::InvalidOcspResponse) |
+//! | present but invalid or stale | refused ([`StaplePolicy::on_invalid`]) | [`StapleError::Invalid`] with the `ocsp_verify::Error` (or [`StapleError::IssuerNotFound`]) |
 //! | absent | **accepted** ([`StaplePolicy::on_missing`], soft-fail: most servers do not staple) | [`StapleError::Missing`] if denied |
-//! | absent, invalid, certificate is Must-Staple | **always refused** | [`StapleError::MustStapleWithoutStaple`] / `InvalidOcspResponse` |
+//! | absent, invalid, certificate is Must-Staple | **always refused** | [`StapleError::MustStapleWithoutStaple`] / [`StapleError::Invalid`] |
 //!
 //! [`StapleError`]s reach the application as
 //! `rustls::Error::InvalidCertificate(CertificateError::Other(OtherError(arc)))`;
@@ -63,25 +79,50 @@
 //!   [`StaplePolicy::on_invalid`] say. A TLS Feature extension that does not
 //!   parse strictly is treated as Must-Staple (fail closed).
 //!
+//! * **The server staples only what verifies.** [`StaplingResolver`] takes a
+//!   response (from the application's fetcher, or from its
+//!   [`StapleStore`] after a restart) only after `ocsp-verify` accepts it
+//!   about that certificate, against an issuer whose key verifies the
+//!   certificate's signature, at the time source's current time; at every
+//!   handshake it staples it only while the time source says it is valid
+//!   (`now <= nextUpdate`, bounded by the policy's maximum age), and drops
+//!   any staple the wrapped resolver's keys carry. No time, no staple.
+//! * **The store is trusted for nothing.** A [`StapleStore`] file may have
+//!   been altered, swapped for another certificate's, or expired while the
+//!   server was down: it is verified exactly like a fresh response before
+//!   it is stapled, so the worst a writer of the directory can do is make
+//!   the server staple nothing. Files are written atomically (temporary
+//!   file in the same directory, `fsync`, rename), and read up to
+//!   [`MAX_STAPLE_LEN`] octets.
+//!
 //! # What this crate does not do
 //!
 //! * Fetch responses itself (no OCSP over HTTP from inside a handshake: the
 //!   server's staple is the only source), or check intermediates' status
 //!   (`status_request_v2`, RFC 6961, is not supported by rustls).
-//! * Pin the time: it is the `now` rustls passes, i.e. the client config's
-//!   time provider.
+//! * Pin the time: the client side checks at the `now` rustls passes, i.e.
+//!   the client config's time provider; the server side at its
+//!   [`StaplingResolver::with_time_provider`] (the system clock by default).
+//! * Fetch or refresh the server's responses: `ocsp_http::Stapler` does
+//!   that; [`StaplingResolver::set_staple`] takes each new one.
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod error;
+pub mod issuer;
 mod must_staple;
 mod policy;
 mod resolver;
+mod stapling_resolver;
+mod store;
 mod verifier;
 
 pub use error::StapleError;
 pub use must_staple::{is_must_staple, TLS_FEATURE};
 pub use policy::{Action, StaplePolicy};
 pub use resolver::{StapleSource, StaplingCertResolver};
-pub use verifier::OcspVerifier;
+pub use stapling_resolver::StaplingResolver;
+pub use store::{fingerprint_hex, StapleStore, MAX_STAPLE_LEN};
+pub use verifier::{OcspVerifier, OcspVerifierBuilder};
 
 pub use ocsp_verify;

@@ -1,9 +1,9 @@
-//! The client side: [`OcspVerifier`].
+//! The client side: [`OcspVerifier`] and its [`OcspVerifierBuilder`].
 
 use std::sync::Arc;
 
-use ocsp_types::{CertificateRef, SubjectPublicKeyInfoRef};
-use ocsp_verify::{Issuer, Status, Subject, Verifier};
+use ocsp_types::CertificateRef;
+use ocsp_verify::Status;
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::client::{VerifierBuilderError, WebPkiServerVerifier};
 use rustls::crypto::CryptoProvider;
@@ -12,30 +12,91 @@ use rustls::{
     CertificateError, DigitallySignedStruct, DistinguishedName, Error, RootCertStore,
     SignatureScheme,
 };
-use rustls_pki_types::SignatureVerificationAlgorithm;
 
 use crate::error::StapleError;
+use crate::issuer::{find_issuer, verify_staple, Algorithms};
 use crate::must_staple::is_must_staple;
 use crate::policy::{Action, StaplePolicy};
 
-/// A [`ServerCertVerifier`] that verifies the chain with rustls's
-/// [`WebPkiServerVerifier`], then the stapled OCSP response with
-/// `ocsp-verify`, and decides by a [`StaplePolicy`].
+/// A [`ServerCertVerifier`] that verifies the chain with an inner verifier
+/// (rustls's [`WebPkiServerVerifier`], rustls-platform-verifier's, or the
+/// application's own), then the stapled OCSP response with `ocsp-verify`,
+/// and decides by a [`StaplePolicy`].
 ///
 /// See the [crate documentation](crate) for the security model and the
 /// error each outcome gives. The TLS 1.2 and 1.3 handshake signatures, the
 /// supported schemes and the root hints are the inner verifier's.
 #[derive(Debug)]
 pub struct OcspVerifier {
-    inner: Arc<WebPkiServerVerifier>,
-    roots: Arc<RootCertStore>,
-    algorithms: &'static [&'static dyn SignatureVerificationAlgorithm],
+    inner: Arc<dyn ServerCertVerifier>,
+    roots: Option<Arc<RootCertStore>>,
+    algorithms: Algorithms,
     policy: StaplePolicy,
 }
 
+/// Builds an [`OcspVerifier`] around any inner [`ServerCertVerifier`]; see
+/// [`OcspVerifier::builder`].
+#[derive(Debug)]
+#[must_use]
+pub struct OcspVerifierBuilder {
+    verifier: OcspVerifier,
+}
+
+impl OcspVerifierBuilder {
+    /// Trust anchors among which the staple's issuer is looked up when the
+    /// server's intermediates do not contain it (a certificate issued
+    /// directly by a root). Give the anchors the inner verifier trusts;
+    /// without them, a staple about such a certificate cannot be checked
+    /// ([`StapleError::IssuerNotFound`]). An anchor is only used if its key
+    /// verifies the end entity's signature.
+    pub fn with_trust_anchors(mut self, roots: Arc<RootCertStore>) -> Self {
+        self.verifier.roots = Some(roots);
+        self
+    }
+
+    /// The policy (default: [`StaplePolicy::DEFAULT`]).
+    pub fn with_policy(mut self, policy: StaplePolicy) -> Self {
+        self.verifier.policy = policy;
+        self
+    }
+
+    /// The verifier.
+    pub fn build(self) -> OcspVerifier {
+        self.verifier
+    }
+}
+
 impl OcspVerifier {
-    /// A verifier trusting `roots`, with `provider`'s signature algorithms
-    /// for both the chain and the staple, and [`StaplePolicy::default`].
+    /// A builder wrapping `inner`, which verifies the chain (and the
+    /// handshake signatures); the staple is verified with `provider`'s
+    /// signature algorithms (use the provider of the client config).
+    ///
+    /// ```no_run
+    /// # use std::sync::Arc;
+    /// # fn f(inner: Arc<dyn rustls::client::danger::ServerCertVerifier>,
+    /// #      provider: &rustls::crypto::CryptoProvider) {
+    /// let verifier = ocsp_rustls::OcspVerifier::builder(inner, provider)
+    ///     .with_policy(ocsp_rustls::StaplePolicy::default())
+    ///     .build();
+    /// # let _ = verifier; }
+    /// ```
+    pub fn builder(
+        inner: Arc<dyn ServerCertVerifier>,
+        provider: &CryptoProvider,
+    ) -> OcspVerifierBuilder {
+        OcspVerifierBuilder {
+            verifier: OcspVerifier {
+                inner,
+                roots: None,
+                algorithms: provider.signature_verification_algorithms.all,
+                policy: StaplePolicy::DEFAULT,
+            },
+        }
+    }
+
+    /// A [`WebPkiServerVerifier`] trusting `roots`, wrapped, with `roots`
+    /// also as the trust anchors of the staple's issuer, `provider`'s
+    /// signature algorithms for both, and [`StaplePolicy::default`].
     ///
     /// # Errors
     ///
@@ -47,30 +108,38 @@ impl OcspVerifier {
         let inner =
             WebPkiServerVerifier::builder_with_provider(Arc::clone(&roots), Arc::clone(&provider))
                 .build()?;
-        Ok(Self::with_inner(inner, roots, &provider))
+        Ok(Self::builder(inner, &provider)
+            .with_trust_anchors(roots)
+            .build())
     }
 
-    /// Wraps a [`WebPkiServerVerifier`] the caller built (e.g. with CRLs).
+    /// [`OcspVerifier::new`] with rustls's aws-lc-rs provider.
     ///
-    /// `roots` **must be the trust anchors `inner` was built with**: when
-    /// the server sends no intermediate, the staple's issuer is looked up
-    /// among them (a missing one makes every staple unverifiable:
-    /// [`StapleError::IssuerNotFound`]). `provider` gives the signature
-    /// algorithms the staple is verified with; use the one `inner` uses.
-    pub fn with_inner(
-        inner: Arc<WebPkiServerVerifier>,
-        roots: Arc<RootCertStore>,
-        provider: &CryptoProvider,
-    ) -> Self {
-        OcspVerifier {
-            inner,
+    /// # Errors
+    ///
+    /// What [`WebPkiServerVerifier`]'s builder refuses (e.g. no roots).
+    #[cfg(feature = "aws-lc-rs")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "aws-lc-rs")))]
+    pub fn new_aws_lc_rs(roots: Arc<RootCertStore>) -> Result<Self, VerifierBuilderError> {
+        Self::new(
             roots,
-            algorithms: provider.signature_verification_algorithms.all,
-            policy: StaplePolicy::DEFAULT,
-        }
+            Arc::new(rustls::crypto::aws_lc_rs::default_provider()),
+        )
+    }
+
+    /// [`OcspVerifier::new`] with rustls's ring provider.
+    ///
+    /// # Errors
+    ///
+    /// What [`WebPkiServerVerifier`]'s builder refuses (e.g. no roots).
+    #[cfg(feature = "ring")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "ring")))]
+    pub fn new_ring(roots: Arc<RootCertStore>) -> Result<Self, VerifierBuilderError> {
+        Self::new(roots, Arc::new(rustls::crypto::ring::default_provider()))
     }
 
     /// Sets the policy.
+    #[must_use]
     pub fn with_policy(mut self, policy: StaplePolicy) -> Self {
         self.policy = policy;
         self
@@ -89,8 +158,9 @@ impl OcspVerifier {
         staple: &[u8],
         now: UnixTime,
     ) -> Result<(), Error> {
-        // WebPKI parsed it; a certificate this strict parser refuses is
-        // refused (fail closed) rather than waved through unchecked.
+        // The inner verifier parsed it; a certificate this strict parser
+        // refuses is refused (fail closed) rather than waved through
+        // unchecked.
         let certificate = CertificateRef::parse(end_entity)
             .map_err(|_| Error::InvalidCertificate(CertificateError::BadEncoding))?;
         let must_staple = is_must_staple(&certificate);
@@ -106,32 +176,28 @@ impl OcspVerifier {
             };
         }
 
-        let invalid = |error: Error| {
+        let invalid = |error: StapleError| {
             if must_staple || self.policy.on_invalid == Action::Deny {
-                Err(error)
+                Err(error.into())
             } else {
                 Ok(())
             }
         };
-        let Some(issuer) = self.find_issuer(&certificate, intermediates) else {
-            return invalid(StapleError::IssuerNotFound.into());
+        let anchors = self.roots.as_deref().map_or(&[][..], |r| &r.roots[..]);
+        let Some(issuer) = find_issuer(self.algorithms, &certificate, intermediates, anchors)
+        else {
+            return invalid(StapleError::IssuerNotFound);
         };
-        let issuer = match &issuer {
-            IssuerDer::Certificate(der) => Issuer::Certificate(der),
-            IssuerDer::NameAndKey { subject, spki } => Issuer::NameAndKey { subject, spki },
-        };
-        let ocsp_policy = ocsp_verify::Policy {
-            // A staple cannot echo the client's nonce.
-            require_nonce: false,
-            ..self.policy.ocsp
-        };
-        let verdict = Verifier::new(self.algorithms)
-            .with_policy(ocsp_policy)
-            .verify(staple, Subject::Certificate(end_entity), issuer, now, None);
+        let verdict = verify_staple(
+            self.algorithms,
+            self.policy.ocsp,
+            end_entity,
+            issuer.as_issuer(),
+            staple,
+            now,
+        );
         match verdict {
-            Err(_) => invalid(Error::InvalidCertificate(
-                CertificateError::InvalidOcspResponse,
-            )),
+            Err(e) => invalid(StapleError::Invalid(e)),
             Ok(verdict) => match verdict.status {
                 Status::Good => Ok(()),
                 Status::Revoked { .. } => Err(Error::InvalidCertificate(CertificateError::Revoked)),
@@ -148,83 +214,6 @@ impl OcspVerifier {
             },
         }
     }
-
-    /// The end entity's issuer: a certificate with its issuer Name as
-    /// subject **whose key verifies its signature**, among the server's
-    /// intermediates (untrusted: the signature check is what makes one
-    /// usable), then the trust anchors.
-    fn find_issuer<'c>(
-        &self,
-        certificate: &CertificateRef<'_>,
-        intermediates: &'c [CertificateDer<'_>],
-    ) -> Option<IssuerDer<'c>> {
-        let issuer_name = certificate.issuer().as_der();
-        let from_chain = intermediates.iter().find_map(|der| {
-            let candidate = CertificateRef::parse(der).ok()?;
-            (candidate.subject().as_der() == issuer_name
-                && self.signed_by(certificate, &candidate.subject_public_key_info()))
-            .then_some(IssuerDer::Certificate(der.as_ref()))
-        });
-        from_chain.or_else(|| {
-            self.roots.roots.iter().find_map(|anchor| {
-                let subject = wrap_sequence(anchor.subject.as_ref())?;
-                if subject != issuer_name {
-                    return None;
-                }
-                let spki = wrap_sequence(anchor.subject_public_key_info.as_ref())?;
-                let key = SubjectPublicKeyInfoRef::parse(&spki).ok()?;
-                self.signed_by(certificate, &key)
-                    .then_some(IssuerDer::NameAndKey { subject, spki })
-            })
-        })
-    }
-
-    /// Whether `key` verifies `certificate`'s signature, with an algorithm
-    /// of the provider matched exactly by AlgorithmIdentifier (as WebPKI
-    /// does).
-    fn signed_by(
-        &self,
-        certificate: &CertificateRef<'_>,
-        key: &SubjectPublicKeyInfoRef<'_>,
-    ) -> bool {
-        let signature_algorithm = certificate.signature_algorithm().contents();
-        let key_algorithm = key.algorithm().contents();
-        self.algorithms.iter().any(|algorithm| {
-            algorithm.signature_alg_id().as_ref() == signature_algorithm
-                && algorithm.public_key_alg_id().as_ref() == key_algorithm
-                && algorithm
-                    .verify_signature(
-                        key.subject_public_key(),
-                        certificate.tbs_der(),
-                        certificate.signature(),
-                    )
-                    .is_ok()
-        })
-    }
-}
-
-/// The issuer found, in the form `ocsp-verify` takes.
-enum IssuerDer<'c> {
-    Certificate(&'c [u8]),
-    NameAndKey { subject: Vec<u8>, spki: Vec<u8> },
-}
-
-/// `SEQUENCE { contents }` in DER: trust anchors keep their subject and
-/// SubjectPublicKeyInfo without the outer tag and length.
-fn wrap_sequence(contents: &[u8]) -> Option<Vec<u8>> {
-    let len = contents.len();
-    let mut out = Vec::with_capacity(len.checked_add(6)?);
-    out.push(0x30);
-    if len < 0x80 {
-        out.push(u8::try_from(len).ok()?);
-    } else {
-        let octets = len.to_be_bytes();
-        let significant: Vec<u8> = octets.iter().copied().skip_while(|&b| b == 0).collect();
-        out.push(0x80 | u8::try_from(significant.len()).ok()?);
-        out.extend_from_slice(&significant);
-    }
-    out.extend_from_slice(contents);
-    Some(out)
 }
 
 impl ServerCertVerifier for OcspVerifier {
@@ -277,19 +266,5 @@ impl ServerCertVerifier for OcspVerifier {
 
     fn root_hint_subjects(&self) -> Option<&[DistinguishedName]> {
         self.inner.root_hint_subjects()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap_sequence;
-
-    #[test]
-    fn wraps_short_and_long() {
-        assert_eq!(wrap_sequence(&[1, 2]), Some(vec![0x30, 2, 1, 2]));
-        let long = vec![0u8; 300];
-        let wrapped = wrap_sequence(&long).unwrap_or_default();
-        assert_eq!(wrapped.get(..4), Some(&[0x30, 0x82, 0x01, 0x2c][..]));
-        assert_eq!(wrapped.len(), 304);
     }
 }

@@ -59,21 +59,38 @@ pub fn handshake(
     version: &'static SupportedProtocolVersion,
 ) -> Result<(), rustls::Error> {
     let provider = provider();
-    let key = provider
-        .key_provider
-        .load_private_key(PrivateKeyDer::Pkcs8(LEAF_KEY_PKCS8.to_vec().into()))
-        .unwrap();
+    let key = leaf_key(&provider);
     let chain: Vec<CertificateDer<'static>> = chain
         .iter()
         .map(|c| CertificateDer::from(c.to_vec()))
         .collect();
     let staple: Option<Arc<[u8]>> = staple.map(Arc::from);
     let resolver = StaplingCertResolver::new(CertifiedKey::new(chain, key), move || staple.clone());
+    handshake_with(provider, Arc::new(resolver), verifier, version)
+}
+
+/// The server certificates' signing key, loaded by `provider`.
+pub fn leaf_key(provider: &CryptoProvider) -> Arc<dyn rustls::sign::SigningKey> {
+    provider
+        .key_provider
+        .load_private_key(PrivateKeyDer::Pkcs8(LEAF_KEY_PKCS8.to_vec().into()))
+        .unwrap()
+}
+
+/// One handshake on loopback with `provider` on both sides, the server's
+/// certificates chosen by `resolver`, the client verifying with `verifier`
+/// for [`DNS_NAME`]; returns the client's handshake error, if any.
+pub fn handshake_with(
+    provider: Arc<CryptoProvider>,
+    resolver: Arc<dyn rustls::server::ResolvesServerCert>,
+    verifier: OcspVerifier,
+    version: &'static SupportedProtocolVersion,
+) -> Result<(), rustls::Error> {
     let server_config = ServerConfig::builder_with_provider(Arc::clone(&provider))
         .with_protocol_versions(&[version])
         .unwrap()
         .with_no_client_auth()
-        .with_cert_resolver(Arc::new(resolver));
+        .with_cert_resolver(resolver);
 
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
