@@ -40,6 +40,17 @@ pub enum StapleError {
     IssuerNotFound,
 }
 
+impl StapleError {
+    /// The variant's name, stable, for logs and machine-readable output.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            StapleError::MustStapleWithoutStaple => "MustStapleWithoutStaple",
+            StapleError::Missing => "Missing",
+            StapleError::IssuerNotFound => "IssuerNotFound",
+        }
+    }
+}
+
 impl core::fmt::Display for StapleError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(match self {
@@ -59,5 +70,21 @@ impl std::error::Error for StapleError {}
 impl From<StapleError> for rustls::Error {
     fn from(e: StapleError) -> Self {
         rustls::Error::InvalidCertificate(CertificateError::Other(OtherError(Arc::new(e))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_is_the_variant_name() {
+        for e in [
+            StapleError::MustStapleWithoutStaple,
+            StapleError::Missing,
+            StapleError::IssuerNotFound,
+        ] {
+            assert_eq!(format!("{e:?}"), e.kind());
+        }
     }
 }
