@@ -5,6 +5,7 @@
 //! also exits 3 for a verified `revoked` answer, 4 for `unknown`, and 1
 //! when the response does not verify.
 
+mod args;
 mod cert_summary;
 mod check_cmd;
 mod error;
@@ -12,6 +13,7 @@ mod format;
 mod input;
 mod inspect;
 mod message;
+mod report;
 mod request_cmd;
 mod verdict_output;
 mod verify_cmd;
