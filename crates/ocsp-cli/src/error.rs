@@ -4,6 +4,8 @@ use std::fmt;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use serde::Serialize;
+
 use crate::input::InputError;
 
 /// A failure a subcommand reports: a stable kind and a one-line message.
@@ -27,19 +29,25 @@ impl CliError {
         CliError { kind, message }
     }
 
-    /// The `{"error":{"kind":..,"message":..}}` object.
-    pub fn to_json(&self) -> serde_json::Value {
-        let mut inner = serde_json::Map::new();
-        inner.insert("kind".to_owned(), self.kind.into());
-        inner.insert("message".to_owned(), self.message.clone().into());
-        let mut outer = serde_json::Map::new();
-        outer.insert("error".to_owned(), serde_json::Value::Object(inner));
-        serde_json::Value::Object(outer)
+    /// The `{"kind":..,"message":..}` object.
+    pub fn json(&self) -> ErrorJson<'_> {
+        ErrorJson {
+            kind: self.kind,
+            message: &self.message,
+        }
     }
 
-    /// Prints `error: KIND: MESSAGE` on stderr and, with `json`, the error
-    /// object on stdout; returns exit code 1.
+    /// Prints `error: KIND: MESSAGE` on stderr and, with `json`, the
+    /// `{"error":{"kind":..,"message":..}}` object on stdout; returns exit
+    /// code 1.
     pub fn report(&self, json: bool) -> ExitCode {
+        self.report_with(json.then(|| ErrorObject { error: self.json() }))
+    }
+
+    /// The one failure reporter of every subcommand: prints `error: KIND:
+    /// MESSAGE` on stderr and, when given, `json` on stdout (the
+    /// subcommand's own failure object); returns exit code 1.
+    pub fn report_with(&self, json: Option<impl Serialize>) -> ExitCode {
         // Nothing more can be done when stderr or stdout is closed.
         let _ = writeln!(
             io::stderr().lock(),
@@ -47,11 +55,25 @@ impl CliError {
             self.kind,
             self.message
         );
-        if json {
-            let _ = print_json(&self.to_json());
+        if let Some(json) = json {
+            let _ = print_json(&json);
         }
         ExitCode::from(1)
     }
+}
+
+/// The `{"kind":..,"message":..}` object of a [`CliError`]; the field
+/// order is the contract.
+#[derive(Serialize)]
+pub struct ErrorJson<'a> {
+    kind: &'a str,
+    message: &'a str,
+}
+
+/// The failure object of `ocsp inspect` and `ocsp request`.
+#[derive(Serialize)]
+struct ErrorObject<'a> {
+    error: ErrorJson<'a>,
 }
 
 impl fmt::Display for CliError {
@@ -73,7 +95,7 @@ impl From<InputError> for CliError {
 }
 
 /// Writes `value` as one line of compact JSON on stdout.
-pub fn print_json(value: &serde_json::Value) -> io::Result<()> {
+pub fn print_json<T: Serialize + ?Sized>(value: &T) -> io::Result<()> {
     let mut out = io::stdout().lock();
     serde_json::to_writer(&mut out, value)?;
     writeln!(out)?;

@@ -1,9 +1,9 @@
 //! Showing bytes, serial numbers, names and OIDs as text.
 
-use std::fmt::Write;
+use std::fmt::{self, Write};
 
 use der::Decode;
-use ocsp_types::{GeneralNameRef, Oid};
+use ocsp_types::GeneralNameRef;
 use x509_cert::name::Name;
 
 /// Lowercase hex without separators.
@@ -29,28 +29,6 @@ pub fn serial_hex(integer: &[u8]) -> String {
         magnitude = rest;
     }
     hex(magnitude)
-}
-
-/// Hex digits to octets: an even number of ASCII hex digits, at least one
-/// octet; no sign, prefix or separator.
-pub fn decode_hex(digits: &str) -> Option<Vec<u8>> {
-    if digits.is_empty() || !digits.len().is_multiple_of(2) {
-        return None;
-    }
-    digits
-        .as_bytes()
-        .chunks_exact(2)
-        .map(|pair| match pair {
-            [hi, lo] => Some(hex_digit(*hi)? << 4 | hex_digit(*lo)?),
-            _ => None,
-        })
-        .collect()
-}
-
-fn hex_digit(b: u8) -> Option<u8> {
-    char::from(b)
-        .to_digit(16)
-        .and_then(|d| u8::try_from(d).ok())
 }
 
 /// The RFC 4514 string of a DER `Name`, if `x509-cert` can decode and show it.
@@ -96,9 +74,9 @@ pub fn general_name_kind(name: &GeneralNameRef<'_>) -> &'static str {
     }
 }
 
-/// A usual name for common hash and signature algorithm OIDs.
-pub fn algorithm_name(oid: &Oid<'_>) -> Option<&'static str> {
-    Some(match oid.to_string().as_str() {
+/// A usual name for common hash and signature algorithm OIDs, given dotted.
+pub fn algorithm_name(oid: &str) -> Option<&'static str> {
+    Some(match oid {
         "1.2.840.113549.2.5" => "md5",
         "1.3.14.3.2.26" => "sha1",
         "2.16.840.1.101.3.4.2.4" => "sha224",
@@ -126,11 +104,13 @@ pub fn algorithm_name(oid: &Oid<'_>) -> Option<&'static str> {
     })
 }
 
-/// An OID followed by its usual name in parentheses, when there is one.
-pub fn algorithm_label(oid: &Oid<'_>) -> String {
-    match algorithm_name(oid) {
-        Some(name) => format!("{name} ({oid})"),
-        None => oid.to_string(),
+/// An OID (borrowed, owned or dotted) followed by its usual name in
+/// parentheses, when there is one.
+pub fn algorithm_label(oid: &impl fmt::Display) -> String {
+    let dotted = oid.to_string();
+    match algorithm_name(&dotted) {
+        Some(name) => format!("{name} ({dotted})"),
+        None => dotted,
     }
 }
 

@@ -12,6 +12,8 @@ use std::path::Path;
 
 use base64ct::{Base64, Base64Unpadded, Base64Url, Base64UrlUnpadded, Encoding};
 
+use crate::error::CliError;
+
 /// The path that means standard input.
 pub const STDIN: &str = "-";
 
@@ -168,6 +170,28 @@ fn decode_message_text(text: &str) -> Result<Vec<u8>, InputError> {
 /// PEM file, or one DER certificate. Returns the DER of each, unchecked.
 pub fn read_certificates(path: &Path) -> Result<Vec<Vec<u8>>, InputError> {
     decode_certificates(&read_input(path)?)
+}
+
+/// The first certificate of `path` (or stdin): the first `CERTIFICATE`
+/// block of a PEM file, or the DER certificate; errors name the file.
+pub fn read_first_certificate(path: &Path) -> Result<Vec<u8>, CliError> {
+    read_certificates(path)
+        .map_err(in_file(path))?
+        .into_iter()
+        .next()
+        .ok_or_else(|| in_file(path)(InputError::Empty))
+}
+
+/// Turns an input error about `path` into a [`CliError`] whose message
+/// starts with the path (unless the message already names it).
+pub fn in_file(path: &Path) -> impl Fn(InputError) -> CliError + '_ {
+    move |e| match e {
+        InputError::Io { .. } | InputError::TooLarge { .. } => CliError::from(e),
+        other => {
+            let e = CliError::from(other);
+            CliError::new(e.kind, format!("{}: {}", path.display(), e.message))
+        }
+    }
 }
 
 /// The DER of the certificates in `bytes`: PEM `CERTIFICATE` blocks (other

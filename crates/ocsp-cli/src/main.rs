@@ -6,6 +6,7 @@
 //! when the response does not verify; so do `ocsp check` and `ocsp staple`
 //! (1 also for no staple).
 
+mod args;
 mod cert_summary;
 mod check_cmd;
 mod error;
@@ -13,6 +14,7 @@ mod format;
 mod input;
 mod inspect;
 mod message;
+mod report;
 mod request_cmd;
 mod staple_cmd;
 mod tls_probe;

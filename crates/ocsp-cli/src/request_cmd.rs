@@ -22,8 +22,9 @@ use ocsp_request::{
     CONTENT_TYPE, DEFAULT_NONCE_LEN,
 };
 
+use crate::args::parse_hex;
 use crate::error::CliError;
-use crate::input;
+use crate::input::read_first_certificate;
 
 /// Arguments of `ocsp request`.
 #[derive(Debug, Clone, Args)]
@@ -111,9 +112,8 @@ fn one_line(msg: &str) -> String {
 }
 
 fn parse_nonce(hex: &str) -> Result<Nonce, String> {
-    let bytes = crate::format::decode_hex(hex)
-        .ok_or_else(|| "not an even number of hex digits".to_string())?;
-    Nonce::new(&bytes).map_err(|e| e.to_string())
+    let bytes = parse_hex(hex)?;
+    Nonce::new(&bytes.0).map_err(|e| e.to_string())
 }
 
 fn execute(args: &RequestArgs) -> Result<(), Failure> {
@@ -129,8 +129,8 @@ fn execute(args: &RequestArgs) -> Result<(), Failure> {
 
     let mut builder = RequestBuilder::new();
     for (cert_path, issuer_path) in args.certs.iter().zip(issuers) {
-        let cert = read_certificate(cert_path)?;
-        let issuer = read_certificate(issuer_path)?;
+        let cert = read_first_certificate(cert_path).map_err(Failure::Error)?;
+        let issuer = read_first_certificate(issuer_path).map_err(Failure::Error)?;
         let id = cert_id_for_certificate(&cert, &issuer, args.hash)
             .map_err(|e| error(cert_path.display(), e))?;
         builder.cert_id(id);
@@ -217,22 +217,6 @@ fn write_output(out: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
                 .map_err(|e| error("stdout", e))
         }
     }
-}
-
-/// Reads a certificate file: DER, or PEM (the first `CERTIFICATE` block).
-fn read_certificate(path: &Path) -> Result<Vec<u8>, Failure> {
-    let with_path = |e: input::InputError| {
-        let e = CliError::from(e);
-        Failure::Error(CliError::new(
-            e.kind,
-            format!("{}: {}", path.display(), e.message),
-        ))
-    };
-    input::read_certificates(path)
-        .map_err(with_path)?
-        .into_iter()
-        .next()
-        .ok_or_else(|| with_path(input::InputError::Empty))
 }
 
 #[cfg(test)]

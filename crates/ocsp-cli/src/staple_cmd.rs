@@ -35,16 +35,19 @@ use rustls::pki_types::{CertificateDer, ServerName};
 use rustls::RootCertStore;
 use serde_json::Value;
 
+use crate::args::parse_time;
 use crate::cert_summary::CertSummary;
 use crate::error::{print_json, print_text, CliError};
 use crate::input;
+use crate::input::read_first_certificate as first_certificate;
 use crate::inspect::json::object;
+use crate::report::Report;
 use crate::tls_probe::{probe, Seen, Target};
 use crate::verdict_output::{
     error_kind, exit_code, failure_json, failure_text, printable, status_name, unix_time_string,
     verdict_json, verdict_text, TextContext, EXIT_NOT_VERIFIED,
 };
-use crate::verify_cmd::{first_certificate, now, parse_time, report_input_error};
+use crate::verify_cmd::now;
 
 /// Arguments of `ocsp staple`.
 #[derive(Debug, Clone, Args)]
@@ -164,7 +167,7 @@ enum Anchors {
 pub fn run(args: &StapleArgs) -> ExitCode {
     match check(args) {
         Ok(code) => code,
-        Err(e) => report_input_error(&e, args.json),
+        Err(e) => e.report_with(args.json.then(|| Report::failed(e.clone()))),
     }
 }
 
@@ -396,7 +399,11 @@ fn policy(args: &StapleArgs) -> Policy {
     if let Some(skew) = args.skew {
         policy.clock_skew = Duration::from_secs(skew);
     }
-    policy.max_age = args.max_age.map(Duration::from_secs);
+    // --max-age replaces both age limits, as in `ocsp verify`.
+    if let Some(max_age) = args.max_age {
+        policy.max_age = Some(Duration::from_secs(max_age));
+        policy.max_age_without_next_update = Duration::from_secs(max_age);
+    }
     policy.require_nonce = false;
     policy
 }
@@ -515,7 +522,7 @@ fn fail(
     header: &str,
     chain: &[CertificateDer<'static>],
     stapled: bool,
-    kind: &str,
+    kind: &'static str,
     message: &str,
     time: UnixTime,
 ) -> ExitCode {

@@ -2,7 +2,7 @@
 
 use alloc::string::String;
 
-use ocsp_types::ObjectIdentifier;
+use ocsp_types::{DisplayOid, ObjectIdentifier};
 
 use crate::signing::SignerError;
 
@@ -103,6 +103,65 @@ pub enum Error {
     InvalidAuthorityInfoAccess(der::Error),
 }
 
+impl Error {
+    /// The variant's name, stable, for logs and machine-readable output.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Malformed(_) => "Malformed",
+            Error::InvalidGetUrl(_) => "InvalidGetUrl",
+            Error::InvalidCertificate(_) => "InvalidCertificate",
+            Error::InvalidIssuerCertificate(_) => "InvalidIssuerCertificate",
+            Error::InvalidIssuerName(_) => "InvalidIssuerName",
+            Error::InvalidIssuerKey(_) => "InvalidIssuerKey",
+            Error::IssuerMismatch => "IssuerMismatch",
+            Error::InvalidSerialNumber => "InvalidSerialNumber",
+            Error::UnknownHashName(_) => "UnknownHashName",
+            Error::UnsupportedHashAlgorithm(_) => "UnsupportedHashAlgorithm",
+            Error::InvalidHashParameters => "InvalidHashParameters",
+            Error::InvalidNonceLength { .. } => "InvalidNonceLength",
+            Error::NoCertIds => "NoCertIds",
+            Error::DuplicateExtension(_) => "DuplicateExtension",
+            Error::MissingRequestorName => "MissingRequestorName",
+            Error::Signer(_) => "Signer",
+            Error::NoAuthorityInfoAccess => "NoAuthorityInfoAccess",
+            Error::NoOcspResponder => "NoOcspResponder",
+            Error::InvalidAuthorityInfoAccess(_) => "InvalidAuthorityInfoAccess",
+        }
+    }
+
+    /// Where in the DER the wrapped `ocsp-types` error was found, for the
+    /// variants that wrap one.
+    pub fn position(&self) -> Option<ocsp_types::Position> {
+        match self {
+            Error::Malformed(e)
+            | Error::InvalidCertificate(e)
+            | Error::InvalidIssuerCertificate(e)
+            | Error::InvalidIssuerName(e)
+            | Error::InvalidIssuerKey(e)
+            | Error::InvalidGetUrl(GetUrlError::NotAnOcspRequest(e)) => e.position(),
+            Error::InvalidGetUrl(
+                GetUrlError::TooLong { .. }
+                | GetUrlError::EmptyPath
+                | GetUrlError::InvalidPercentEncoding
+                | GetUrlError::NotBase64,
+            )
+            | Error::IssuerMismatch
+            | Error::InvalidSerialNumber
+            | Error::UnknownHashName(_)
+            | Error::UnsupportedHashAlgorithm(_)
+            | Error::InvalidHashParameters
+            | Error::InvalidNonceLength { .. }
+            | Error::NoCertIds
+            | Error::DuplicateExtension(_)
+            | Error::MissingRequestorName
+            | Error::Signer(_)
+            | Error::NoAuthorityInfoAccess
+            | Error::NoOcspResponder
+            | Error::InvalidAuthorityInfoAccess(_) => None,
+        }
+    }
+}
+
 /// Why [`crate::decode_get_url`] refused its input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -142,13 +201,33 @@ impl From<SignerError> for Error {
     }
 }
 
-struct DisplayOid<'a>(&'a Option<ObjectIdentifier>);
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use alloc::format;
 
-impl core::fmt::Display for DisplayOid<'_> {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        match self.0 {
-            Some(oid) => write!(f, "{oid}"),
-            None => f.write_str("(long OID)"),
+    use super::*;
+
+    #[test]
+    fn kind_is_the_variant_name() {
+        let malformed = ocsp_types::OcspRequestRef::parse(&[0x30]).unwrap_err();
+        for e in [
+            Error::Malformed(malformed),
+            Error::InvalidGetUrl(GetUrlError::NotBase64),
+            Error::IssuerMismatch,
+            Error::InvalidNonceLength { len: 33 },
+            Error::UnsupportedHashAlgorithm(None),
+        ] {
+            assert!(format!("{e:?}").starts_with(e.kind()), "{e:?}");
         }
+        assert_eq!(Error::Malformed(malformed).position(), malformed.position());
+        assert!(malformed.position().is_some());
+        let in_url = Error::InvalidGetUrl(GetUrlError::NotAnOcspRequest(malformed));
+        assert_eq!(in_url.position(), malformed.position());
+        assert_eq!(Error::NoCertIds.position(), None);
+        assert_eq!(
+            format!("{}", Error::UnsupportedHashAlgorithm(None)),
+            "unsupported CertID hash algorithm (OID too long to show)"
+        );
     }
 }

@@ -109,3 +109,19 @@ impl From<StapleError> for rustls::Error {
         rustls::Error::InvalidCertificate(CertificateError::Other(OtherError(Arc::new(e))))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_is_the_variant_name() {
+        for e in [
+            StapleError::MustStapleWithoutStaple,
+            StapleError::Missing,
+            StapleError::IssuerNotFound,
+        ] {
+            assert_eq!(format!("{e:?}"), e.kind());
+        }
+    }
+}

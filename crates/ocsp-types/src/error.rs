@@ -258,13 +258,20 @@ pub enum Error {
     },
 }
 
-struct DisplayOid<'a>(&'a Option<ObjectIdentifier>);
+/// Shows the OID an error variant holds: dotted (`1.3.6.1.5.5.7.48.1.1`),
+/// or `(OID too long to show)` when it did not fit in [`ObjectIdentifier`].
+///
+/// The one display of such OIDs for the error types of every crate of the
+/// workspace (`ocsp-request`, `ocsp-verify` hold `Option<ObjectIdentifier>`
+/// fields too).
+#[derive(Debug, Clone, Copy)]
+pub struct DisplayOid<'a>(pub &'a Option<ObjectIdentifier>);
 
 impl fmt::Display for DisplayOid<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
             Some(oid) => write!(f, "{oid}"),
-            None => f.write_str("(long OID)"),
+            None => f.write_str("(OID too long to show)"),
         }
     }
 }

@@ -80,7 +80,7 @@ pub use asn1::time::Time;
 pub use asn1::writer::unsigned_to_integer as serial_from_unsigned;
 pub use cert_id::{CertId, CertIdRef};
 pub use certificate::{CertificatesIter, CertificatesRef};
-pub use error::{Error, Position};
+pub use error::{DisplayOid, Error, Position};
 pub use extension::{Extension, ExtensionRef, ExtensionsIter, ExtensionsRef};
 pub use list::{List, ListIter};
 pub use name::{GeneralName, GeneralNameRef, NameRef};

@@ -1,8 +1,6 @@
 //! The one error type of this crate.
 
-use core::fmt;
-
-use ocsp_types::{ObjectIdentifier, ResponseStatus, Time};
+use ocsp_types::{DisplayOid, ObjectIdentifier, ResponseStatus, Time};
 
 /// Every reason [`crate::Verifier::verify`] refuses a response.
 ///
@@ -196,6 +194,95 @@ pub enum Error {
     },
 }
 
+impl Error {
+    /// The variant's name, stable, for logs and machine-readable output
+    /// (the `error.kind` of `ocsp verify --json`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Malformed(_) => "Malformed",
+            Error::Unsuccessful { .. } => "Unsuccessful",
+            Error::UnsupportedResponseType { .. } => "UnsupportedResponseType",
+            Error::InvalidIssuer(_) => "InvalidIssuer",
+            Error::InvalidCertificate(_) => "InvalidCertificate",
+            Error::CertIdInputs(_) => "CertIdInputs",
+            Error::InvalidTrustedResponder { .. } => "InvalidTrustedResponder",
+            Error::UnsupportedSignatureAlgorithm { .. } => "UnsupportedSignatureAlgorithm",
+            Error::UnsupportedSignatureAlgorithmForKey { .. } => {
+                "UnsupportedSignatureAlgorithmForKey"
+            }
+            Error::Sha1SignatureRefused { .. } => "Sha1SignatureRefused",
+            Error::InvalidSignature => "InvalidSignature",
+            Error::InvalidResponderKeyHash { .. } => "InvalidResponderKeyHash",
+            Error::NoAuthorizedResponder => "NoAuthorizedResponder",
+            Error::DelegatedResponderMalformed(_) => "DelegatedResponderMalformed",
+            Error::DelegatedResponderWrongIssuer => "DelegatedResponderWrongIssuer",
+            Error::DelegatedResponderBadSignature => "DelegatedResponderBadSignature",
+            Error::DelegatedResponderNotOcspSigning => "DelegatedResponderNotOcspSigning",
+            Error::DelegatedResponderNotValid { .. } => "DelegatedResponderNotValid",
+            Error::DelegatedResponderKeyUsage => "DelegatedResponderKeyUsage",
+            Error::DelegatedResponderIsCa => "DelegatedResponderIsCa",
+            Error::DelegatedResponderUnhandledCriticalExtension { .. } => {
+                "DelegatedResponderUnhandledCriticalExtension"
+            }
+            Error::CertificateIssuerMismatch => "CertificateIssuerMismatch",
+            Error::NoMatchingResponse => "NoMatchingResponse",
+            Error::NotYetValid { .. } => "NotYetValid",
+            Error::Expired { .. } => "Expired",
+            Error::NextUpdateBeforeThisUpdate { .. } => "NextUpdateBeforeThisUpdate",
+            Error::TooOld { .. } => "TooOld",
+            Error::MissingNextUpdate => "MissingNextUpdate",
+            Error::ProducedInFuture { .. } => "ProducedInFuture",
+            Error::ProducedOutsideCertificateValidity { .. } => {
+                "ProducedOutsideCertificateValidity"
+            }
+            Error::NonceMismatch => "NonceMismatch",
+            Error::NonceMissing => "NonceMissing",
+            Error::UnhandledCriticalExtension { .. } => "UnhandledCriticalExtension",
+        }
+    }
+
+    /// Where in the DER the wrapped decoding error was found, for the
+    /// variants that wrap one (of the response, of an input, or of the
+    /// CertID inputs).
+    pub fn position(&self) -> Option<ocsp_types::Position> {
+        match self {
+            Error::Malformed(e)
+            | Error::InvalidIssuer(e)
+            | Error::InvalidCertificate(e)
+            | Error::InvalidTrustedResponder { error: e, .. }
+            | Error::DelegatedResponderMalformed(e) => e.position(),
+            Error::CertIdInputs(e) => e.position(),
+            Error::Unsuccessful { .. }
+            | Error::UnsupportedResponseType { .. }
+            | Error::UnsupportedSignatureAlgorithm { .. }
+            | Error::UnsupportedSignatureAlgorithmForKey { .. }
+            | Error::Sha1SignatureRefused { .. }
+            | Error::InvalidSignature
+            | Error::InvalidResponderKeyHash { .. }
+            | Error::NoAuthorizedResponder
+            | Error::DelegatedResponderWrongIssuer
+            | Error::DelegatedResponderBadSignature
+            | Error::DelegatedResponderNotOcspSigning
+            | Error::DelegatedResponderNotValid { .. }
+            | Error::DelegatedResponderKeyUsage
+            | Error::DelegatedResponderIsCa
+            | Error::DelegatedResponderUnhandledCriticalExtension { .. }
+            | Error::CertificateIssuerMismatch
+            | Error::NoMatchingResponse
+            | Error::NotYetValid { .. }
+            | Error::Expired { .. }
+            | Error::NextUpdateBeforeThisUpdate { .. }
+            | Error::TooOld { .. }
+            | Error::MissingNextUpdate
+            | Error::ProducedInFuture { .. }
+            | Error::ProducedOutsideCertificateValidity { .. }
+            | Error::NonceMismatch
+            | Error::NonceMissing
+            | Error::UnhandledCriticalExtension { .. } => None,
+        }
+    }
+}
+
 impl From<ocsp_types::Error> for Error {
     fn from(e: ocsp_types::Error) -> Self {
         match e {
@@ -207,18 +294,47 @@ impl From<ocsp_types::Error> for Error {
     }
 }
 
-struct DisplayOid<'a>(&'a Option<ObjectIdentifier>);
-
-impl fmt::Display for DisplayOid<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Some(oid) => write!(f, "{oid}"),
-            None => f.write_str("(OID too long to show)"),
-        }
-    }
-}
-
 /// The owned form of a borrowed OID, for error variants.
 pub(crate) fn oid_of(oid: ocsp_types::Oid<'_>) -> Option<ObjectIdentifier> {
     oid.to_object_identifier()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use alloc::format;
+
+    use super::*;
+
+    #[test]
+    fn kind_is_the_variant_name() {
+        let malformed = ocsp_types::OcspResponseRef::parse(&[0x30]).unwrap_err();
+        let time = Time::from_unix(0).unwrap();
+        for e in [
+            Error::from(malformed),
+            Error::InvalidSignature,
+            Error::NonceMismatch,
+            Error::Expired { next_update: time },
+            Error::InvalidTrustedResponder {
+                index: 1,
+                error: malformed,
+            },
+            Error::UnsupportedSignatureAlgorithm { oid: None },
+        ] {
+            assert!(format!("{e:?}").starts_with(e.kind()), "{e:?}");
+        }
+        assert_eq!(Error::from(malformed).kind(), "Malformed");
+        assert_eq!(Error::from(malformed).position(), malformed.position());
+        assert!(malformed.position().is_some());
+        assert_eq!(Error::InvalidSignature.position(), None);
+    }
+
+    #[test]
+    fn long_oids_are_named_so() {
+        let e = Error::UnsupportedSignatureAlgorithm { oid: None };
+        assert_eq!(
+            format!("{e}"),
+            "unsupported signature algorithm (OID too long to show)"
+        );
+    }
 }
