@@ -445,13 +445,17 @@ fn cn_alice() -> Vec<u8> {
 fn unsigned_request_without_nonce() {
     let request = OcspRequest {
         tbs_request: TbsRequest {
+            version_encoded: false,
+            empty_extensions_encoded: false,
             requestor_name: None,
             requests: vec![
                 Request {
+                    empty_extensions_encoded: false,
                     cert_id: sample_cert_id(&[0x00, 0xa7, 0x0d]),
                     extensions: vec![],
                 },
                 Request {
+                    empty_extensions_encoded: false,
                     cert_id: sample_cert_id(&[0x0b, 0xb3, 0xc6]),
                     extensions: vec![],
                 },
@@ -490,8 +494,11 @@ fn unsigned_request_without_nonce() {
 fn signed_request_with_nonce_and_requestor_name() {
     let request = OcspRequest {
         tbs_request: TbsRequest {
+            version_encoded: false,
+            empty_extensions_encoded: false,
             requestor_name: Some(GeneralName::directory_name(&cn_alice())),
             requests: vec![Request {
+                empty_extensions_encoded: false,
                 cert_id: sample_cert_id(&[0x01]),
                 extensions: vec![Extension::nonce(&[0xaa; 4]).unwrap()],
             }],
@@ -556,8 +563,11 @@ fn requestor_names_other_than_directory_names() {
     ] {
         let request = OcspRequest {
             tbs_request: TbsRequest {
+                version_encoded: false,
+                empty_extensions_encoded: false,
                 requestor_name: Some(GeneralName(name)),
                 requests: vec![Request {
+                    empty_extensions_encoded: false,
                     cert_id: sample_cert_id(&[0x01]),
                     extensions: vec![],
                 }],
@@ -631,8 +641,11 @@ fn requests_made_by_openssl() {
 fn get_url_of_a_request() {
     let request = OcspRequest {
         tbs_request: TbsRequest {
+            version_encoded: false,
+            empty_extensions_encoded: false,
             requestor_name: None,
             requests: vec![Request {
+                empty_extensions_encoded: false,
                 cert_id: sample_cert_id(&[0x0b, 0xb3, 0xc6]),
                 extensions: vec![],
             }],
@@ -712,6 +725,7 @@ fn revoked_response_with_unknown_algorithms_and_extensions() {
     let mut archive_cutoff = vec![0x18, 0x0f];
     archive_cutoff.extend(b"20200101000000Z");
     let single = SingleResponse {
+        empty_extensions_encoded: false,
         cert_id: CertId {
             hash_algorithm: AlgorithmIdentifier::without_parameters(unknown_hash),
             issuer_name_hash: vec![1, 2, 3],
@@ -734,6 +748,7 @@ fn revoked_response_with_unknown_algorithms_and_extensions() {
         ],
     };
     let unknown_single = SingleResponse {
+        empty_extensions_encoded: false,
         cert_id: sample_cert_id(&[0x00]),
         cert_status: CertStatus::Unknown,
         this_update: t(1_600_000_000),
@@ -742,6 +757,8 @@ fn revoked_response_with_unknown_algorithms_and_extensions() {
     };
     let response = OcspResponse::successful(BasicOcspResponse {
         tbs_response_data: ResponseData {
+            version_encoded: false,
+            empty_extensions_encoded: false,
             responder_id: ResponderId::ByName(cn_alice()),
             produced_at: t(1_600_000_001),
             responses: vec![single, unknown_single],
