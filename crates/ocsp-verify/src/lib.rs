@@ -33,7 +33,9 @@
 //! * **Only the authenticated content is then read**: the CertID (hashes
 //!   from the caller's issuer under any of SHA-1/256/384/512, constant
 //!   time), the times ([`Policy`] skew and ages), the extensions (unknown
-//!   critical ones fail), the nonce, and the status (revoked over unknown
+//!   critical ones fail; a value is decoded only where it is used, so a
+//!   malformed SCT list or CRL reference does not fail a response), the
+//!   nonce, and the status (revoked over unknown
 //!   over good when several single responses match).
 //!
 //! # What the caller must still do
