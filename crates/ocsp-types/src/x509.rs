@@ -190,7 +190,8 @@ impl<'a> CertificateRef<'a> {
         // rustls-webpki (`lenient_certificate_serial_number`) takes any
         // INTEGER content, as RFC 5280 4.1.2.2 asks users to be prepared for
         // non-conforming serials; mozilla::pkix refuses the non-minimal ones.
-        let serial_number = serial_tlv.value;
+        // Read as its value (what a CertID carries, as OpenSSL builds it).
+        let serial_number = primitives::minimal_integer(serial_tlv.value);
         let serial_deviation_at = primitives::integer(&serial_tlv, serial_path)
             .is_err()
             .then_some(serial_tlv.offset);
@@ -290,10 +291,10 @@ impl<'a> CertificateRef<'a> {
         self.version
     }
 
-    /// The accepted deviations from DER and RFC 5280, in encoded order of
-    /// kind: a non-minimal serialNumber, an empty extensions SEQUENCE, each
-    /// explicit `critical FALSE`, each repeated unused extension, and a
-    /// keyUsage with trailing zero bits. Offsets are from the start of the
+    /// The accepted deviations from DER and RFC 5280: a non-minimal
+    /// serialNumber, an empty extensions SEQUENCE, each explicit `critical
+    /// FALSE`, each repeated unused extension, then a keyUsage with trailing
+    /// zero bits (in that order). Offsets are from the start of the
     /// certificate. Does not allocate.
     pub fn deviations(&self) -> impl Iterator<Item = Deviation> + 'a {
         let serial = self.serial_deviation_at.map(|at| {
@@ -317,8 +318,10 @@ impl<'a> CertificateRef<'a> {
             .chain(key_usage)
     }
 
-    /// The serial number's INTEGER content octets, as encoded (possibly not
-    /// minimal, see [`CertificateRef::deviations`]).
+    /// The serial number's INTEGER content octets, minimal: a non-minimal
+    /// encoding (accepted, see [`CertificateRef::deviations`]) is given as
+    /// its value's DER content octets, as OpenSSL reads it into a CertID.
+    /// Empty when the certificate encodes an empty INTEGER.
     pub fn serial_number(&self) -> &'a [u8] {
         self.serial_number
     }
@@ -354,7 +357,10 @@ impl<'a> CertificateRef<'a> {
     }
 
     /// keyUsage, when present: `Some(bits)` with bit 0 (digitalSignature) as
-    /// the most significant bit of the first octet, as encoded.
+    /// the most significant bit of the first octet, as encoded. Trailing zero
+    /// bits and octets are accepted (see [`DeviationKind::PaddedKeyUsage`]);
+    /// a value that is not a BIT STRING, or has more than 7 or non-zero
+    /// unused bits, is [`Error::InvalidExtensionValue`].
     pub fn key_usage(&self) -> Result<Option<KeyUsage>, Error> {
         self.extensions
             .get(&KEY_USAGE)

@@ -245,8 +245,13 @@ fn deviations_say_where() {
     let ku = cert.key_usage().unwrap().unwrap();
     assert!(ku.digital_signature() && !ku.key_cert_sign());
     assert!(!cert.extensions().iter().next().unwrap().is_critical());
-    // The serial is given as encoded.
-    assert_eq!(cert.serial_number(), &[0x00, 0x01]);
+    // The serial is given as its value, minimal.
+    assert_eq!(cert.serial_number(), &[0x01]);
+    let negative = self::cert(&[0xff, 0xff, 0x80], None);
+    assert_eq!(
+        CertificateRef::parse(&negative).unwrap().serial_number(),
+        &[0x80]
+    );
 }
 
 /// What both refuse stays refused (and with the exact error).

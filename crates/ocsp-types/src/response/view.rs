@@ -248,8 +248,9 @@ pub struct ResponseDataRef<'a> {
 
 /// Reads `[0] EXPLICIT Version DEFAULT v1`: absent is v1; any version but
 /// v1 is unsupported. An explicitly encoded v1 (not DER) is accepted and its
-/// offset returned: mozilla::pkix accepts it since bug 1031093, Chromium
-/// (`ParseResponseData`) too, and cfssl's responder writes it.
+/// offset returned: in responses mozilla::pkix accepts it since bug 1031093,
+/// Chromium (`ParseOCSPResponseData`) too, and cfssl's responder writes it;
+/// in requests OpenSSL and Go (`x/crypto/ocsp`) accept it.
 pub(crate) fn read_version(r: &mut Reader<'_>, path: &'static str) -> Result<Option<usize>, Error> {
     let Some(outer) = r.read_optional(tag::explicit(0), path)? else {
         return Ok(None);
