@@ -294,6 +294,8 @@ pub struct ArbSingle {
     this_update: ArbTime,
     next_update: Option<ArbTime>,
     extensions: Vec<ArbExtension>,
+    /// Write an empty `extensions` as an empty SEQUENCE (an accepted deviation).
+    empty_extensions_encoded: bool,
 }
 
 impl ArbSingle {
@@ -311,6 +313,9 @@ impl ArbSingle {
             this_update: self.this_update.build(),
             next_update: self.next_update.as_ref().map(ArbTime::build),
             extensions: extensions(&self.extensions),
+            // Only an empty list can be written empty (a round trip of a
+            // non-empty list would not give the flag back).
+            empty_extensions_encoded: self.empty_extensions_encoded && self.extensions.is_empty(),
         }
     }
 }
@@ -331,6 +336,10 @@ pub struct ArbResponseData {
     produced_at: ArbTime,
     responses: Vec<ArbSingle>,
     extensions: Vec<ArbExtension>,
+    /// Write `version` v1 out (an accepted deviation).
+    version_encoded: bool,
+    /// Write an empty `extensions` as an empty SEQUENCE (an accepted deviation).
+    empty_extensions_encoded: bool,
 }
 
 /// A certificate's outer shape: `SEQUENCE { tbs, algorithm, BIT STRING }`
@@ -413,6 +422,9 @@ impl ArbResponse {
         let b = &self.basic;
         let basic = BasicOcspResponse {
             tbs_response_data: ResponseData {
+                version_encoded: b.tbs.version_encoded,
+                empty_extensions_encoded: b.tbs.empty_extensions_encoded
+                    && b.tbs.extensions.is_empty(),
                 responder_id: match &b.tbs.responder_id {
                     ArbResponderId::ByName(n) => ResponderId::ByName(n.build()),
                     ArbResponderId::ByKey(k) => ResponderId::ByKey(k.clone()),

@@ -2,10 +2,13 @@
 //!
 //! Parsing is not judging: whatever parses is shown, whatever its
 //! algorithms, extensions or status; only input that is not a valid
-//! structure is an error.
+//! structure is an error. The deviations from DER the parser accepts are
+//! shown as notes (`Notes:` in text, `"notes"` in JSON), so that someone
+//! debugging a responder sees what is not DER without being blocked by it.
 
 /// The JSON form (its CertID object is shared with `ocsp verify`).
 pub(crate) mod json;
+mod notes;
 mod text;
 
 use std::path::PathBuf;

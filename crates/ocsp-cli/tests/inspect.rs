@@ -176,7 +176,8 @@ fn seed_expected() -> Value {
             "critical": false,
             "value": "0410f8683d2c1fea62ffcca1889e51efc905"
         }],
-        "nonce": "f8683d2c1fea62ffcca1889e51efc905"
+        "nonce": "f8683d2c1fea62ffcca1889e51efc905",
+        "notes": []
     })
 }
 
@@ -207,7 +208,8 @@ fn seed_der_json_matches_the_facts() {
             "certs",
             "responses",
             "extensions",
-            "nonce"
+            "nonce",
+            "notes"
         ]
     );
     assert_eq!(
@@ -445,13 +447,17 @@ fn cn_alice() -> Vec<u8> {
 fn unsigned_request_without_nonce() {
     let request = OcspRequest {
         tbs_request: TbsRequest {
+            version_encoded: false,
+            empty_extensions_encoded: false,
             requestor_name: None,
             requests: vec![
                 Request {
+                    empty_extensions_encoded: false,
                     cert_id: sample_cert_id(&[0x00, 0xa7, 0x0d]),
                     extensions: vec![],
                 },
                 Request {
+                    empty_extensions_encoded: false,
                     cert_id: sample_cert_id(&[0x0b, 0xb3, 0xc6]),
                     extensions: vec![],
                 },
@@ -470,7 +476,8 @@ fn unsigned_request_without_nonce() {
             "requestor_name": null,
             "signed": false,
             "extensions": [],
-            "nonce": null
+            "nonce": null,
+            "notes": []
         })
     );
     assert_eq!(
@@ -481,7 +488,8 @@ fn unsigned_request_without_nonce() {
             "requestor_name",
             "signed",
             "extensions",
-            "nonce"
+            "nonce",
+            "notes"
         ]
     );
 }
@@ -490,8 +498,11 @@ fn unsigned_request_without_nonce() {
 fn signed_request_with_nonce_and_requestor_name() {
     let request = OcspRequest {
         tbs_request: TbsRequest {
+            version_encoded: false,
+            empty_extensions_encoded: false,
             requestor_name: Some(GeneralName::directory_name(&cn_alice())),
             requests: vec![Request {
+                empty_extensions_encoded: false,
                 cert_id: sample_cert_id(&[0x01]),
                 extensions: vec![Extension::nonce(&[0xaa; 4]).unwrap()],
             }],
@@ -522,7 +533,8 @@ fn signed_request_with_nonce_and_requestor_name() {
                 {"oid": "1.3.6.1.5.5.7.48.1.2", "critical": false, "value": "0403010203"},
                 {"oid": "1.3.6.1.5.5.7.48.1.4", "critical": false, "value": "300b06092b0601050507300101"}
             ],
-            "nonce": "010203"
+            "nonce": "010203",
+            "notes": []
         })
     );
 
@@ -556,8 +568,11 @@ fn requestor_names_other_than_directory_names() {
     ] {
         let request = OcspRequest {
             tbs_request: TbsRequest {
+                version_encoded: false,
+                empty_extensions_encoded: false,
                 requestor_name: Some(GeneralName(name)),
                 requests: vec![Request {
+                    empty_extensions_encoded: false,
                     cert_id: sample_cert_id(&[0x01]),
                     extensions: vec![],
                 }],
@@ -631,8 +646,11 @@ fn requests_made_by_openssl() {
 fn get_url_of_a_request() {
     let request = OcspRequest {
         tbs_request: TbsRequest {
+            version_encoded: false,
+            empty_extensions_encoded: false,
             requestor_name: None,
             requests: vec![Request {
+                empty_extensions_encoded: false,
                 cert_id: sample_cert_id(&[0x0b, 0xb3, 0xc6]),
                 extensions: vec![],
             }],
@@ -676,8 +694,11 @@ fn non_successful_responses_have_only_their_status() {
         let der = [0x30, 0x03, 0x0a, 0x01, value];
         let path = write_temp("error-response.der", &der);
         let v = inspect_json(&path);
-        assert_eq!(v, json!({"type": "response", "response_status": name}));
-        assert_eq!(keys(&v), ["type", "response_status"]);
+        assert_eq!(
+            v,
+            json!({"type": "response", "response_status": name, "notes": []})
+        );
+        assert_eq!(keys(&v), ["type", "response_status", "notes"]);
         let out = ocsp(&["inspect", path.to_str().unwrap()], b"");
         assert_eq!(out.status.code(), Some(0));
         assert!(stdout(&out).contains(&format!("OCSP Response Status: {name}")));
@@ -712,6 +733,7 @@ fn revoked_response_with_unknown_algorithms_and_extensions() {
     let mut archive_cutoff = vec![0x18, 0x0f];
     archive_cutoff.extend(b"20200101000000Z");
     let single = SingleResponse {
+        empty_extensions_encoded: false,
         cert_id: CertId {
             hash_algorithm: AlgorithmIdentifier::without_parameters(unknown_hash),
             issuer_name_hash: vec![1, 2, 3],
@@ -734,6 +756,7 @@ fn revoked_response_with_unknown_algorithms_and_extensions() {
         ],
     };
     let unknown_single = SingleResponse {
+        empty_extensions_encoded: false,
         cert_id: sample_cert_id(&[0x00]),
         cert_status: CertStatus::Unknown,
         this_update: t(1_600_000_000),
@@ -742,6 +765,8 @@ fn revoked_response_with_unknown_algorithms_and_extensions() {
     };
     let response = OcspResponse::successful(BasicOcspResponse {
         tbs_response_data: ResponseData {
+            version_encoded: false,
+            empty_extensions_encoded: false,
             responder_id: ResponderId::ByName(cn_alice()),
             produced_at: t(1_600_000_001),
             responses: vec![single, unknown_single],
@@ -798,7 +823,8 @@ fn revoked_response_with_unknown_algorithms_and_extensions() {
             "extensions": [
                 {"oid": "1.3.6.1.5.5.7.48.1.6", "critical": false, "value": "180f32303230303130313030303030305a"}
             ],
-            "nonce": null
+            "nonce": null,
+            "notes": []
         })
     );
 
@@ -932,4 +958,79 @@ fn no_panic_on_mutations_of_the_seed() {
             assert_eq!(stderr(&out).lines().count(), 1);
         }
     }
+}
+
+// ---------------------------------------------------------------- notes
+
+/// Each accepted deviation is a note: `{"kind", "at"}` in JSON, a `Notes:`
+/// line in text; the embedded certificate's ones are prefixed with their
+/// place in `certs`.
+#[test]
+fn notes_report_each_accepted_deviation() {
+    let pki = ocsp_testkit::Pki::new(ocsp_testkit::Flavor::P256);
+    let mut delegate = pki.delegate_spec();
+    delegate.explicit_non_critical = true;
+    delegate.padded_key_usage = true;
+    delegate.key_usage = Some(ocsp_testkit::cert::KU_DIGITAL_SIGNATURE);
+    let mut spec = pki.delegated_response();
+    spec.certs = Some(vec![pki.issue_delegate(&delegate)]);
+    spec.singles[0].empty_extensions_encoded = true;
+    let der = spec.sign_edited(&pki.delegate.key, |tbs| tbs.version_encoded = true);
+    let path = write_temp("deviations.der", &der);
+    let v = inspect_json(&path);
+    assert_eq!(
+        v["notes"],
+        json!([
+            {"kind": "ExplicitDefaultVersion", "at": "ResponseData.version"},
+            {"kind": "EmptyExtensions", "at": "SingleResponse.singleExtensions"},
+            // extendedKeyUsage and id-pkix-ocsp-nocheck, not critical.
+            {"kind": "ExplicitNonCritical", "at": "BasicOCSPResponse.certs[0].Extension.critical"},
+            {"kind": "ExplicitNonCritical", "at": "BasicOCSPResponse.certs[0].Extension.critical"},
+            {"kind": "PaddedKeyUsage", "at": "BasicOCSPResponse.certs[0].KeyUsage"},
+        ])
+    );
+    let out = ocsp(&["inspect", path.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    for line in [
+        "Notes:",
+        "    ExplicitDefaultVersion at ResponseData.version (byte ",
+        "): version v1 (the DEFAULT) encoded explicitly",
+        "    EmptyExtensions at SingleResponse.singleExtensions (byte ",
+        "    PaddedKeyUsage at BasicOCSPResponse.certs[0].KeyUsage (byte ",
+        " of BasicOCSPResponse.certs[0]): keyUsage with trailing zero bits",
+    ] {
+        assert!(text.contains(line), "missing {line:?} in\n{text}");
+    }
+    // Without deviations: an empty array, and `Notes: none`.
+    let clean = write_temp("clean.der", &pki.issuer_response().sign(&pki.ca.key));
+    assert_eq!(inspect_json(&clean)["notes"], json!([]));
+    let out = ocsp(&["inspect", clean.to_str().unwrap()], b"");
+    assert!(stdout(&out).contains("Notes: none"));
+}
+
+#[test]
+fn request_notes() {
+    let request = OcspRequest {
+        tbs_request: TbsRequest {
+            version_encoded: true,
+            empty_extensions_encoded: true,
+            requestor_name: None,
+            requests: vec![Request {
+                empty_extensions_encoded: false,
+                cert_id: sample_cert_id(&[0x01]),
+                extensions: vec![],
+            }],
+            extensions: vec![],
+        },
+        signature: None,
+    };
+    let path = write_temp("request-deviations.der", &request.to_der().unwrap());
+    assert_eq!(
+        inspect_json(&path)["notes"],
+        json!([
+            {"kind": "ExplicitDefaultVersion", "at": "TBSRequest.version"},
+            {"kind": "EmptyExtensions", "at": "TBSRequest.requestExtensions"},
+        ])
+    );
 }

@@ -49,6 +49,7 @@ impl RequestBuilder {
         self.requests.push(Request {
             cert_id,
             extensions: Vec::new(),
+            empty_extensions_encoded: false,
         });
         self
     }
@@ -158,9 +159,11 @@ impl RequestBuilder {
             extensions.push(extension.clone());
         }
         Ok(TbsRequest {
+            version_encoded: false,
             requestor_name,
             requests: self.requests.clone(),
             extensions,
+            empty_extensions_encoded: false,
         })
     }
 }

@@ -54,6 +54,7 @@ fn extensions_and_requestor_name() {
     let request = RequestBuilder::new()
         .cert_id(a.clone())
         .request(Request {
+            empty_extensions_encoded: false,
             cert_id: b.clone(),
             extensions: vec![Extension::extended_revoke()],
         })

@@ -426,3 +426,77 @@ fn resolver_caches_per_staple() {
     *current.lock().unwrap() = Some(Arc::from(Vec::new()));
     assert_eq!(resolver.current().ocsp, None);
 }
+
+/// A leaf with the encodings rustls accepts and strict DER does not:
+/// `critical FALSE` written in every non-critical extension (among them an
+/// end-entity basicConstraints) and a keyUsage padded with a zero octet
+/// (`03 03 07 80 00`, as GnuTLS's certtool writes it).
+fn lax_leaf(pki: &TlsPki, must_staple: bool) -> Vec<u8> {
+    let mut spec = pki.leaf_spec(SERIAL, must_staple);
+    spec.extra_extensions
+        .push((vec![0x55, 0x1d, 0x13], false, der::seq(&[])));
+    spec.explicit_non_critical = true;
+    spec.padded_key_usage = true;
+    let leaf = pki.issue_leaf(&spec, &pki.root);
+    let kinds: Vec<_> = ocsp_types::CertificateRef::parse(&leaf)
+        .unwrap()
+        .deviations()
+        .map(|d| d.kind)
+        .collect();
+    assert!(kinds.contains(&ocsp_types::DeviationKind::ExplicitNonCritical));
+    assert!(kinds.contains(&ocsp_types::DeviationKind::PaddedKeyUsage));
+    leaf
+}
+
+#[test]
+fn lax_leaf_without_staple_connects_by_default() {
+    let pki = pki();
+    for version in [TLS13, TLS12] {
+        let result = handshake(
+            &[&lax_leaf(&pki, false)],
+            None,
+            default_verifier(&pki),
+            version,
+        );
+        assert_eq!(result, Ok(()), "{version:?}");
+    }
+}
+
+#[test]
+fn lax_leaf_staple_is_verified() {
+    let pki = pki();
+    for version in [TLS13, TLS12] {
+        let result = handshake(
+            &[&lax_leaf(&pki, false)],
+            Some(staple(&pki, CertStatus::Good)),
+            default_verifier(&pki),
+            version,
+        );
+        assert_eq!(result, Ok(()), "{version:?}");
+        // The staple is read, not skipped: a revoked one is refused.
+        let result = handshake(
+            &[&lax_leaf(&pki, false)],
+            Some(staple(&pki, revoked(&pki))),
+            default_verifier(&pki),
+            version,
+        );
+        assert_eq!(result, cert_error(CertificateError::Revoked), "{version:?}");
+    }
+}
+
+/// The TLS Feature with `critical FALSE` written is still read: Must-Staple.
+#[test]
+fn lax_must_staple_leaf_without_staple_refused() {
+    let pki = pki();
+    let result = handshake(
+        &[&lax_leaf(&pki, true)],
+        None,
+        default_verifier(&pki),
+        TLS13,
+    );
+    assert_eq!(
+        staple_error(&result),
+        Some(StapleError::MustStapleWithoutStaple),
+        "{result:?}"
+    );
+}

@@ -43,6 +43,12 @@ pub struct CertSpec {
     pub sig_alg: Option<SigAlg>,
     /// Flip a bit of the certificate's signature.
     pub corrupt_signature: bool,
+    /// Write `critical FALSE` in every non-critical extension (not DER; what
+    /// some CAs do, accepted by rustls-webpki).
+    pub explicit_non_critical: bool,
+    /// Write keyUsage with a trailing zero octet, `03 03 07 xx 00`, as
+    /// GnuTLS's certtool does (not DER; accepted by rustls-webpki).
+    pub padded_key_usage: bool,
 }
 
 impl CertSpec {
@@ -59,6 +65,8 @@ impl CertSpec {
             extra_extensions: Vec::new(),
             sig_alg: None,
             corrupt_signature: false,
+            explicit_non_critical: false,
+            padded_key_usage: false,
         }
     }
 
@@ -68,7 +76,11 @@ impl CertSpec {
         let alg_der = algorithm_identifier_der(&alg.algorithm_identifier());
         let mut exts: Vec<Vec<u8>> = Vec::new();
         let ext = |oid: &[u8], critical: bool, value: &[u8]| {
-            let crit: &[u8] = if critical { &[0x01, 0x01, 0xff] } else { &[] };
+            let crit: &[u8] = match (critical, self.explicit_non_critical) {
+                (true, _) => &[0x01, 0x01, 0xff],
+                (false, true) => &[0x01, 0x01, 0x00],
+                (false, false) => &[],
+            };
             der::seq(&[&der::oid(oid), crit, &der::octets(value)])
         };
         if self.ca {
@@ -80,11 +92,12 @@ impl CertSpec {
         }
         if let Some(ku) = self.key_usage {
             let unused = ku.trailing_zeros().min(7) as u8;
-            exts.push(ext(
-                &[0x55, 0x1d, 0x0f],
-                true,
-                &der::tlv(0x03, &[unused, ku]),
-            ));
+            let bits: &[u8] = if self.padded_key_usage {
+                &[7, ku, 0x00]
+            } else {
+                &[unused, ku]
+            };
+            exts.push(ext(&[0x55, 0x1d, 0x0f], true, &der::tlv(0x03, bits)));
         }
         if let Some(eku) = &self.eku {
             let oids: Vec<Vec<u8>> = eku.iter().map(|o| der::oid(o)).collect();

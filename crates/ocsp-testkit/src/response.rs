@@ -72,6 +72,7 @@ pub fn single(
         this_update,
         next_update,
         extensions: Vec::new(),
+        empty_extensions_encoded: false,
     }
 }
 
@@ -100,12 +101,21 @@ pub struct ResponseSpec {
 impl ResponseSpec {
     /// Signs with `key` and encodes the `OCSPResponse`.
     pub fn sign(&self, key: &Key) -> Vec<u8> {
-        let tbs = ResponseData {
+        self.sign_edited(key, |_| {})
+    }
+
+    /// Like [`ResponseSpec::sign`], after `edit` has changed the
+    /// `tbsResponseData` (e.g. `version_encoded`, `empty_extensions_encoded`).
+    pub fn sign_edited(&self, key: &Key, edit: impl FnOnce(&mut ResponseData)) -> Vec<u8> {
+        let mut tbs = ResponseData {
+            version_encoded: false,
             responder_id: self.responder_id.clone(),
             produced_at: self.produced_at,
             responses: self.singles.clone(),
             extensions: self.extensions.clone(),
+            empty_extensions_encoded: false,
         };
+        edit(&mut tbs);
         let mut signature = key.sign(self.sig_alg, &tbs.to_der().expect("tbsResponseData"));
         if self.corrupt_signature {
             if let Some(b) = signature.get_mut(10) {

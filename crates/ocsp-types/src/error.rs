@@ -209,6 +209,10 @@ pub enum Error {
         at: Position,
     },
     /// An `Extensions` with no extension (it is `SIZE (1..MAX)`).
+    ///
+    /// No longer returned by the parser: an empty `Extensions` is accepted
+    /// as [`crate::DeviationKind::EmptyExtensions`], as mozilla::pkix and
+    /// rustls-webpki accept it. Kept so that callers matching it still build.
     #[error("empty Extensions at {at}")]
     EmptyExtensions {
         /// Where.

@@ -1,15 +1,30 @@
 //! `Extensions` (RFC 5280 4.1), both faces.
 //!
-//! The parser checks the list (non-empty, no duplicate OID, at most
-//! [`crate::limits::MAX_EXTENSIONS`]) and each extension (a `critical` of
-//! FALSE must not be encoded); values stay opaque until a typed accessor in
-//! [`crate::known`] decodes them.
+//! The parser checks the list (no duplicate OID, at most
+//! [`crate::limits::MAX_EXTENSIONS`]) and each extension's outer structure
+//! (`SEQUENCE { OID, BOOLEAN OPTIONAL, OCTET STRING }`); values stay opaque
+//! until a typed accessor in [`crate::known`] or [`crate::x509`] decodes them,
+//! so a malformed value is an error only for the caller that asks for it.
+//!
+//! Two deviations are accepted (and reported by `deviations()`):
+//!
+//! * an empty `Extensions` SEQUENCE, in OCSP messages and in certificates
+//!   ([`DeviationKind::EmptyExtensions`]): mozilla::pkix accepts it in OCSP
+//!   responses since bug 991898, rustls-webpki in certificates
+//!   (`ALLOW_EMPTY` in its `cert.rs`, after Go and OpenSSL issue reports);
+//! * in certificates only, `critical FALSE` encoded explicitly
+//!   ([`DeviationKind::ExplicitNonCritical`]), which rustls-webpki
+//!   (`FromDer for bool`) and mozilla::pkix (`der::OptionalBoolean`) accept,
+//!   and a second instance of an extension that neither this library nor
+//!   rustls-webpki uses ([`DeviationKind::DuplicateUnusedExtension`]), which
+//!   both ignore. OCSP messages keep refusing both.
 
 use alloc::vec::Vec;
 
 use crate::asn1::oid::{ObjectIdentifier, Oid};
 use crate::asn1::reader::{Reader, Tlv};
 use crate::asn1::{primitives, tag, writer};
+use crate::deviation::{Deviation, DeviationKind};
 use crate::error::{Error, Position};
 use crate::limits::MAX_EXTENSIONS;
 use crate::list::{List, ListIter};
@@ -19,28 +34,32 @@ use crate::list::{List, ListIter};
 pub struct ExtensionRef<'a> {
     oid: Oid<'a>,
     critical: bool,
+    /// Offset of an encoded `critical FALSE` (certificates only).
+    false_encoded_at: Option<usize>,
     value: &'a [u8],
     value_offset: usize,
 }
 
 impl<'a> ExtensionRef<'a> {
-    fn decode(tlv: &Tlv<'a>, path: &'static str) -> Result<Self, Error> {
+    fn decode(tlv: &Tlv<'a>, path: &'static str, allow_false: bool) -> Result<Self, Error> {
         let mut r = tlv.contents();
         let oid = Oid::new_unchecked(primitives::oid(&r.read(tag::OID, path)?, path)?);
-        let critical = match r.read_optional(tag::BOOLEAN, path)? {
-            Some(b) => {
-                if !primitives::boolean(&b, path)? {
-                    return Err(Error::DefaultValueEncoded { at: b.at(path) });
-                }
-                true
-            }
-            None => false,
+        let (critical, false_encoded_at) = match r.read_optional(tag::BOOLEAN, path)? {
+            Some(b) => match primitives::boolean(&b, path)? {
+                true => (true, None),
+                // rustls-webpki and mozilla::pkix accept the DEFAULT encoded in
+                // certificates; OCSP messages stay DER here (see the module doc).
+                false if allow_false => (false, Some(b.offset)),
+                false => return Err(Error::DefaultValueEncoded { at: b.at(path) }),
+            },
+            None => (false, None),
         };
         let value = r.read(tag::OCTET_STRING, path)?;
         r.finish(path)?;
         Ok(ExtensionRef {
             oid,
             critical,
+            false_encoded_at,
             value: value.value,
             value_offset: value.value_offset,
         })
@@ -89,7 +108,11 @@ pub type ExtensionsRef<'a> = List<'a, ExtensionRef<'a>>;
 pub type ExtensionsIter<'a> = ListIter<'a, ExtensionRef<'a>>;
 
 fn decode_extension<'a>(tlv: &Tlv<'a>) -> Result<ExtensionRef<'a>, Error> {
-    ExtensionRef::decode(tlv, "Extension")
+    ExtensionRef::decode(tlv, "Extension", false)
+}
+
+fn decode_certificate_extension<'a>(tlv: &Tlv<'a>) -> Result<ExtensionRef<'a>, Error> {
+    ExtensionRef::decode(tlv, "Extension", true)
 }
 
 impl Default for ExtensionsRef<'_> {
@@ -99,28 +122,53 @@ impl Default for ExtensionsRef<'_> {
 }
 
 impl<'a> List<'a, ExtensionRef<'a>> {
-    /// Decodes an `Extensions` SEQUENCE (the inner element of its EXPLICIT
-    /// tag): non-empty, and no OID twice.
+    /// Decodes an `Extensions` SEQUENCE of an OCSP message (the inner element
+    /// of its EXPLICIT tag): no OID twice, no `critical FALSE`; empty is
+    /// accepted (mozilla::pkix since bug 991898), see [`Self::deviations`].
     pub(crate) fn decode_extensions(tlv: &Tlv<'a>, path: &'static str) -> Result<Self, Error> {
         let list = Self::decode(tlv, decode_extension, MAX_EXTENSIONS, path)?;
-        if list.is_empty() {
-            return Err(Error::EmptyExtensions { at: tlv.at(path) });
-        }
-        // Quadratic, over at most MAX_EXTENSIONS elements.
-        let mut reader = tlv.contents();
-        for (i, ext) in list.iter().enumerate() {
-            let at = reader.offset();
-            let _ = reader.read_any(path);
-            if list.prefix(i).iter().any(|earlier| earlier.oid == ext.oid) {
-                return Err(Error::DuplicateExtension {
-                    at: Position { offset: at, path },
-                });
-            }
+        if let Some((_, at)) = list.duplicates().next() {
+            return Err(Error::DuplicateExtension {
+                at: Position { offset: at, path },
+            });
         }
         Ok(list)
     }
 
-    /// Reads `[n] EXPLICIT Extensions OPTIONAL` from `r`.
+    /// Decodes a certificate's `Extensions` SEQUENCE: as rustls-webpki does
+    /// (`cert.rs`, `remember_cert_extension`), an explicit `critical FALSE`,
+    /// an empty list and a repeated extension that is not in `single_instance`
+    /// are accepted; a repeated one of `single_instance` (the extensions this
+    /// library or rustls-webpki reads) is [`Error::DuplicateExtension`].
+    pub(crate) fn decode_certificate_extensions(
+        tlv: &Tlv<'a>,
+        single_instance: &[ObjectIdentifier],
+        path: &'static str,
+    ) -> Result<Self, Error> {
+        let list = Self::decode(tlv, decode_certificate_extension, MAX_EXTENSIONS, path)?;
+        if let Some((_, at)) = list
+            .duplicates()
+            .find(|(ext, _)| single_instance.iter().any(|oid| ext.oid == *oid))
+        {
+            return Err(Error::DuplicateExtension {
+                at: Position { offset: at, path },
+            });
+        }
+        Ok(list)
+    }
+
+    /// The extensions whose OID an earlier one already has, with their
+    /// offsets. Quadratic, over at most [`MAX_EXTENSIONS`] elements.
+    fn duplicates(&self) -> impl Iterator<Item = (ExtensionRef<'a>, usize)> + 'a {
+        let list = *self;
+        list.iter()
+            .zip(list.offsets())
+            .enumerate()
+            .filter(move |(i, (ext, _))| list.prefix(*i).iter().any(|e| e.oid == ext.oid))
+            .map(|(_, found)| found)
+    }
+
+    /// Reads `[n] EXPLICIT Extensions OPTIONAL` of an OCSP message from `r`.
     pub(crate) fn read_explicit(
         r: &mut Reader<'a>,
         context_tag: u8,
@@ -133,6 +181,30 @@ impl<'a> List<'a, ExtensionRef<'a>> {
             }
             None => Ok(ExtensionsRef::default()),
         }
+    }
+
+    /// Whether the list was encoded with no element (a deviation).
+    pub(crate) fn encoded_empty(&self) -> bool {
+        self.is_present() && self.is_empty()
+    }
+
+    /// The deviations of this list: an empty SEQUENCE, an explicit `critical
+    /// FALSE`, a repeated unused extension (the last two in certificates only).
+    pub(crate) fn deviations(&self) -> impl Iterator<Item = Deviation> + 'a {
+        let path = self.path();
+        let empty = self
+            .offset()
+            .filter(|_| self.is_empty())
+            .map(|at| Deviation::new(DeviationKind::EmptyExtensions, at, path));
+        let explicit_false = self.iter().filter_map(|e| {
+            e.false_encoded_at.map(|at| {
+                Deviation::new(DeviationKind::ExplicitNonCritical, at, "Extension.critical")
+            })
+        });
+        let duplicates = self
+            .duplicates()
+            .map(move |(_, at)| Deviation::new(DeviationKind::DuplicateUnusedExtension, at, path));
+        empty.into_iter().chain(explicit_false).chain(duplicates)
     }
 
     /// The extension with this OID, if present.
@@ -157,9 +229,16 @@ pub struct Extension {
     pub value: Vec<u8>,
 }
 
-/// Appends `[n] EXPLICIT Extensions` unless `list` is empty.
-pub(crate) fn encode_explicit(out: &mut Vec<u8>, context_tag: u8, list: &[Extension]) {
-    if list.is_empty() {
+/// Appends `[n] EXPLICIT Extensions` unless `list` is empty and
+/// `encode_empty` is false (an empty list with `encode_empty` gives back the
+/// empty SEQUENCE some responders send, see [`DeviationKind::EmptyExtensions`]).
+pub(crate) fn encode_explicit(
+    out: &mut Vec<u8>,
+    context_tag: u8,
+    list: &[Extension],
+    encode_empty: bool,
+) {
+    if list.is_empty() && !encode_empty {
         return;
     }
     writer::nested(out, tag::explicit(context_tag), |out| {

@@ -21,16 +21,29 @@
 //! Refused, each with its own [`Error`] variant and the byte offset and field:
 //! indefinite and non-minimal lengths, high tag numbers, constructed (BER)
 //! strings, wrong tags, trailing bytes at any level, non-minimal INTEGERs, a
-//! BOOLEAN other than `00`/`FF`, an encoded DEFAULT (`version v1`, `critical
-//! FALSE`), any version but v1, GeneralizedTime not of the form
+//! BOOLEAN other than `00`/`FF`, an encoded `critical FALSE` in an OCSP
+//! message, any version but v1, GeneralizedTime not of the form
 //! `YYYYMMDDHHMMSSZ`, an undefined `responseStatus` or `CRLReason`, a
 //! successful response without `responseBytes` (or an error response with
-//! them), an empty or duplicated `Extensions`, and signatures with unused
-//! bits. A `responseType` other than id-pkix-ocsp-basic is
+//! them), a duplicated extension, and signatures with unused bits. A
+//! `responseType` other than id-pkix-ocsp-basic is
 //! [`Error::UnsupportedResponseType`].
 //!
-//! What parsing does **not** judge: algorithm OIDs, extension OIDs and
-//! criticality, key hash lengths, and the certificates beyond their outer
+//! # Accepted deviations (compatible where it is harmless)
+//!
+//! A few deviations that careful peers accept and real responders and CAs
+//! produce are accepted, never silently: `deviations()` on the parsed views
+//! lists each one as a [`Deviation`] (kind and position), without
+//! allocating. In OCSP messages: `version [0] INTEGER 0` encoded explicitly
+//! (mozilla::pkix bug 1031093, Chromium) and an empty `Extensions` SEQUENCE
+//! (mozilla::pkix bug 991898); the owned types remember both, so
+//! decode-then-encode still gives back the received bytes. In certificates,
+//! whatever rustls-webpki 0.103 accepts (see [`CertificateRef`]). The full
+//! table is `docs/COMPATIBILITY.md`.
+//!
+//! What parsing does **not** judge: algorithm OIDs, extension OIDs,
+//! criticality and values (a typed accessor reports a malformed value when
+//! asked), key hash lengths, and the certificates beyond their outer
 //! shape. Parsing is not verification: a parsed response proves nothing until
 //! `ocsp-verify` has checked it.
 //!
@@ -61,6 +74,7 @@ mod algorithm;
 mod asn1;
 mod cert_id;
 mod certificate;
+mod deviation;
 mod error;
 mod extension;
 pub mod known;
@@ -80,6 +94,7 @@ pub use asn1::time::Time;
 pub use asn1::writer::unsigned_to_integer as serial_from_unsigned;
 pub use cert_id::{CertId, CertIdRef};
 pub use certificate::{CertificatesIter, CertificatesRef};
+pub use deviation::{Deviation, DeviationKind};
 pub use error::{DisplayOid, Error, Position};
 pub use extension::{Extension, ExtensionRef, ExtensionsIter, ExtensionsRef};
 pub use list::{List, ListIter};

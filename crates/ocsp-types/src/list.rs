@@ -18,6 +18,8 @@ type DecodeElement<'a, T> = fn(&Tlv<'a>) -> Result<T, Error>;
 pub struct List<'a, T> {
     contents: &'a [u8],
     base: usize,
+    /// Offset of the SEQUENCE element itself (tag byte), when present.
+    offset: Option<usize>,
     len: usize,
     decode: DecodeElement<'a, T>,
     path: &'static str,
@@ -55,6 +57,7 @@ impl<'a, T> List<'a, T> {
         List {
             contents: &[],
             base: 0,
+            offset: None,
             len: 0,
             decode,
             path,
@@ -85,6 +88,7 @@ impl<'a, T> List<'a, T> {
         Ok(List {
             contents: tlv.value,
             base: tlv.value_offset,
+            offset: Some(tlv.offset),
             len,
             decode,
             path,
@@ -104,9 +108,36 @@ impl<'a, T> List<'a, T> {
         self.len
     }
 
-    /// Whether there are none.
+    /// Whether there are none (an empty list, or the field absent).
     pub fn is_empty(&self) -> bool {
         self.len == 0
+    }
+
+    /// Whether the field was encoded (possibly as an empty list).
+    pub fn is_present(&self) -> bool {
+        self.offset.is_some()
+    }
+
+    /// The offset of the encoded `SEQUENCE OF` (its tag byte), if present.
+    pub(crate) fn offset(&self) -> Option<usize> {
+        self.offset
+    }
+
+    /// The schema path of the list.
+    pub(crate) fn path(&self) -> &'static str {
+        self.path
+    }
+
+    /// The offset of each element (its tag byte), in encoded order.
+    pub(crate) fn offsets(&self) -> impl Iterator<Item = usize> + 'a {
+        let mut reader = Reader::with_base(self.contents, self.base);
+        let mut remaining = self.len;
+        let path = self.path;
+        core::iter::from_fn(move || {
+            remaining = remaining.checked_sub(1)?;
+            let at = reader.offset();
+            reader.read_any(path).ok().map(|_| at)
+        })
     }
 
     /// The elements in encoded order.

@@ -10,6 +10,7 @@ use crate::asn1::oid::{self, ObjectIdentifier};
 use crate::asn1::reader::{explicit_inner, read_single, Tlv};
 use crate::asn1::time::Time;
 use crate::asn1::{primitives, tag};
+use crate::deviation::{Deviation, DeviationKind};
 use crate::error::Error;
 use crate::extension::{ExtensionRef, ExtensionsRef};
 use crate::limits::MAX_MESSAGE_LEN;
@@ -26,6 +27,26 @@ pub const BASIC_CONSTRAINTS: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.
 /// `id-pe-authorityInfoAccess` (RFC 5280 4.2.2.1).
 pub const AUTHORITY_INFO_ACCESS: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.1");
+
+/// The certificate extensions that may appear once only: the ones this
+/// workspace reads (keyUsage, extendedKeyUsage, basicConstraints,
+/// id-pkix-ocsp-nocheck, authorityInfoAccess, the TLS Feature) and the ones
+/// rustls-webpki reads (`remember_cert_extension`: subjectAltName,
+/// nameConstraints, cRLDistributionPoints, the SCT list). Two instances of one
+/// of these would let two readers see different values; any other extension
+/// may repeat, as in rustls-webpki and mozilla::pkix, which ignore it.
+const SINGLE_INSTANCE_EXTENSIONS: &[ObjectIdentifier] = &[
+    KEY_USAGE,
+    EXT_KEY_USAGE,
+    ObjectIdentifier::new_unwrap("2.5.29.19"), // basicConstraints
+    ObjectIdentifier::new_unwrap("2.5.29.17"), // subjectAltName
+    ObjectIdentifier::new_unwrap("2.5.29.30"), // nameConstraints
+    ObjectIdentifier::new_unwrap("2.5.29.31"), // cRLDistributionPoints
+    oid::OCSP_NOCHECK,
+    AUTHORITY_INFO_ACCESS,
+    ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.24"), // TLS Feature (RFC 7633)
+    ObjectIdentifier::new_unwrap("1.3.6.1.4.1.11129.2.4.2"), // SCT list (RFC 6962 3.3)
+];
 
 /// A borrowed `SubjectPublicKeyInfo`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,7 +95,13 @@ impl<'a> SubjectPublicKeyInfoRef<'a> {
     }
 }
 
-/// A borrowed X.509 certificate (v1 to v3), checked strictly.
+/// A borrowed X.509 certificate (v1 to v3).
+///
+/// It never refuses a certificate rustls-webpki 0.103 accepts: the DER
+/// deviations webpki tolerates in certificates are accepted here too, and
+/// listed by [`CertificateRef::deviations`] (see [`DeviationKind`]).
+/// Extension values are not decoded by `parse`: an extension this library
+/// does not use is only checked for its outer `Extension` structure.
 ///
 /// ```text
 /// Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue }
@@ -98,6 +125,8 @@ pub struct CertificateRef<'a> {
     signature: &'a [u8],
     version: u8,
     serial_number: &'a [u8],
+    /// Offset of a serialNumber that is not a minimal INTEGER.
+    serial_deviation_at: Option<usize>,
     issuer: NameRef<'a>,
     not_before: Time,
     not_after: Time,
@@ -112,8 +141,13 @@ impl<'a> CertificateRef<'a> {
     /// Beyond DER itself: the inner and outer signature algorithms must be
     /// identical (RFC 5280 4.1.1.2), an encoded version must be v2 or v3
     /// (v1 is the DEFAULT), unique identifiers need v2 or v3 and extensions
-    /// v3, and extensions follow the same rules as in OCSP (non-empty, no
-    /// duplicates, `critical FALSE` not encoded).
+    /// v3, and an extension this library or rustls-webpki reads may not
+    /// appear twice.
+    ///
+    /// Accepted, as rustls-webpki accepts them ([`CertificateRef::deviations`]
+    /// lists them): a serialNumber that is not a minimal INTEGER, an empty
+    /// extensions SEQUENCE, `critical FALSE` encoded, and a repeated extension
+    /// that nothing reads.
     pub fn parse(der: &'a [u8]) -> Result<Self, Error> {
         if der.len() > MAX_MESSAGE_LEN {
             return Err(Error::InputTooLarge {
@@ -155,7 +189,15 @@ impl<'a> CertificateRef<'a> {
             None => 1,
         };
         let serial_path = "TBSCertificate.serialNumber";
-        let serial_number = primitives::integer(&t.read(tag::INTEGER, serial_path)?, serial_path)?;
+        let serial_tlv = t.read(tag::INTEGER, serial_path)?;
+        // rustls-webpki (`lenient_certificate_serial_number`) takes any
+        // INTEGER content, as RFC 5280 4.1.2.2 asks users to be prepared for
+        // non-conforming serials; mozilla::pkix refuses the non-minimal ones.
+        // Read as its value (what a CertID carries, as OpenSSL builds it).
+        let serial_number = primitives::minimal_integer(serial_tlv.value);
+        let serial_deviation_at = primitives::integer(&serial_tlv, serial_path)
+            .is_err()
+            .then_some(serial_tlv.offset);
         let inner_path = "TBSCertificate.signature";
         let inner_tlv = t.read(tag::SEQUENCE, inner_path)?;
         let inner_algorithm = AlgorithmIdentifierRef::decode(&inner_tlv, inner_path)?;
@@ -201,7 +243,14 @@ impl<'a> CertificateRef<'a> {
             let at = t.read_any(ext_path)?.at(ext_path);
             return Err(Error::TrailingData { at });
         }
-        let extensions = ExtensionsRef::read_explicit(&mut t, 3, ext_path)?;
+        let extensions = match t.read_optional(tag::explicit(3), ext_path)? {
+            Some(outer) => ExtensionsRef::decode_certificate_extensions(
+                &explicit_inner(&outer, tag::SEQUENCE, ext_path)?,
+                SINGLE_INSTANCE_EXTENSIONS,
+                ext_path,
+            )?,
+            None => ExtensionsRef::default(),
+        };
         t.finish("TBSCertificate")?;
         Ok(CertificateRef {
             raw: outer.raw,
@@ -210,6 +259,7 @@ impl<'a> CertificateRef<'a> {
             signature,
             version,
             serial_number,
+            serial_deviation_at,
             issuer,
             not_before,
             not_after,
@@ -244,7 +294,37 @@ impl<'a> CertificateRef<'a> {
         self.version
     }
 
-    /// The serial number's INTEGER content octets.
+    /// The accepted deviations from DER and RFC 5280: a non-minimal
+    /// serialNumber, an empty extensions SEQUENCE, each explicit `critical
+    /// FALSE`, each repeated unused extension, then a keyUsage with trailing
+    /// zero bits (in that order). Offsets are from the start of the
+    /// certificate. Does not allocate.
+    pub fn deviations(&self) -> impl Iterator<Item = Deviation> + 'a {
+        let serial = self.serial_deviation_at.map(|at| {
+            Deviation::new(
+                DeviationKind::NonMinimalSerialNumber,
+                at,
+                "TBSCertificate.serialNumber",
+            )
+        });
+        let key_usage = self
+            .extensions
+            .get(&KEY_USAGE)
+            .filter(|ext| KeyUsage::decode(ext).is_ok_and(|(_, padded)| padded))
+            .map(|ext| {
+                let at = ext.value_position();
+                Deviation::new(DeviationKind::PaddedKeyUsage, at.offset, "KeyUsage")
+            });
+        serial
+            .into_iter()
+            .chain(self.extensions.deviations())
+            .chain(key_usage)
+    }
+
+    /// The serial number's INTEGER content octets, minimal: a non-minimal
+    /// encoding (accepted, see [`CertificateRef::deviations`]) is given as
+    /// its value's DER content octets, as OpenSSL reads it into a CertID.
+    /// Empty when the certificate encodes an empty INTEGER.
     pub fn serial_number(&self) -> &'a [u8] {
         self.serial_number
     }
@@ -280,11 +360,14 @@ impl<'a> CertificateRef<'a> {
     }
 
     /// keyUsage, when present: `Some(bits)` with bit 0 (digitalSignature) as
-    /// the most significant bit of the first octet, as encoded.
+    /// the most significant bit of the first octet, as encoded. Trailing zero
+    /// bits and octets are accepted (see [`DeviationKind::PaddedKeyUsage`]);
+    /// a value that is not a BIT STRING, or has more than 7 or non-zero
+    /// unused bits, is [`Error::InvalidExtensionValue`].
     pub fn key_usage(&self) -> Result<Option<KeyUsage>, Error> {
         self.extensions
             .get(&KEY_USAGE)
-            .map(|ext| KeyUsage::decode(&ext))
+            .map(|ext| KeyUsage::decode(&ext).map(|(bits, _)| bits))
             .transpose()
     }
 
@@ -358,26 +441,33 @@ pub struct KeyUsage {
 }
 
 impl KeyUsage {
-    fn decode(ext: &ExtensionRef<'_>) -> Result<Self, Error> {
+    /// The bits, and whether the BIT STRING has trailing zero bits (which DER
+    /// drops from a named bit list).
+    ///
+    /// As rustls-webpki's `bit_string_flags` and mozilla::pkix's
+    /// `CheckKeyUsage`: at most 7 unused bits, none without octets, the
+    /// unused bits zero; trailing zero bits and zero octets are accepted
+    /// (GnuTLS's certtool writes `03 03 07 80 00`), and bits past
+    /// decipherOnly (undefined) are ignored.
+    fn decode(ext: &ExtensionRef<'_>) -> Result<(Self, bool), Error> {
         let invalid = Error::InvalidExtensionValue {
             at: ext.value_position(),
         };
         let bits = read_single(ext.value(), tag::BIT_STRING, "KeyUsage").map_err(|_| invalid)?;
-        // DER: the unused-bits count is at most 7, the padding bits are zero,
-        // and there are no trailing zero bits (named bit list).
-        let (unused, octets) = bits.value.split_first().ok_or(invalid)?;
-        let last = octets.last().copied().unwrap_or(0);
-        let ok = *unused <= 7
-            && (*unused == 0 || !octets.is_empty())
-            && last & ((1u16 << unused) - 1) as u8 == 0
-            && (octets.is_empty() || last & (1u16 << unused) as u8 != 0);
-        if !ok || octets.len() > 2 {
-            return Err(invalid);
-        }
-        Ok(KeyUsage {
+        let (&unused, octets) = bits.value.split_first().ok_or(invalid)?;
+        let padded = match (unused, octets.last()) {
+            (0, None) => false,
+            (8.., _) | (_, None) => return Err(invalid),
+            (_, Some(&last)) if u16::from(last) & ((1u16 << unused) - 1) != 0 => {
+                return Err(invalid)
+            }
+            (_, Some(&last)) => u16::from(last) & (1u16 << unused) == 0,
+        };
+        let bits = KeyUsage {
             first: octets.first().copied().unwrap_or(0),
             second: octets.get(1).copied().unwrap_or(0),
-        })
+        };
+        Ok((bits, padded))
     }
 
     /// Bit `n` (0 = digitalSignature, 1 = nonRepudiation, ... 8 = decipherOnly).

@@ -154,9 +154,13 @@ fn single_response() -> impl Strategy<Value = SingleResponse> {
         time(),
         prop::option::of(time()),
         extensions(),
+        any::<bool>(),
     )
         .prop_map(
-            |(cert_id, cert_status, this_update, next_update, extensions)| SingleResponse {
+            |(cert_id, cert_status, this_update, next_update, extensions, empty)| SingleResponse {
+                // The tolerated encodings round-trip too (only meaningful
+                // for an empty list).
+                empty_extensions_encoded: empty && extensions.is_empty(),
                 cert_id,
                 cert_status,
                 this_update,
@@ -186,11 +190,14 @@ fn response() -> impl Strategy<Value = OcspResponse> {
         signature_algorithm(),
         vec(any::<u8>(), 0..300),
         prop::option::of(vec(certificate(), 0..3)),
+        any::<(bool, bool)>(),
     )
         .prop_map(
-            |(responder_id, produced_at, responses, extensions, alg, signature, certs)| {
+            |(responder_id, produced_at, responses, extensions, alg, signature, certs, flags)| {
                 OcspResponse::successful(BasicOcspResponse {
                     tbs_response_data: ResponseData {
+                        version_encoded: flags.0,
+                        empty_extensions_encoded: flags.1 && extensions.is_empty(),
                         responder_id,
                         produced_at,
                         responses,
@@ -214,25 +221,31 @@ fn request() -> impl Strategy<Value = OcspRequest> {
             vec(any::<u8>(), 0..100),
             prop::option::of(vec(certificate(), 0..2)),
         )),
+        any::<(bool, bool, bool)>(),
     )
-        .prop_map(|(requestor_name, requests, extensions, sig)| OcspRequest {
-            tbs_request: TbsRequest {
-                requestor_name,
-                requests: requests
-                    .into_iter()
-                    .map(|(cert_id, extensions)| Request {
-                        cert_id,
-                        extensions,
-                    })
-                    .collect(),
-                extensions,
+        .prop_map(
+            |(requestor_name, requests, extensions, sig, flags)| OcspRequest {
+                tbs_request: TbsRequest {
+                    version_encoded: flags.0,
+                    empty_extensions_encoded: flags.1 && extensions.is_empty(),
+                    requestor_name,
+                    requests: requests
+                        .into_iter()
+                        .map(|(cert_id, extensions)| Request {
+                            empty_extensions_encoded: flags.2 && extensions.is_empty(),
+                            cert_id,
+                            extensions,
+                        })
+                        .collect(),
+                    extensions,
+                },
+                signature: sig.map(|(algorithm, signature, certs)| Signature {
+                    algorithm,
+                    signature,
+                    certs,
+                }),
             },
-            signature: sig.map(|(algorithm, signature, certs)| Signature {
-                algorithm,
-                signature,
-                certs,
-            }),
-        })
+        )
 }
 
 proptest! {
@@ -268,7 +281,8 @@ proptest! {
     #[test]
     fn times_round_trip(t in time()) {
         let single = SingleResponse {
-            cert_id: CertId {
+            empty_extensions_encoded: false,
+cert_id: CertId {
                 hash_algorithm: AlgorithmIdentifier::with_null_parameters(oid::SHA1),
                 issuer_name_hash: vec![1; 20],
                 issuer_key_hash: vec![2; 20],
@@ -281,7 +295,9 @@ proptest! {
         };
         let response = OcspResponse::successful(BasicOcspResponse {
             tbs_response_data: ResponseData {
-                responder_id: ResponderId::ByKey(vec![0; 20]),
+                version_encoded: false,
+                empty_extensions_encoded: false,
+responder_id: ResponderId::ByKey(vec![0; 20]),
                 produced_at: t,
                 responses: vec![single],
                 extensions: vec![],
@@ -314,6 +330,8 @@ fn owned_values_that_are_not_der_are_refused() {
     ));
     let bad_name = OcspResponse::successful(BasicOcspResponse {
         tbs_response_data: ResponseData {
+            version_encoded: false,
+            empty_extensions_encoded: false,
             responder_id: ResponderId::ByName(vec![0x02, 0x01, 0x00]),
             produced_at: Time::from_unix(0).unwrap(),
             responses: vec![],

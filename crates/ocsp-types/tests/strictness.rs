@@ -11,9 +11,18 @@
 )]
 
 use ocsp_types::{
-    limits, CertStatus, CrlReason, Error, OcspRequestRef, OcspResponse, OcspResponseRef, Position,
-    ResponseStatus,
+    limits, CertStatus, CrlReason, DeviationKind, Error, OcspRequestRef, OcspResponse,
+    OcspResponseRef, Position, ResponseStatus,
 };
+
+/// The (kind, path) of each deviation a response parse accepted.
+fn response_deviations(der: &[u8]) -> Vec<(DeviationKind, &'static str)> {
+    OcspResponseRef::parse(der)
+        .unwrap()
+        .deviations()
+        .map(|d| (d.kind, d.at.path))
+        .collect()
+}
 
 fn len_bytes(len: usize) -> Vec<u8> {
     if len < 0x80 {
@@ -273,16 +282,51 @@ fn non_minimal_integers_are_rejected() {
     assert_eq!(kind(parts.parse()), "NonMinimalInteger");
 }
 
+/// `version [0] INTEGER 0` encoded (not DER): accepted as mozilla::pkix
+/// (bug 1031093) and Chromium do, reported, and kept on re-encoding.
 #[test]
-fn encoded_default_version_is_rejected() {
+fn encoded_default_version_is_accepted_and_noted() {
     let parts = Parts {
         version: tlv(0xa0, &[0x02, 0x01, 0x00]),
         ..Default::default()
     };
-    assert!(matches!(
-        parts.parse(),
-        Err(Error::DefaultValueEncoded { at }) if at.path == "ResponseData.version"
-    ));
+    let der = parts.der();
+    let deviations: Vec<_> = OcspResponseRef::parse(&der).unwrap().deviations().collect();
+    assert_eq!(deviations.len(), 1);
+    assert_eq!(deviations[0].kind, DeviationKind::ExplicitDefaultVersion);
+    assert_eq!(deviations[0].at.path, "ResponseData.version");
+    assert_eq!(
+        der[deviations[0].at.offset..][..5],
+        [0xa0, 0x03, 0x02, 0x01, 0x00]
+    );
+    let owned = OcspResponse::from_der(&der).unwrap();
+    assert!(
+        owned
+            .basic
+            .as_ref()
+            .unwrap()
+            .tbs_response_data
+            .version_encoded
+    );
+    assert_eq!(owned.to_der().unwrap(), der);
+    // Without the deviation there is nothing to report.
+    assert!(response_deviations(&Parts::default().der()).is_empty());
+}
+
+/// The version is still an INTEGER, minimally encoded, inside one EXPLICIT tag.
+#[test]
+fn encoded_default_version_must_still_be_der() {
+    for (version, expected) in [
+        (tlv(0xa0, &[0x02, 0x02, 0x00, 0x00]), "NonMinimalInteger"),
+        (tlv(0xa0, &[0x0a, 0x01, 0x00]), "UnexpectedTag"),
+        (tlv(0xa0, &[0x02, 0x01, 0x00, 0x05, 0x00]), "TrailingData"),
+    ] {
+        let parts = Parts {
+            version,
+            ..Default::default()
+        };
+        assert_eq!(kind(parts.parse()), expected);
+    }
 }
 
 #[test]
@@ -534,18 +578,72 @@ fn critical_true_is_kept() {
     assert_eq!(OcspResponse::from_der(&der).unwrap().to_der().unwrap(), der);
 }
 
+/// An empty `responseExtensions` / `singleExtensions` SEQUENCE: accepted as
+/// mozilla::pkix does since bug 991898, reported, and kept on re-encoding.
 #[test]
-fn empty_extensions_are_rejected() {
+fn empty_extensions_are_accepted_and_noted() {
     let parts = Parts {
         response_extensions: tlv(0xa1, &tlv(0x30, &[])),
         ..Default::default()
     };
-    assert_eq!(kind(parts.parse()), "EmptyExtensions");
+    let der = parts.der();
+    assert_eq!(
+        response_deviations(&der),
+        [(
+            DeviationKind::EmptyExtensions,
+            "ResponseData.responseExtensions"
+        )]
+    );
+    let owned = OcspResponse::from_der(&der).unwrap();
+    let tbs = &owned.basic.as_ref().unwrap().tbs_response_data;
+    assert!(tbs.extensions.is_empty() && tbs.empty_extensions_encoded);
+    assert_eq!(owned.to_der().unwrap(), der);
+
     let parts = Parts {
         single_extensions: tlv(0xa1, &tlv(0x30, &[])),
         ..Default::default()
     };
-    assert_eq!(kind(parts.parse()), "EmptyExtensions");
+    let der = parts.der();
+    assert_eq!(
+        response_deviations(&der),
+        [(
+            DeviationKind::EmptyExtensions,
+            "SingleResponse.singleExtensions"
+        )]
+    );
+    let owned = OcspResponse::from_der(&der).unwrap();
+    assert!(owned.basic.as_ref().unwrap().tbs_response_data.responses[0].empty_extensions_encoded);
+    assert_eq!(owned.to_der().unwrap(), der);
+}
+
+/// Deviations are listed in encoded order, several at once.
+#[test]
+fn several_deviations_are_listed_in_order() {
+    let parts = Parts {
+        version: tlv(0xa0, &[0x02, 0x01, 0x00]),
+        single_extensions: tlv(0xa1, &tlv(0x30, &[])),
+        response_extensions: tlv(0xa1, &tlv(0x30, &[])),
+        ..Default::default()
+    };
+    let der = parts.der();
+    assert_eq!(
+        response_deviations(&der),
+        [
+            (
+                DeviationKind::ExplicitDefaultVersion,
+                "ResponseData.version"
+            ),
+            (
+                DeviationKind::EmptyExtensions,
+                "SingleResponse.singleExtensions"
+            ),
+            (
+                DeviationKind::EmptyExtensions,
+                "ResponseData.responseExtensions"
+            ),
+        ]
+    );
+    assert_eq!(OcspResponse::from_der(&der).unwrap().to_der().unwrap(), der);
 }
 
 #[test]
@@ -836,13 +934,43 @@ mod requests {
         );
     }
 
+    /// `version [0] INTEGER 0` and empty extensions in a request: accepted
+    /// (as in responses), reported, and kept on re-encoding.
     #[test]
-    fn encoded_default_version_is_rejected() {
-        let der = request(&cat(&[&tlv(0xa0, &[0x02, 0x01, 0x00]), &one_request()]));
-        assert!(matches!(
-            OcspRequestRef::parse(&der),
-            Err(Error::DefaultValueEncoded { at }) if at.path == "TBSRequest.version"
-        ));
+    fn encoded_default_version_and_empty_extensions_are_accepted_and_noted() {
+        let empty_single = tlv(
+            0x30,
+            &tlv(
+                0x30,
+                &cat(&[&Parts::default().cert_id, &tlv(0xa0, &tlv(0x30, &[]))]),
+            ),
+        );
+        let der = request(&cat(&[
+            &tlv(0xa0, &[0x02, 0x01, 0x00]),
+            &empty_single,
+            &tlv(0xa2, &tlv(0x30, &[])),
+        ]));
+        let r = OcspRequestRef::parse(&der).unwrap();
+        let found: Vec<_> = r.deviations().map(|d| (d.kind, d.at.path)).collect();
+        assert_eq!(
+            found,
+            [
+                (DeviationKind::ExplicitDefaultVersion, "TBSRequest.version"),
+                (
+                    DeviationKind::EmptyExtensions,
+                    "Request.singleRequestExtensions"
+                ),
+                (
+                    DeviationKind::EmptyExtensions,
+                    "TBSRequest.requestExtensions"
+                ),
+            ]
+        );
+        let owned = ocsp_types::OcspRequest::from_der(&der).unwrap();
+        assert!(owned.tbs_request.version_encoded);
+        assert!(owned.tbs_request.empty_extensions_encoded);
+        assert!(owned.tbs_request.requests[0].empty_extensions_encoded);
+        assert_eq!(owned.to_der().unwrap(), der);
     }
 
     #[test]

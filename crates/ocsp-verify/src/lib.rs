@@ -38,7 +38,9 @@
 //!   from the caller's issuer under any of SHA-1/256/384/512, constant
 //!   time), the times ([`Policy`] skew and ages: by default no response is
 //!   relied on more than 10 days after its `thisUpdate`, whatever its
-//!   `nextUpdate` says), the extensions (unknown critical ones fail), the
+//!   `nextUpdate` says), the extensions (unknown critical ones fail; a
+//!   value is decoded only where it is used, so a malformed SCT list or CRL
+//!   reference does not fail a response), the
 //!   nonce, and the status. When several single responses are about the
 //!   certificate, every one must pass the time and extension checks (one
 //!   that cannot be used fails the whole response, so a revoked entry is

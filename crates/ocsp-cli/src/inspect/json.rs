@@ -9,6 +9,7 @@ use ocsp_types::{
 };
 use serde_json::{Map, Value};
 
+use super::notes::{self, Note};
 use crate::cert_summary::CertSummary;
 use crate::format::{general_name, hex, name_or_hex, serial_hex};
 
@@ -30,12 +31,26 @@ fn optional(s: Option<String>) -> Value {
     s.map_or(Value::Null, Value::String)
 }
 
-/// The JSON of a response; a non-successful one has only `type` and
-/// `response_status`.
+/// The `"notes"` array: `{"kind": ..., "at": ...}` per accepted deviation.
+fn notes(list: &[Note]) -> Value {
+    Value::Array(
+        list.iter()
+            .map(|n| object([("kind", string(n.kind)), ("at", string(n.at.clone()))]))
+            .collect(),
+    )
+}
+
+/// The JSON of a response; a non-successful one has only `type`,
+/// `response_status` and `notes`.
 pub fn response(response: &OcspResponseRef<'_>) -> Value {
     let status = string(response.status().name());
+    let notes = notes(&notes::response(response));
     let Some(basic) = response.basic() else {
-        return object([("type", string("response")), ("response_status", status)]);
+        return object([
+            ("type", string("response")),
+            ("response_status", status),
+            ("notes", notes),
+        ]);
     };
     let tbs = basic.tbs_response_data();
     let responder_id = match tbs.responder_id() {
@@ -62,6 +77,7 @@ pub fn response(response: &OcspResponseRef<'_>) -> Value {
         ("responses", Value::Array(responses)),
         ("extensions", extensions(&tbs.extensions())),
         ("nonce", nonce(&tbs.extensions())),
+        ("notes", notes),
     ])
 }
 
@@ -83,6 +99,7 @@ pub fn request(request: &OcspRequestRef<'_>) -> Value {
         ("signed", Value::Bool(request.signature().is_some())),
         ("extensions", extensions(&tbs.extensions())),
         ("nonce", nonce(&tbs.extensions())),
+        ("notes", notes(&notes::request(request))),
     ])
 }
 

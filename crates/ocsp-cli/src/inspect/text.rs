@@ -8,6 +8,7 @@ use ocsp_types::{
     OcspResponseRef, ResponderIdRef, SingleResponseRef,
 };
 
+use super::notes::{self, Note};
 use crate::cert_summary::CertSummary;
 use crate::format::{
     algorithm_label, general_name, general_name_kind, hex, name_or_hex, serial_hex,
@@ -25,6 +26,7 @@ pub fn response(response: &OcspResponseRef<'_>) -> std::result::Result<String, s
         status.value()
     )?;
     let Some(basic) = response.basic() else {
+        notes_section(&mut out, &notes::response(response))?;
         return Ok(out);
     };
     let tbs = basic.tbs_response_data();
@@ -59,6 +61,7 @@ pub fn response(response: &OcspResponseRef<'_>) -> std::result::Result<String, s
     )?;
     signature_octets(&mut out, basic.signature())?;
     certificates(&mut out, &basic.certs())?;
+    notes_section(&mut out, &notes::response(response))?;
     Ok(out)
 }
 
@@ -105,7 +108,24 @@ pub fn request(request: &OcspRequestRef<'_>) -> std::result::Result<String, std:
         }
         None => writeln!(out, "    Signed: no")?,
     }
+    notes_section(&mut out, &notes::request(request))?;
     Ok(out)
+}
+
+/// `Notes:`, one line per accepted deviation, or `none`.
+fn notes_section(out: &mut String, list: &[Note]) -> Result {
+    if list.is_empty() {
+        return writeln!(out, "Notes: none");
+    }
+    writeln!(out, "Notes:")?;
+    for n in list {
+        writeln!(
+            out,
+            "    {} at {} ({}): {}",
+            n.kind, n.at, n.offset, n.description
+        )?;
+    }
+    Ok(())
 }
 
 fn signature_octets(out: &mut String, octets: &[u8]) -> Result {

@@ -14,6 +14,20 @@ pub(crate) fn integer<'a>(tlv: &Tlv<'a>, path: &'static str) -> Result<&'a [u8],
     }
 }
 
+/// INTEGER content octets without redundant leading `00` / `ff` octets: the
+/// same value, minimally encoded (a subslice; empty stays empty).
+pub(crate) fn minimal_integer(mut contents: &[u8]) -> &[u8] {
+    while let [first, second, ..] = contents {
+        let redundant =
+            (*first == 0x00 && second & 0x80 == 0) || (*first == 0xff && second & 0x80 != 0);
+        match (redundant, contents.split_first()) {
+            (true, Some((_, rest))) => contents = rest,
+            _ => break,
+        }
+    }
+    contents
+}
+
 /// A non-negative INTEGER or ENUMERATED no larger than `max`.
 pub(crate) fn small_unsigned(tlv: &Tlv<'_>, max: u64, path: &'static str) -> Result<u64, Error> {
     let at = tlv.at(path);
@@ -139,6 +153,16 @@ mod tests {
             integer(&tlv(&[2, 2, 0xff, 0x80]), "t"),
             Err(Error::NonMinimalInteger { .. })
         ));
+    }
+
+    #[test]
+    fn minimal_integers() {
+        assert_eq!(minimal_integer(&[0x00, 0x00, 0x01]), &[0x01]);
+        assert_eq!(minimal_integer(&[0x00, 0x80]), &[0x00, 0x80]);
+        assert_eq!(minimal_integer(&[0xff, 0xff, 0x80]), &[0x80]);
+        assert_eq!(minimal_integer(&[0xff, 0x7f]), &[0xff, 0x7f]);
+        assert_eq!(minimal_integer(&[0x00]), &[0x00]);
+        assert_eq!(minimal_integer(&[]), &[] as &[u8]);
     }
 
     #[test]

@@ -41,6 +41,12 @@ pub(crate) fn small_unsigned(out: &mut Vec<u8>, tag: u8, value: u64) {
     tlv(out, tag, &unsigned_to_integer(&value.to_be_bytes()));
 }
 
+/// Appends `[0] EXPLICIT INTEGER 0`: `version v1` written out (not DER, but
+/// what some responders send; the owned types remember it to round-trip).
+pub(crate) fn explicit_version_v1(out: &mut Vec<u8>) {
+    tlv(out, tag::explicit(0), &[tag::INTEGER, 1, 0]);
+}
+
 /// Appends a BIT STRING of whole octets.
 pub(crate) fn bit_string_octets(out: &mut Vec<u8>, octets: &[u8]) {
     out.push(tag::BIT_STRING);

@@ -22,12 +22,20 @@ pub struct OcspRequest {
 /// An owned `TBSRequest` (always version v1).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TbsRequest {
+    /// Whether `version` (v1, the DEFAULT) is written out as `[0] INTEGER 0`,
+    /// as some clients do. `false` for DER; `from_der` sets it from the input
+    /// so that re-encoding gives back the same bytes.
+    pub version_encoded: bool,
     /// `requestorName`.
     pub requestor_name: Option<GeneralName>,
     /// `requestList`.
     pub requests: Vec<Request>,
-    /// `requestExtensions`; empty leaves the field out.
+    /// `requestExtensions`; empty leaves the field out (see
+    /// `empty_extensions_encoded`).
     pub extensions: Vec<Extension>,
+    /// Whether an empty `extensions` is written as an empty SEQUENCE instead
+    /// of being left out. `false` for DER; `from_der` sets it from the input.
+    pub empty_extensions_encoded: bool,
 }
 
 /// An owned `Request`.
@@ -35,8 +43,12 @@ pub struct TbsRequest {
 pub struct Request {
     /// `reqCert`.
     pub cert_id: CertId,
-    /// `singleRequestExtensions`; empty leaves the field out.
+    /// `singleRequestExtensions`; empty leaves the field out (see
+    /// `empty_extensions_encoded`).
     pub extensions: Vec<Extension>,
+    /// Whether an empty `extensions` is written as an empty SEQUENCE instead
+    /// of being left out. `false` for DER; `from_der` sets it from the input.
+    pub empty_extensions_encoded: bool,
 }
 
 /// An owned request `Signature`.
@@ -64,6 +76,9 @@ impl TbsRequest {
 
     fn encode(&self, out: &mut Vec<u8>) {
         writer::nested(out, tag::SEQUENCE, |out| {
+            if self.version_encoded {
+                writer::explicit_version_v1(out);
+            }
             if let Some(name) = &self.requestor_name {
                 writer::tlv(out, tag::explicit(1), &name.0);
             }
@@ -71,11 +86,16 @@ impl TbsRequest {
                 for request in &self.requests {
                     writer::nested(out, tag::SEQUENCE, |out| {
                         request.cert_id.encode(out);
-                        extension::encode_explicit(out, 0, &request.extensions);
+                        extension::encode_explicit(
+                            out,
+                            0,
+                            &request.extensions,
+                            request.empty_extensions_encoded,
+                        );
                     });
                 }
             });
-            extension::encode_explicit(out, 2, &self.extensions);
+            extension::encode_explicit(out, 2, &self.extensions, self.empty_extensions_encoded);
         });
     }
 }

@@ -5,6 +5,7 @@ use crate::asn1::reader::{explicit_inner, read_single, Tlv};
 use crate::asn1::{primitives, tag};
 use crate::cert_id::CertIdRef;
 use crate::certificate::CertificatesRef;
+use crate::deviation::{Deviation, DeviationKind};
 use crate::error::Error;
 use crate::extension::ExtensionsRef;
 use crate::limits::{MAX_ENTRIES, MAX_MESSAGE_LEN};
@@ -63,6 +64,12 @@ impl<'a> OcspRequestRef<'a> {
         self.signature.as_ref()
     }
 
+    /// The accepted deviations (see [`TbsRequestRef::deviations`]); offsets
+    /// are from the start of the `OCSPRequest`. Does not allocate.
+    pub fn deviations(&self) -> impl Iterator<Item = Deviation> + 'a {
+        self.tbs_request.deviations()
+    }
+
     /// The owned form.
     pub fn to_owned(&self) -> Result<super::OcspRequest, Error> {
         Ok(super::OcspRequest {
@@ -83,6 +90,8 @@ impl<'a> OcspRequestRef<'a> {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TbsRequestRef<'a> {
+    /// Offset of an explicitly encoded `version v1`.
+    version_at: Option<usize>,
     requestor_name: Option<GeneralNameRef<'a>>,
     requests: RequestsRef<'a>,
     extensions: ExtensionsRef<'a>,
@@ -92,7 +101,7 @@ pub struct TbsRequestRef<'a> {
 impl<'a> TbsRequestRef<'a> {
     fn decode(tlv: &Tlv<'a>) -> Result<Self, Error> {
         let mut r = tlv.contents();
-        read_version(&mut r, "TBSRequest.version")?;
+        let version_at = read_version(&mut r, VERSION)?;
         let name_path = "TBSRequest.requestorName";
         let requestor_name = match r.read_optional(tag::explicit(1), name_path)? {
             Some(outer) => {
@@ -113,6 +122,7 @@ impl<'a> TbsRequestRef<'a> {
         let extensions = ExtensionsRef::read_explicit(&mut r, 2, "TBSRequest.requestExtensions")?;
         r.finish("TBSRequest")?;
         Ok(TbsRequestRef {
+            version_at,
             requestor_name,
             requests,
             extensions,
@@ -140,9 +150,24 @@ impl<'a> TbsRequestRef<'a> {
         self.raw
     }
 
+    /// The accepted deviations, in encoded order: an explicit `version v1`
+    /// ([`DeviationKind::ExplicitDefaultVersion`]), an empty
+    /// `singleRequestExtensions` or `requestExtensions`
+    /// ([`DeviationKind::EmptyExtensions`]). Does not allocate.
+    pub fn deviations(&self) -> impl Iterator<Item = Deviation> + 'a {
+        let version = self
+            .version_at
+            .map(|at| Deviation::new(DeviationKind::ExplicitDefaultVersion, at, VERSION));
+        version
+            .into_iter()
+            .chain(self.requests.iter().flat_map(|r| r.extensions.deviations()))
+            .chain(self.extensions.deviations())
+    }
+
     /// The owned form.
     pub fn to_owned(&self) -> Result<super::TbsRequest, Error> {
         Ok(super::TbsRequest {
+            version_encoded: self.version_at.is_some(),
             requestor_name: self.requestor_name.map(|n| n.to_owned()),
             requests: self
                 .requests
@@ -150,9 +175,12 @@ impl<'a> TbsRequestRef<'a> {
                 .map(|r| r.to_owned())
                 .collect::<Result<_, _>>()?,
             extensions: self.extensions.to_owned()?,
+            empty_extensions_encoded: self.extensions.encoded_empty(),
         })
     }
 }
+
+const VERSION: &str = "TBSRequest.version";
 
 /// The `requestList`, iterated lazily.
 pub type RequestsRef<'a> = List<'a, RequestRef<'a>>;
@@ -201,6 +229,7 @@ impl<'a> RequestRef<'a> {
         Ok(super::Request {
             cert_id: self.cert_id.to_owned()?,
             extensions: self.extensions.to_owned()?,
+            empty_extensions_encoded: self.extensions.encoded_empty(),
         })
     }
 }

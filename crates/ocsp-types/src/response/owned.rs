@@ -109,19 +109,31 @@ impl BasicOcspResponse {
 /// An owned `ResponseData` (always version v1, the only one defined).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResponseData {
+    /// Whether `version` (v1, the DEFAULT) is written out as `[0] INTEGER 0`,
+    /// as some responders do. `false` for DER; `from_der` sets it from the
+    /// input so that re-encoding gives back the same bytes.
+    pub version_encoded: bool,
     /// `responderID`.
     pub responder_id: ResponderId,
     /// `producedAt`.
     pub produced_at: Time,
     /// `responses`.
     pub responses: Vec<SingleResponse>,
-    /// `responseExtensions`; empty leaves the field out.
+    /// `responseExtensions`; empty leaves the field out (see
+    /// `empty_extensions_encoded`).
     pub extensions: Vec<Extension>,
+    /// Whether an empty `extensions` is written as an empty SEQUENCE, as some
+    /// responders do, instead of being left out. `false` for DER; `from_der`
+    /// sets it from the input.
+    pub empty_extensions_encoded: bool,
 }
 
 impl ResponseData {
     pub(crate) fn encode(&self, out: &mut Vec<u8>) {
         writer::nested(out, tag::SEQUENCE, |out| {
+            if self.version_encoded {
+                writer::explicit_version_v1(out);
+            }
             self.responder_id.encode(out);
             writer::tlv(
                 out,
@@ -133,7 +145,7 @@ impl ResponseData {
                     single.encode(out);
                 }
             });
-            extension::encode_explicit(out, 1, &self.extensions);
+            extension::encode_explicit(out, 1, &self.extensions, self.empty_extensions_encoded);
         });
     }
 
@@ -166,8 +178,12 @@ pub struct SingleResponse {
     pub this_update: Time,
     /// `nextUpdate`.
     pub next_update: Option<Time>,
-    /// `singleExtensions`; empty leaves the field out.
+    /// `singleExtensions`; empty leaves the field out (see
+    /// `empty_extensions_encoded`).
     pub extensions: Vec<Extension>,
+    /// Whether an empty `extensions` is written as an empty SEQUENCE instead
+    /// of being left out. `false` for DER; `from_der` sets it from the input.
+    pub empty_extensions_encoded: bool,
 }
 
 impl SingleResponse {
@@ -200,7 +216,7 @@ impl SingleResponse {
                     writer::tlv(out, tag::GENERALIZED_TIME, &next.to_generalized());
                 });
             }
-            extension::encode_explicit(out, 1, &self.extensions);
+            extension::encode_explicit(out, 1, &self.extensions, self.empty_extensions_encoded);
         });
     }
 }

@@ -7,6 +7,7 @@ use crate::asn1::time::Time;
 use crate::asn1::{primitives, tag};
 use crate::cert_id::CertIdRef;
 use crate::certificate::CertificatesRef;
+use crate::deviation::{Deviation, DeviationKind};
 use crate::error::Error;
 use crate::extension::ExtensionsRef;
 use crate::limits::{MAX_ENTRIES, MAX_MESSAGE_LEN};
@@ -108,6 +109,17 @@ impl<'a> OcspResponseRef<'a> {
         self.basic.as_ref()
     }
 
+    /// The deviations from DER and RFC 6960 that parsing accepted (see
+    /// [`DeviationKind`]), in encoded order; offsets are from the start of
+    /// the `OCSPResponse`. Embedded certificates are not included: parse
+    /// each with [`crate::CertificateRef`] and ask it. Does not allocate.
+    pub fn deviations(&self) -> impl Iterator<Item = Deviation> + 'a {
+        self.basic
+            .map(|b| b.tbs_response_data.deviations())
+            .into_iter()
+            .flatten()
+    }
+
     /// The owned form.
     pub fn to_owned(&self) -> Result<super::OcspResponse, Error> {
         Ok(super::OcspResponse {
@@ -196,6 +208,12 @@ impl<'a> BasicResponseRef<'a> {
         self.raw
     }
 
+    /// The accepted deviations of `tbsResponseData` (see
+    /// [`ResponseDataRef::deviations`]).
+    pub fn deviations(&self) -> impl Iterator<Item = Deviation> + 'a {
+        self.tbs_response_data.deviations()
+    }
+
     /// The owned form.
     pub fn to_owned(&self) -> Result<super::BasicOcspResponse, Error> {
         Ok(super::BasicOcspResponse {
@@ -219,6 +237,8 @@ impl<'a> BasicResponseRef<'a> {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ResponseDataRef<'a> {
+    /// Offset of an explicitly encoded `version v1`.
+    version_at: Option<usize>,
     responder_id: ResponderIdRef<'a>,
     produced_at: Time,
     responses: SingleResponsesRef<'a>,
@@ -226,15 +246,18 @@ pub struct ResponseDataRef<'a> {
     raw: &'a [u8],
 }
 
-/// Reads `[0] EXPLICIT Version DEFAULT v1`: absent is v1; an encoded v1 is
-/// not DER; any other version is unsupported.
-pub(crate) fn read_version(r: &mut Reader<'_>, path: &'static str) -> Result<(), Error> {
+/// Reads `[0] EXPLICIT Version DEFAULT v1`: absent is v1; any version but
+/// v1 is unsupported. An explicitly encoded v1 (not DER) is accepted and its
+/// offset returned: in responses mozilla::pkix accepts it since bug 1031093,
+/// Chromium (`ParseOCSPResponseData`) too, and cfssl's responder writes it;
+/// in requests OpenSSL and Go (`x/crypto/ocsp`) accept it.
+pub(crate) fn read_version(r: &mut Reader<'_>, path: &'static str) -> Result<Option<usize>, Error> {
     let Some(outer) = r.read_optional(tag::explicit(0), path)? else {
-        return Ok(());
+        return Ok(None);
     };
     let inner = explicit_inner(&outer, tag::INTEGER, path)?;
     match primitives::small_unsigned(&inner, u64::MAX, path)? {
-        0 => Err(Error::DefaultValueEncoded { at: outer.at(path) }),
+        0 => Ok(Some(outer.offset)),
         version => Err(Error::UnsupportedVersion {
             version,
             at: outer.at(path),
@@ -245,7 +268,7 @@ pub(crate) fn read_version(r: &mut Reader<'_>, path: &'static str) -> Result<(),
 impl<'a> ResponseDataRef<'a> {
     fn decode(tlv: &Tlv<'a>) -> Result<Self, Error> {
         let mut r = tlv.contents();
-        read_version(&mut r, "ResponseData.version")?;
+        let version_at = read_version(&mut r, VERSION)?;
         let responder_id = ResponderIdRef::read(&mut r)?;
         let produced_path = "ResponseData.producedAt";
         let produced_at = Time::decode(
@@ -262,6 +285,7 @@ impl<'a> ResponseDataRef<'a> {
             ExtensionsRef::read_explicit(&mut r, 1, "ResponseData.responseExtensions")?;
         r.finish("ResponseData")?;
         Ok(ResponseDataRef {
+            version_at,
             responder_id,
             produced_at,
             responses,
@@ -296,9 +320,28 @@ impl<'a> ResponseDataRef<'a> {
         self.raw
     }
 
+    /// The accepted deviations, in encoded order: an explicit `version v1`
+    /// ([`DeviationKind::ExplicitDefaultVersion`]), an empty
+    /// `responseExtensions` or `singleExtensions`
+    /// ([`DeviationKind::EmptyExtensions`]). Does not allocate.
+    pub fn deviations(&self) -> impl Iterator<Item = Deviation> + 'a {
+        let version = self
+            .version_at
+            .map(|at| Deviation::new(DeviationKind::ExplicitDefaultVersion, at, VERSION));
+        version
+            .into_iter()
+            .chain(
+                self.responses
+                    .iter()
+                    .flat_map(|s| s.extensions.deviations()),
+            )
+            .chain(self.extensions.deviations())
+    }
+
     /// The owned form.
     pub fn to_owned(&self) -> Result<super::ResponseData, Error> {
         Ok(super::ResponseData {
+            version_encoded: self.version_at.is_some(),
             responder_id: self.responder_id.to_owned(),
             produced_at: self.produced_at,
             responses: self
@@ -307,10 +350,12 @@ impl<'a> ResponseDataRef<'a> {
                 .map(|s| s.to_owned())
                 .collect::<Result<_, _>>()?,
             extensions: self.extensions.to_owned()?,
+            empty_extensions_encoded: self.extensions.encoded_empty(),
         })
     }
 }
 
+const VERSION: &str = "ResponseData.version";
 const RESPONSES: &str = "ResponseData.responses";
 
 /// The `responses` list, iterated lazily.
@@ -443,6 +488,7 @@ impl<'a> SingleResponseRef<'a> {
             this_update: self.this_update,
             next_update: self.next_update,
             extensions: self.extensions.to_owned()?,
+            empty_extensions_encoded: self.extensions.encoded_empty(),
         })
     }
 }
