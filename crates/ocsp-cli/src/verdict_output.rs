@@ -88,6 +88,7 @@ pub fn error_kind(error: &Error) -> &'static str {
         Error::InvalidTrustedResponder { .. } => "InvalidTrustedResponder",
         Error::UnsupportedSignatureAlgorithm { .. } => "UnsupportedSignatureAlgorithm",
         Error::UnsupportedSignatureAlgorithmForKey { .. } => "UnsupportedSignatureAlgorithmForKey",
+        Error::UnsupportedPublicKey { .. } => "UnsupportedPublicKey",
         Error::Sha1SignatureRefused { .. } => "Sha1SignatureRefused",
         Error::InvalidSignature => "InvalidSignature",
         Error::InvalidResponderKeyHash { .. } => "InvalidResponderKeyHash",

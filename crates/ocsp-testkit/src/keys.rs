@@ -27,6 +27,14 @@ pub enum KeyName {
     CaP384,
     /// P-384, for delegated responders.
     ResponderP384,
+    /// P-521, for CAs.
+    CaP521,
+    /// P-521, for delegated responders.
+    ResponderP521,
+    /// Ed25519, for CAs.
+    CaEd25519,
+    /// Ed25519, for delegated responders.
+    ResponderEd25519,
 }
 
 /// A private key.
@@ -38,6 +46,10 @@ pub enum Key {
     P256(p256::ecdsa::SigningKey),
     /// ECDSA P-384.
     P384(p384::ecdsa::SigningKey),
+    /// ECDSA P-521.
+    P521(p521::ecdsa::SigningKey),
+    /// Ed25519.
+    Ed25519(ed25519_dalek::SigningKey),
 }
 
 /// A signature algorithm the testkit can sign with.
@@ -59,6 +71,10 @@ pub enum SigAlg {
     EcdsaSha256,
     /// ecdsa-with-SHA384.
     EcdsaSha384,
+    /// ecdsa-with-SHA512.
+    EcdsaSha512,
+    /// Ed25519 (RFC 8410, absent parameters).
+    Ed25519,
 }
 
 fn pss_params(hash_oid_last: u8, salt: u8) -> Vec<u8> {
@@ -113,6 +129,12 @@ impl SigAlg {
             SigAlg::EcdsaSha384 => AlgorithmIdentifier::without_parameters(
                 ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.3"),
             ),
+            SigAlg::EcdsaSha512 => AlgorithmIdentifier::without_parameters(
+                ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.4"),
+            ),
+            SigAlg::Ed25519 => {
+                AlgorithmIdentifier::without_parameters(ObjectIdentifier::new_unwrap("1.3.101.112"))
+            }
         }
     }
 
@@ -155,6 +177,14 @@ impl TryRng for TestRng {
 }
 impl TryCryptoRng for TestRng {}
 
+/// An ECDSA signature (RFC 6979 nonce) over a prehash, DER-encoded.
+macro_rules! ecdsa {
+    ($curve:ident, $key:expr, $prehash:expr) => {{
+        let sig: $curve::ecdsa::Signature = $key.sign_prehash(&$prehash).expect("sign");
+        sig.to_der().as_bytes().to_vec()
+    }};
+}
+
 impl Key {
     /// Loads a committed key.
     pub fn load(name: KeyName) -> Key {
@@ -166,6 +196,10 @@ impl Key {
             KeyName::ResponderP256 => include_bytes!("../keys/responder-p256.pk8"),
             KeyName::CaP384 => include_bytes!("../keys/ca-p384.pk8"),
             KeyName::ResponderP384 => include_bytes!("../keys/responder-p384.pk8"),
+            KeyName::CaP521 => include_bytes!("../keys/ca-p521.pk8"),
+            KeyName::ResponderP521 => include_bytes!("../keys/responder-p521.pk8"),
+            KeyName::CaEd25519 => include_bytes!("../keys/ca-ed25519.pk8"),
+            KeyName::ResponderEd25519 => include_bytes!("../keys/responder-ed25519.pk8"),
         };
         match name {
             KeyName::CaRsa | KeyName::ResponderRsa | KeyName::OtherRsa => Key::Rsa(Box::new(
@@ -177,6 +211,12 @@ impl Key {
             KeyName::CaP384 | KeyName::ResponderP384 => {
                 Key::P384(p384::ecdsa::SigningKey::from_pkcs8_der(der).expect("p384 key"))
             }
+            KeyName::CaP521 | KeyName::ResponderP521 => {
+                Key::P521(p521::ecdsa::SigningKey::from_pkcs8_der(der).expect("p521 key"))
+            }
+            KeyName::CaEd25519 | KeyName::ResponderEd25519 => {
+                Key::Ed25519(ed25519_dalek::SigningKey::from_pkcs8_der(der).expect("ed25519 key"))
+            }
         }
     }
 
@@ -186,6 +226,8 @@ impl Key {
             Key::Rsa(_) => SigAlg::RsaSha256,
             Key::P256(_) => SigAlg::EcdsaSha256,
             Key::P384(_) => SigAlg::EcdsaSha384,
+            Key::P521(_) => SigAlg::EcdsaSha512,
+            Key::Ed25519(_) => SigAlg::Ed25519,
         }
     }
 
@@ -200,6 +242,8 @@ impl Key {
                 .to_vec(),
             Key::P256(k) => k.verifying_key().to_sec1_point(false).as_bytes().to_vec(),
             Key::P384(k) => k.verifying_key().to_sec1_point(false).as_bytes().to_vec(),
+            Key::P521(k) => k.verifying_key().to_sec1_point(false).as_bytes().to_vec(),
+            Key::Ed25519(k) => k.verifying_key().to_bytes().to_vec(),
         }
     }
 
@@ -218,6 +262,11 @@ impl Key {
                 &der::oid(&[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01]),
                 &der::oid(&[0x2b, 0x81, 0x04, 0x00, 0x22]),
             ]),
+            Key::P521(_) => der::seq(&[
+                &der::oid(&[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01]),
+                &der::oid(&[0x2b, 0x81, 0x04, 0x00, 0x23]),
+            ]),
+            Key::Ed25519(_) => der::seq(&[&der::oid(&[0x2b, 0x65, 0x70])]),
         };
         der::seq(&[&alg, &der::bits(&self.public_key_bits())])
     }
@@ -247,21 +296,19 @@ impl Key {
             (Key::Rsa(k), SigAlg::RsaPssSha384) => k
                 .sign_with_rng(&mut rng, Pss::<Sha384>::new(), &Sha384::digest(message))
                 .expect("sign"),
-            (Key::P256(k), SigAlg::EcdsaSha256) => ecdsa256(k, &Sha256::digest(message)),
-            (Key::P256(k), SigAlg::EcdsaSha384) => ecdsa256(k, &Sha384::digest(message)),
-            (Key::P384(k), SigAlg::EcdsaSha256) => ecdsa384(k, &Sha256::digest(message)),
-            (Key::P384(k), SigAlg::EcdsaSha384) => ecdsa384(k, &Sha384::digest(message)),
+            (Key::P256(k), SigAlg::EcdsaSha256) => ecdsa!(p256, k, Sha256::digest(message)),
+            (Key::P256(k), SigAlg::EcdsaSha384) => ecdsa!(p256, k, Sha384::digest(message)),
+            (Key::P256(k), SigAlg::EcdsaSha512) => ecdsa!(p256, k, Sha512::digest(message)),
+            (Key::P384(k), SigAlg::EcdsaSha256) => ecdsa!(p384, k, Sha256::digest(message)),
+            (Key::P384(k), SigAlg::EcdsaSha384) => ecdsa!(p384, k, Sha384::digest(message)),
+            (Key::P384(k), SigAlg::EcdsaSha512) => ecdsa!(p384, k, Sha512::digest(message)),
+            (Key::P521(k), SigAlg::EcdsaSha256) => ecdsa!(p521, k, Sha256::digest(message)),
+            (Key::P521(k), SigAlg::EcdsaSha384) => ecdsa!(p521, k, Sha384::digest(message)),
+            (Key::P521(k), SigAlg::EcdsaSha512) => ecdsa!(p521, k, Sha512::digest(message)),
+            (Key::Ed25519(k), SigAlg::Ed25519) => {
+                signature::Signer::sign(k, message).to_bytes().to_vec()
+            }
             (key, alg) => panic!("cannot sign {alg:?} with {key:?}"),
         }
     }
-}
-
-fn ecdsa256(k: &p256::ecdsa::SigningKey, prehash: &[u8]) -> Vec<u8> {
-    let sig: p256::ecdsa::Signature = k.sign_prehash(prehash).expect("sign");
-    sig.to_der().as_bytes().to_vec()
-}
-
-fn ecdsa384(k: &p384::ecdsa::SigningKey, prehash: &[u8]) -> Vec<u8> {
-    let sig: p384::ecdsa::Signature = k.sign_prehash(prehash).expect("sign");
-    sig.to_der().as_bytes().to_vec()
 }

@@ -68,6 +68,10 @@ pub enum Flavor {
     P256,
     /// P-384 everywhere.
     P384,
+    /// P-521 everywhere.
+    P521,
+    /// Ed25519 everywhere.
+    Ed25519,
 }
 
 /// A CA, a leaf it issued, a delegated responder it issued, and an
@@ -104,6 +108,8 @@ impl Pki {
             Flavor::Rsa => (KeyName::CaRsa, KeyName::ResponderRsa),
             Flavor::P256 => (KeyName::CaP256, KeyName::ResponderP256),
             Flavor::P384 => (KeyName::CaP384, KeyName::ResponderP384),
+            Flavor::P521 => (KeyName::CaP521, KeyName::ResponderP521),
+            Flavor::Ed25519 => (KeyName::CaEd25519, KeyName::ResponderEd25519),
         };
         let ca_key = Key::load(ca_key);
         let ca_name = der::name("Testkit CA");

@@ -36,6 +36,17 @@
 //!   critical ones fail), the nonce, and the status (revoked over unknown
 //!   over good when several single responses match).
 //!
+//! # Signature algorithms
+//!
+//! An algorithm of the caller's list is a candidate when its signature
+//! identifier equals the `signatureAlgorithm` and its public-key identifier
+//! equals the signer's key algorithm (both byte for byte); every candidate
+//! is tried. The pure-Rust [`algorithms::ALL`] holds RSA PKCS#1 v1.5
+//! (SHA-1/256/384/512) and RSASSA-PSS (SHA-256/384/512) for 2048 to 8192
+//! bit keys, ECDSA on P-256, P-384 and P-521 with SHA-256, SHA-384 or
+//! SHA-512 (RFC 5758), and Ed25519 (RFC 8410). A key type no algorithm of
+//! the list takes is named in [`Error::UnsupportedPublicKey`].
+//!
 //! # What the caller must still do
 //!
 //! * **Validate the issuer** (build and check the path to a trust anchor)
@@ -96,6 +107,7 @@ mod verify;
 pub use error::Error;
 pub use input::{Issuer, Subject};
 pub use policy::Policy;
+pub use signature::PublicKeyType;
 pub use verdict::{Responder, Status, Verdict};
 pub use verify::Verifier;
 
