@@ -70,7 +70,7 @@ pub enum Error {
     /// No algorithm in the caller's list takes the signer's key type (or
     /// curve) at all, whatever the signature algorithm: e.g. a P-521 key with
     /// a list that has no P-521 algorithm.
-    #[error("no algorithm for a {key} key")]
+    #[error("no algorithm for {} key", crate::signature::WithArticle(key))]
     UnsupportedPublicKey {
         /// The signer's key type (algorithm and named curve).
         key: crate::signature::PublicKeyType,

@@ -188,6 +188,24 @@ impl fmt::Display for PublicKeyType {
     }
 }
 
+/// "a P-521", "an Ed25519", "an ML-DSA-65", "an RSA": the key type with its
+/// indefinite article, for the error message.
+pub(crate) struct WithArticle<'a>(pub(crate) &'a PublicKeyType);
+
+impl fmt::Display for WithArticle<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Names are read out letter by letter (RSA, ML-DSA) or start with a
+        // vowel (Ed25519): "an" before the letters whose name does.
+        let an = self
+            .0
+            .name()
+            .and_then(|name| name.chars().next())
+            .is_some_and(|c| "AEFHILMNORSX".contains(c));
+        let article = if an { "an" } else { "a" };
+        write!(f, "{article} {}", self.0)
+    }
+}
+
 const EC_PUBLIC_KEY: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01];
 
 /// Key algorithm OID, parameter OID (`None`: any), name; the first match wins.

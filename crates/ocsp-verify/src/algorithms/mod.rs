@@ -17,9 +17,12 @@
 //! | RSASSA-PSS | 2048 to 8192 bits | SHA-256, SHA-384, SHA-512 | RFC 4055 |
 //! | ECDSA | P-256, P-384, P-521 | SHA-256, SHA-384, SHA-512 (each curve with each hash, as rustls's aws-lc-rs provider) | RFC 5758, RFC 5480 |
 //! | Ed25519 | | (PureEdDSA) | RFC 8410 |
+//! | ML-DSA (feature `ml-dsa`) | ML-DSA-44, ML-DSA-65, ML-DSA-87 | (pure ML-DSA, empty context) | FIPS 204, RFC 9881 (parameters absent) |
 
 mod ecdsa;
 mod ed25519;
+#[cfg(feature = "ml-dsa")]
+mod ml_dsa;
 mod rsa;
 
 use rustls_pki_types::{alg_id, AlgorithmIdentifier, SignatureVerificationAlgorithm};
@@ -190,7 +193,27 @@ pub static ECDSA_P521_SHA512: &dyn SignatureVerificationAlgorithm = &Ecdsa {
 /// Ed25519 (RFC 8032 PureEdDSA, RFC 8410 identifiers).
 pub static ED25519: &dyn SignatureVerificationAlgorithm = &Ed25519;
 
-/// Every algorithm of this module.
+/// ML-DSA-44 (FIPS 204, RFC 9881; feature `ml-dsa`).
+#[cfg(feature = "ml-dsa")]
+pub static ML_DSA_44: &dyn SignatureVerificationAlgorithm = &ml_dsa::MlDsa::<::ml_dsa::MlDsa44> {
+    alg_id: alg_id::ML_DSA_44,
+    parameter_set: core::marker::PhantomData,
+};
+/// ML-DSA-65 (FIPS 204, RFC 9881; feature `ml-dsa`).
+#[cfg(feature = "ml-dsa")]
+pub static ML_DSA_65: &dyn SignatureVerificationAlgorithm = &ml_dsa::MlDsa::<::ml_dsa::MlDsa65> {
+    alg_id: alg_id::ML_DSA_65,
+    parameter_set: core::marker::PhantomData,
+};
+/// ML-DSA-87 (FIPS 204, RFC 9881; feature `ml-dsa`).
+#[cfg(feature = "ml-dsa")]
+pub static ML_DSA_87: &dyn SignatureVerificationAlgorithm = &ml_dsa::MlDsa::<::ml_dsa::MlDsa87> {
+    alg_id: alg_id::ML_DSA_87,
+    parameter_set: core::marker::PhantomData,
+};
+
+/// Every algorithm of this module (with the ML-DSA ones when the `ml-dsa`
+/// feature is on).
 pub static ALL: &[&dyn SignatureVerificationAlgorithm] = &[
     RSA_PKCS1_SHA256,
     RSA_PKCS1_SHA384,
@@ -213,4 +236,10 @@ pub static ALL: &[&dyn SignatureVerificationAlgorithm] = &[
     ECDSA_P521_SHA384,
     ECDSA_P521_SHA512,
     ED25519,
+    #[cfg(feature = "ml-dsa")]
+    ML_DSA_44,
+    #[cfg(feature = "ml-dsa")]
+    ML_DSA_65,
+    #[cfg(feature = "ml-dsa")]
+    ML_DSA_87,
 ];
