@@ -100,20 +100,35 @@ pub struct ResponseSpec {
 impl ResponseSpec {
     /// Signs with `key` and encodes the `OCSPResponse`.
     pub fn sign(&self, key: &Key) -> Vec<u8> {
-        let tbs = ResponseData {
+        let signature = key.sign(self.sig_alg, &self.tbs_der());
+        self.with_signature(signature)
+    }
+
+    /// The DER `tbsResponseData` that [`ResponseSpec::sign`] signs, for a
+    /// signature made elsewhere (another implementation's signer).
+    pub fn tbs_der(&self) -> Vec<u8> {
+        self.tbs().to_der().expect("tbsResponseData")
+    }
+
+    fn tbs(&self) -> ResponseData {
+        ResponseData {
             responder_id: self.responder_id.clone(),
             produced_at: self.produced_at,
             responses: self.singles.clone(),
             extensions: self.extensions.clone(),
-        };
-        let mut signature = key.sign(self.sig_alg, &tbs.to_der().expect("tbsResponseData"));
+        }
+    }
+
+    /// Encodes the `OCSPResponse` with `signature` over [`ResponseSpec::tbs_der`]
+    /// (still flipped when `corrupt_signature` is set).
+    pub fn with_signature(&self, mut signature: Vec<u8>) -> Vec<u8> {
         if self.corrupt_signature {
             if let Some(b) = signature.get_mut(10) {
                 *b ^= 0x01;
             }
         }
         OcspResponse::successful(BasicOcspResponse {
-            tbs_response_data: tbs,
+            tbs_response_data: self.tbs(),
             signature_algorithm: self
                 .signature_algorithm_override
                 .clone()
