@@ -57,6 +57,8 @@ mod get_url;
 mod hash;
 mod issuer;
 mod matcher;
+#[cfg(feature = "ml-dsa")]
+mod ml_dsa_key;
 mod nonce;
 #[cfg(feature = "rustcrypto-signer")]
 mod rustcrypto_signer;
