@@ -244,3 +244,41 @@ fn a_list_without_ml_dsa_names_the_key() {
     };
     assert_eq!(err.to_string(), "no algorithm for an ML-DSA-65 key");
 }
+
+/// Signatures and keys of the right length but arbitrary content are
+/// refused, never a panic in the decoders (z at the range limit, hint
+/// indices out of order, all-ones and all-zeros).
+#[test]
+fn arbitrary_signature_and_key_bytes_do_not_verify() {
+    for (alg, key_len, sig_len) in [
+        (algorithms::ML_DSA_44, 1312, 2420),
+        (algorithms::ML_DSA_65, 1952, 3309),
+        (algorithms::ML_DSA_87, 2592, 4627),
+    ] {
+        let mut lcg = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut noise = |len: usize| -> Vec<u8> {
+            (0..len)
+                .map(|_| {
+                    lcg = lcg
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    (lcg >> 56) as u8
+                })
+                .collect()
+        };
+        let key = noise(key_len);
+        for signature in [
+            vec![0xff; sig_len],
+            vec![0x00; sig_len],
+            noise(sig_len),
+            noise(sig_len),
+        ] {
+            assert!(alg.verify_signature(&key, b"m", &signature).is_err());
+            assert!(alg.verify_signature(&[0xff; 4], b"m", &signature).is_err());
+        }
+        assert!(alg.verify_signature(&key, b"m", &[]).is_err());
+        assert!(alg
+            .verify_signature(&key, b"m", &vec![0; sig_len + 1])
+            .is_err());
+    }
+}
