@@ -7,7 +7,8 @@
 //! cargo bench --bench verify
 //! ```
 //!
-//! Inputs are built once with `ocsp-testkit` (RSA-2048 and P-256 PKIs)
+//! Inputs are built once with `ocsp-testkit` (RSA-2048, P-256 and
+//! ML-DSA-65 PKIs)
 //! around the wall clock at start-up (OpenSSL's `OCSP_check_validity` only
 //! knows the current time) and verified at that instant.
 //!
@@ -27,6 +28,9 @@
 //!   the same bytes: the response's tbsResponseData, and for a delegated
 //!   response also the responder certificate's tbsCertificate. `verify -
 //!   floor` is what the library adds around the cryptography.
+//! * `verify/mldsa65-*` and `floor/mldsa65-*`: the same for ML-DSA-65
+//!   (FIPS 204, feature `ml-dsa`), RustCrypto only: ring and this OpenSSL
+//!   have no ML-DSA.
 //! * `scaling/*`: parse + find the matching single response among 1, 20,
 //!   100 and 1000 (the target last), and parse with 0 and 3 embedded
 //!   certificates.
@@ -128,11 +132,20 @@ impl Case {
 }
 
 fn cases(now: i64) -> Vec<Case> {
+    cases_of(
+        now,
+        &[
+            (Flavor::Rsa, "rsa2048-issuer", "rsa2048-delegated"),
+            (Flavor::P256, "p256-issuer", "p256-delegated"),
+        ],
+    )
+}
+
+/// An issuer-signed and a delegated case per (flavor, issuer case name,
+/// delegated case name).
+fn cases_of(now: i64, flavors: &[(Flavor, &'static str, &'static str)]) -> Vec<Case> {
     let mut out = Vec::new();
-    for (flavor, issuer_name, delegated_name) in [
-        (Flavor::Rsa, "rsa2048-issuer", "rsa2048-delegated"),
-        (Flavor::P256, "p256-issuer", "p256-delegated"),
-    ] {
+    for &(flavor, issuer_name, delegated_name) in flavors {
         let pki = Pki::new_at(flavor, now);
         let issuer = pki.issuer_response().sign(&pki.ca.key);
         let delegated = pki.delegated_response().sign(&pki.delegate.key);
@@ -360,6 +373,41 @@ fn bench_verify(c: &mut Criterion) {
     }
 }
 
+/// ML-DSA-65 (feature `ml-dsa`), beside RSA-2048 and P-256 above: end to
+/// end and the signature floor with the RustCrypto set, and the no-crypto
+/// stand-ins. Neither ring (rustls's ring provider) nor OpenSSL before 3.5
+/// has ML-DSA, so there is no peer column here.
+fn bench_post_quantum(c: &mut Criterion) {
+    let now = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .expect("after 1970")
+        .as_secs();
+    let cases = cases_of(
+        i64::try_from(now).expect("in range"),
+        &[(Flavor::MlDsa65, "mldsa65-issuer", "mldsa65-delegated")],
+    );
+    let rustcrypto = Verifier::new(RUSTCRYPTO);
+    let without_crypto = Verifier::new(no_crypto(RUSTCRYPTO));
+    for case in &cases {
+        assert_eq!(verify(&rustcrypto, case), Status::Good, "{}", case.name);
+        assert_eq!(verify(&without_crypto, case), Status::Good, "{}", case.name);
+        let raw = raw_signatures(RUSTCRYPTO, &signed_bytes(case));
+        assert!(raw.iter().all(RawSignature::verify), "{}", case.name);
+
+        let mut group = c.benchmark_group(format!("verify/{}", case.name));
+        group.bench_function("ours-rustcrypto", |b| b.iter(|| verify(&rustcrypto, case)));
+        group.bench_function("ours-no-crypto", |b| {
+            b.iter(|| verify(&without_crypto, case))
+        });
+        group.finish();
+        let mut group = c.benchmark_group(format!("floor/{}", case.name));
+        group.bench_function("rustcrypto", |b| {
+            b.iter(|| raw.iter().all(RawSignature::verify))
+        });
+        group.finish();
+    }
+}
+
 /// Parses `der` and returns the status of the first single response that
 /// names the certificate, matched as `Verifier` does (`CertIdMatcherRef`:
 /// both hashes under the CertID's own algorithm, in constant time, and the
@@ -433,5 +481,5 @@ fn bench_scaling(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_verify, bench_scaling);
+criterion_group!(benches, bench_verify, bench_post_quantum, bench_scaling);
 criterion_main!(benches);

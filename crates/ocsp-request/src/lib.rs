@@ -42,7 +42,10 @@
 //! The crate is `no_std` (with `alloc`); the `std` feature only enables
 //! `std` in `ocsp-types`. It has no source of randomness (pass the nonce or
 //! a fill function to [`Nonce::random`]) and does no public-key cryptography
-//! of its own (signers implement [`RequestSigner`]).
+//! of its own (signers implement [`RequestSigner`]), except in the optional
+//! `RustCryptoSigner`: feature `rustcrypto-signer` (RSA, P-256, P-384 PKCS#8
+//! keys), and `ml-dsa` (also ML-DSA-44/65/87 keys in the RFC 9881 PKCS#8
+//! forms: seed, expandedKey or both; FIPS 204 pure ML-DSA, empty context).
 #![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_code)]
 
@@ -57,6 +60,8 @@ mod get_url;
 mod hash;
 mod issuer;
 mod matcher;
+#[cfg(feature = "ml-dsa")]
+mod ml_dsa_key;
 mod nonce;
 #[cfg(feature = "rustcrypto-signer")]
 mod rustcrypto_signer;

@@ -3,6 +3,9 @@
 //!
 //! RSA signs with PKCS#1 v1.5 and ECDSA with RFC 6979 deterministic nonces,
 //! so no random source is needed (and the signer works under `no_std`).
+//! With the `ml-dsa` feature it also takes ML-DSA-44/65/87 keys (RFC 9881
+//! PKCS#8: seed, expanded key or both) and signs with pure ML-DSA, empty
+//! context, in FIPS 204's deterministic variant.
 //!
 //! Side channels: the `rsa` crate's private-key arithmetic has had timing
 //! findings (RUSTSEC-2023-0071). Request signing is rare and usually offline
@@ -37,6 +40,8 @@ enum Key {
     Rsa(Box<RsaPrivateKey>),
     P256(p256::ecdsa::SigningKey),
     P384(p384::ecdsa::SigningKey),
+    #[cfg(feature = "ml-dsa")]
+    MlDsa(crate::ml_dsa_key::MlDsaKey),
 }
 
 /// Signs requests with an RSA (PKCS#1 v1.5), P-256 or P-384 (ECDSA) key.
@@ -56,10 +61,12 @@ pub struct RustCryptoSigner {
 
 impl core::fmt::Debug for RustCryptoSigner {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        let kind = match self.key {
+        let kind = match &self.key {
             Key::Rsa(_) => "RSA",
             Key::P256(_) => "P-256",
             Key::P384(_) => "P-384",
+            #[cfg(feature = "ml-dsa")]
+            Key::MlDsa(k) => k.name(),
         };
         // Never the key material.
         f.debug_struct("RustCryptoSigner")
@@ -71,12 +78,22 @@ impl core::fmt::Debug for RustCryptoSigner {
 
 impl RustCryptoSigner {
     /// A signer for a PKCS#8 DER private key (RSA, P-256 or P-384), with
-    /// the usual hash: SHA-256 for RSA and P-256, SHA-384 for P-384.
+    /// the usual hash: SHA-256 for RSA and P-256, SHA-384 for P-384. With
+    /// the `ml-dsa` feature, also ML-DSA-44/65/87 keys in any RFC 9881
+    /// form (the hash then plays no part).
     ///
     /// # Errors
     ///
-    /// When the key is none of those, or does not decode.
+    /// When the key is none of those, or does not decode (or, for ML-DSA,
+    /// its seed, expanded key and public key disagree).
     pub fn from_pkcs8_der(der: &[u8]) -> Result<Self, SignerError> {
+        #[cfg(feature = "ml-dsa")]
+        if let Some(key) = crate::ml_dsa_key::MlDsaKey::from_pkcs8_der(der) {
+            return Ok(RustCryptoSigner {
+                key: Key::MlDsa(key?),
+                hash: SignatureHash::Sha256,
+            });
+        }
         let (key, hash) = if let Ok(k) = p256::ecdsa::SigningKey::from_pkcs8_der(der) {
             (Key::P256(k), SignatureHash::Sha256)
         } else if let Ok(k) = p384::ecdsa::SigningKey::from_pkcs8_der(der) {
@@ -95,8 +112,13 @@ impl RustCryptoSigner {
     ///
     /// # Errors
     ///
-    /// SHA-512 with an ECDSA key (no such identifier is in common use).
+    /// SHA-512 with an ECDSA key (no such identifier is in common use);
+    /// any hash with an ML-DSA key (pure ML-DSA hashes internally).
     pub fn with_hash(self, hash: SignatureHash) -> Result<Self, SignerError> {
+        #[cfg(feature = "ml-dsa")]
+        if matches!(self.key, Key::MlDsa(_)) {
+            return Err(SignerError::new("ML-DSA signs without a separate hash"));
+        }
         if hash == SignatureHash::Sha512 && !matches!(self.key, Key::Rsa(_)) {
             return Err(SignerError::new(
                 "ECDSA signing is offered with SHA-256 and SHA-384",
@@ -120,6 +142,8 @@ impl RequestSigner for RustCryptoSigner {
             (Key::Rsa(_), SignatureHash::Sha256) => rsa_id(SHA256_WITH_RSA),
             (Key::Rsa(_), SignatureHash::Sha384) => rsa_id(SHA384_WITH_RSA),
             (Key::Rsa(_), SignatureHash::Sha512) => rsa_id(SHA512_WITH_RSA),
+            #[cfg(feature = "ml-dsa")]
+            (Key::MlDsa(k), _) => AlgorithmIdentifier::without_parameters(k.oid()),
             (_, SignatureHash::Sha384) => ecdsa_id(ECDSA_WITH_SHA384),
             (_, _) => ecdsa_id(ECDSA_WITH_SHA256),
         }
@@ -146,6 +170,8 @@ impl RequestSigner for RustCryptoSigner {
                 let sig: p384::ecdsa::Signature = key.sign_prehash(&prehash).map_err(failed)?;
                 Ok(sig.to_der().as_bytes().to_vec())
             }
+            #[cfg(feature = "ml-dsa")]
+            Key::MlDsa(key) => key.sign(tbs_request_der),
         }
     }
 }

@@ -7,6 +7,7 @@ use rsa::rand_core::{Infallible, TryCryptoRng, TryRng};
 use rsa::{Pkcs1v15Sign, Pss, RsaPrivateKey};
 use sha2::{Digest, Sha256, Sha384, Sha512};
 use signature::hazmat::PrehashSigner;
+use signature::Keypair as _;
 
 use crate::der;
 
@@ -27,6 +28,36 @@ pub enum KeyName {
     CaP384,
     /// P-384, for delegated responders.
     ResponderP384,
+    /// P-521, for CAs.
+    CaP521,
+    /// P-521, for delegated responders.
+    ResponderP521,
+    /// Ed25519, for CAs.
+    CaEd25519,
+    /// Ed25519, for delegated responders.
+    ResponderEd25519,
+    /// ML-DSA-44, for CAs (from a fixed seed).
+    CaMlDsa44,
+    /// ML-DSA-44, for delegated responders.
+    ResponderMlDsa44,
+    /// ML-DSA-65, for CAs.
+    CaMlDsa65,
+    /// ML-DSA-65, for delegated responders.
+    ResponderMlDsa65,
+    /// ML-DSA-87, for CAs.
+    CaMlDsa87,
+    /// ML-DSA-87, for delegated responders.
+    ResponderMlDsa87,
+    /// ML-DSA-65, for the certificates in question of the ML-DSA PKIs.
+    LeafMlDsa65,
+}
+
+impl KeyName {
+    /// The 32-octet ML-DSA seed (`xi` of FIPS 204 `ML-DSA.KeyGen_internal`)
+    /// of an ML-DSA key: SHA-256 of `ocsp-testkit ` and the key's name.
+    pub fn ml_dsa_seed(self) -> [u8; 32] {
+        Sha256::digest(format!("ocsp-testkit {self:?}").as_bytes()).into()
+    }
 }
 
 /// A private key.
@@ -38,6 +69,16 @@ pub enum Key {
     P256(p256::ecdsa::SigningKey),
     /// ECDSA P-384.
     P384(p384::ecdsa::SigningKey),
+    /// ECDSA P-521.
+    P521(p521::ecdsa::SigningKey),
+    /// Ed25519.
+    Ed25519(ed25519_dalek::SigningKey),
+    /// ML-DSA-44.
+    MlDsa44(Box<ml_dsa::SigningKey<ml_dsa::MlDsa44>>),
+    /// ML-DSA-65.
+    MlDsa65(Box<ml_dsa::SigningKey<ml_dsa::MlDsa65>>),
+    /// ML-DSA-87.
+    MlDsa87(Box<ml_dsa::SigningKey<ml_dsa::MlDsa87>>),
 }
 
 /// A signature algorithm the testkit can sign with.
@@ -59,6 +100,16 @@ pub enum SigAlg {
     EcdsaSha256,
     /// ecdsa-with-SHA384.
     EcdsaSha384,
+    /// ecdsa-with-SHA512.
+    EcdsaSha512,
+    /// Ed25519 (RFC 8410, absent parameters).
+    Ed25519,
+    /// id-ml-dsa-44 (RFC 9881, absent parameters; pure, empty context).
+    MlDsa44,
+    /// id-ml-dsa-65.
+    MlDsa65,
+    /// id-ml-dsa-87.
+    MlDsa87,
 }
 
 fn pss_params(hash_oid_last: u8, salt: u8) -> Vec<u8> {
@@ -113,6 +164,21 @@ impl SigAlg {
             SigAlg::EcdsaSha384 => AlgorithmIdentifier::without_parameters(
                 ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.3"),
             ),
+            SigAlg::EcdsaSha512 => AlgorithmIdentifier::without_parameters(
+                ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.4"),
+            ),
+            SigAlg::Ed25519 => {
+                AlgorithmIdentifier::without_parameters(ObjectIdentifier::new_unwrap("1.3.101.112"))
+            }
+            SigAlg::MlDsa44 => AlgorithmIdentifier::without_parameters(
+                ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.17"),
+            ),
+            SigAlg::MlDsa65 => AlgorithmIdentifier::without_parameters(
+                ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.18"),
+            ),
+            SigAlg::MlDsa87 => AlgorithmIdentifier::without_parameters(
+                ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.19"),
+            ),
         }
     }
 
@@ -155,10 +221,36 @@ impl TryRng for TestRng {
 }
 impl TryCryptoRng for TestRng {}
 
+fn ml_dsa_sign<P: ml_dsa::MlDsaParams>(k: &ml_dsa::SigningKey<P>, message: &[u8]) -> Vec<u8> {
+    k.expanded_key()
+        .sign_deterministic(message, &[])
+        .expect("ML-DSA signing")
+        .encode()
+        .to_vec()
+}
+
+/// An ECDSA signature (RFC 6979 nonce) over a prehash, DER-encoded.
+macro_rules! ecdsa {
+    ($curve:ident, $key:expr, $prehash:expr) => {{
+        let sig: $curve::ecdsa::Signature = $key.sign_prehash(&$prehash).expect("sign");
+        sig.to_der().as_bytes().to_vec()
+    }};
+}
+
 impl Key {
-    /// Loads a committed key.
+    /// Loads a committed key (or derives an ML-DSA one from its seed).
     pub fn load(name: KeyName) -> Key {
+        let seed = ml_dsa::Seed::from(name.ml_dsa_seed());
         let der: &[u8] = match name {
+            KeyName::CaMlDsa44 | KeyName::ResponderMlDsa44 => {
+                return Key::MlDsa44(Box::new(ml_dsa::SigningKey::from_seed(&seed)))
+            }
+            KeyName::CaMlDsa65 | KeyName::ResponderMlDsa65 | KeyName::LeafMlDsa65 => {
+                return Key::MlDsa65(Box::new(ml_dsa::SigningKey::from_seed(&seed)))
+            }
+            KeyName::CaMlDsa87 | KeyName::ResponderMlDsa87 => {
+                return Key::MlDsa87(Box::new(ml_dsa::SigningKey::from_seed(&seed)))
+            }
             KeyName::CaRsa => include_bytes!("../keys/ca-rsa.pk8"),
             KeyName::ResponderRsa => include_bytes!("../keys/responder-rsa.pk8"),
             KeyName::OtherRsa => include_bytes!("../keys/other-rsa.pk8"),
@@ -166,6 +258,10 @@ impl Key {
             KeyName::ResponderP256 => include_bytes!("../keys/responder-p256.pk8"),
             KeyName::CaP384 => include_bytes!("../keys/ca-p384.pk8"),
             KeyName::ResponderP384 => include_bytes!("../keys/responder-p384.pk8"),
+            KeyName::CaP521 => include_bytes!("../keys/ca-p521.pk8"),
+            KeyName::ResponderP521 => include_bytes!("../keys/responder-p521.pk8"),
+            KeyName::CaEd25519 => include_bytes!("../keys/ca-ed25519.pk8"),
+            KeyName::ResponderEd25519 => include_bytes!("../keys/responder-ed25519.pk8"),
         };
         match name {
             KeyName::CaRsa | KeyName::ResponderRsa | KeyName::OtherRsa => Key::Rsa(Box::new(
@@ -177,6 +273,13 @@ impl Key {
             KeyName::CaP384 | KeyName::ResponderP384 => {
                 Key::P384(p384::ecdsa::SigningKey::from_pkcs8_der(der).expect("p384 key"))
             }
+            KeyName::CaP521 | KeyName::ResponderP521 => {
+                Key::P521(p521::ecdsa::SigningKey::from_pkcs8_der(der).expect("p521 key"))
+            }
+            KeyName::CaEd25519 | KeyName::ResponderEd25519 => {
+                Key::Ed25519(ed25519_dalek::SigningKey::from_pkcs8_der(der).expect("ed25519 key"))
+            }
+            _ => unreachable!("ML-DSA keys are derived above"),
         }
     }
 
@@ -186,6 +289,11 @@ impl Key {
             Key::Rsa(_) => SigAlg::RsaSha256,
             Key::P256(_) => SigAlg::EcdsaSha256,
             Key::P384(_) => SigAlg::EcdsaSha384,
+            Key::P521(_) => SigAlg::EcdsaSha512,
+            Key::Ed25519(_) => SigAlg::Ed25519,
+            Key::MlDsa44(_) => SigAlg::MlDsa44,
+            Key::MlDsa65(_) => SigAlg::MlDsa65,
+            Key::MlDsa87(_) => SigAlg::MlDsa87,
         }
     }
 
@@ -200,6 +308,11 @@ impl Key {
                 .to_vec(),
             Key::P256(k) => k.verifying_key().to_sec1_point(false).as_bytes().to_vec(),
             Key::P384(k) => k.verifying_key().to_sec1_point(false).as_bytes().to_vec(),
+            Key::P521(k) => k.verifying_key().to_sec1_point(false).as_bytes().to_vec(),
+            Key::Ed25519(k) => k.verifying_key().to_bytes().to_vec(),
+            Key::MlDsa44(k) => k.verifying_key().encode().to_vec(),
+            Key::MlDsa65(k) => k.verifying_key().encode().to_vec(),
+            Key::MlDsa87(k) => k.verifying_key().encode().to_vec(),
         }
     }
 
@@ -218,6 +331,14 @@ impl Key {
                 &der::oid(&[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01]),
                 &der::oid(&[0x2b, 0x81, 0x04, 0x00, 0x22]),
             ]),
+            Key::P521(_) => der::seq(&[
+                &der::oid(&[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01]),
+                &der::oid(&[0x2b, 0x81, 0x04, 0x00, 0x23]),
+            ]),
+            Key::Ed25519(_) => der::seq(&[&der::oid(&[0x2b, 0x65, 0x70])]),
+            Key::MlDsa44(_) | Key::MlDsa65(_) | Key::MlDsa87(_) => {
+                algorithm_identifier_der(&self.default_alg().algorithm_identifier())
+            }
         };
         der::seq(&[&alg, &der::bits(&self.public_key_bits())])
     }
@@ -247,21 +368,24 @@ impl Key {
             (Key::Rsa(k), SigAlg::RsaPssSha384) => k
                 .sign_with_rng(&mut rng, Pss::<Sha384>::new(), &Sha384::digest(message))
                 .expect("sign"),
-            (Key::P256(k), SigAlg::EcdsaSha256) => ecdsa256(k, &Sha256::digest(message)),
-            (Key::P256(k), SigAlg::EcdsaSha384) => ecdsa256(k, &Sha384::digest(message)),
-            (Key::P384(k), SigAlg::EcdsaSha256) => ecdsa384(k, &Sha256::digest(message)),
-            (Key::P384(k), SigAlg::EcdsaSha384) => ecdsa384(k, &Sha384::digest(message)),
+            (Key::P256(k), SigAlg::EcdsaSha256) => ecdsa!(p256, k, Sha256::digest(message)),
+            (Key::P256(k), SigAlg::EcdsaSha384) => ecdsa!(p256, k, Sha384::digest(message)),
+            (Key::P256(k), SigAlg::EcdsaSha512) => ecdsa!(p256, k, Sha512::digest(message)),
+            (Key::P384(k), SigAlg::EcdsaSha256) => ecdsa!(p384, k, Sha256::digest(message)),
+            (Key::P384(k), SigAlg::EcdsaSha384) => ecdsa!(p384, k, Sha384::digest(message)),
+            (Key::P384(k), SigAlg::EcdsaSha512) => ecdsa!(p384, k, Sha512::digest(message)),
+            (Key::P521(k), SigAlg::EcdsaSha256) => ecdsa!(p521, k, Sha256::digest(message)),
+            (Key::P521(k), SigAlg::EcdsaSha384) => ecdsa!(p521, k, Sha384::digest(message)),
+            (Key::P521(k), SigAlg::EcdsaSha512) => ecdsa!(p521, k, Sha512::digest(message)),
+            (Key::Ed25519(k), SigAlg::Ed25519) => {
+                signature::Signer::sign(k, message).to_bytes().to_vec()
+            }
+            // Pure ML-DSA, empty context, the deterministic variant (FIPS 204
+            // algorithm 2 with rnd = 0): reproducible fixtures.
+            (Key::MlDsa44(k), SigAlg::MlDsa44) => ml_dsa_sign(k, message),
+            (Key::MlDsa65(k), SigAlg::MlDsa65) => ml_dsa_sign(k, message),
+            (Key::MlDsa87(k), SigAlg::MlDsa87) => ml_dsa_sign(k, message),
             (key, alg) => panic!("cannot sign {alg:?} with {key:?}"),
         }
     }
-}
-
-fn ecdsa256(k: &p256::ecdsa::SigningKey, prehash: &[u8]) -> Vec<u8> {
-    let sig: p256::ecdsa::Signature = k.sign_prehash(prehash).expect("sign");
-    sig.to_der().as_bytes().to_vec()
-}
-
-fn ecdsa384(k: &p384::ecdsa::SigningKey, prehash: &[u8]) -> Vec<u8> {
-    let sig: p384::ecdsa::Signature = k.sign_prehash(prehash).expect("sign");
-    sig.to_der().as_bytes().to_vec()
 }

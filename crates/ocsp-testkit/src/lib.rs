@@ -68,6 +68,16 @@ pub enum Flavor {
     P256,
     /// P-384 everywhere.
     P384,
+    /// P-521 everywhere.
+    P521,
+    /// Ed25519 everywhere.
+    Ed25519,
+    /// ML-DSA-44 CA and responder, ML-DSA-65 leaf, all from fixed seeds.
+    MlDsa44,
+    /// ML-DSA-65 everywhere, from fixed seeds.
+    MlDsa65,
+    /// ML-DSA-87 CA and responder, ML-DSA-65 leaf, from fixed seeds.
+    MlDsa87,
 }
 
 /// A CA, a leaf it issued, a delegated responder it issued, and an
@@ -104,6 +114,15 @@ impl Pki {
             Flavor::Rsa => (KeyName::CaRsa, KeyName::ResponderRsa),
             Flavor::P256 => (KeyName::CaP256, KeyName::ResponderP256),
             Flavor::P384 => (KeyName::CaP384, KeyName::ResponderP384),
+            Flavor::P521 => (KeyName::CaP521, KeyName::ResponderP521),
+            Flavor::Ed25519 => (KeyName::CaEd25519, KeyName::ResponderEd25519),
+            Flavor::MlDsa44 => (KeyName::CaMlDsa44, KeyName::ResponderMlDsa44),
+            Flavor::MlDsa65 => (KeyName::CaMlDsa65, KeyName::ResponderMlDsa65),
+            Flavor::MlDsa87 => (KeyName::CaMlDsa87, KeyName::ResponderMlDsa87),
+        };
+        let leaf_key = match flavor {
+            Flavor::MlDsa44 | Flavor::MlDsa65 | Flavor::MlDsa87 => KeyName::LeafMlDsa65,
+            _ => KeyName::OtherRsa,
         };
         let ca_key = Key::load(ca_key);
         let ca_name = der::name("Testkit CA");
@@ -118,7 +137,7 @@ impl Pki {
             at(-100 * DAY),
             at(100 * DAY),
         )
-        .issue(&Key::load(KeyName::OtherRsa), &ca_name, &ca_key);
+        .issue(&Key::load(leaf_key), &ca_name, &ca_key);
 
         let delegate_key = Key::load(responder_key);
         let delegate_name = der::name("Testkit OCSP Responder");

@@ -107,16 +107,36 @@ impl ResponseSpec {
     /// Like [`ResponseSpec::sign`], after `edit` has changed the
     /// `tbsResponseData` (e.g. `version_encoded`, `empty_extensions_encoded`).
     pub fn sign_edited(&self, key: &Key, edit: impl FnOnce(&mut ResponseData)) -> Vec<u8> {
-        let mut tbs = ResponseData {
+        let mut tbs = self.tbs();
+        edit(&mut tbs);
+        let signature = key.sign(self.sig_alg, &tbs.to_der().expect("tbsResponseData"));
+        self.encode(tbs, signature)
+    }
+
+    /// The DER `tbsResponseData` that [`ResponseSpec::sign`] signs, for a
+    /// signature made elsewhere (another implementation's signer).
+    pub fn tbs_der(&self) -> Vec<u8> {
+        self.tbs().to_der().expect("tbsResponseData")
+    }
+
+    fn tbs(&self) -> ResponseData {
+        ResponseData {
             version_encoded: false,
             responder_id: self.responder_id.clone(),
             produced_at: self.produced_at,
             responses: self.singles.clone(),
             extensions: self.extensions.clone(),
             empty_extensions_encoded: false,
-        };
-        edit(&mut tbs);
-        let mut signature = key.sign(self.sig_alg, &tbs.to_der().expect("tbsResponseData"));
+        }
+    }
+
+    /// Encodes the `OCSPResponse` with `signature` over [`ResponseSpec::tbs_der`]
+    /// (still flipped when `corrupt_signature` is set).
+    pub fn with_signature(&self, signature: Vec<u8>) -> Vec<u8> {
+        self.encode(self.tbs(), signature)
+    }
+
+    fn encode(&self, tbs: ResponseData, mut signature: Vec<u8>) -> Vec<u8> {
         if self.corrupt_signature {
             if let Some(b) = signature.get_mut(10) {
                 *b ^= 0x01;

@@ -52,8 +52,8 @@ pub enum Error {
         /// The signature algorithm, when it fits in [`ObjectIdentifier`].
         oid: Option<ObjectIdentifier>,
     },
-    /// The signature algorithm is supported, but not with the signer's key
-    /// type or curve (e.g. an ECDSA signature from an RSA key).
+    /// The signature algorithm is supported, and so is the signer's key type,
+    /// but not together (e.g. an ECDSA signature from an RSA key).
     #[error(
         "signature algorithm {} does not fit a {} key",
         DisplayOid(signature),
@@ -64,6 +64,14 @@ pub enum Error {
         signature: Option<ObjectIdentifier>,
         /// The signer's public key algorithm.
         key: Option<ObjectIdentifier>,
+    },
+    /// No algorithm in the caller's list takes the signer's key type (or
+    /// curve) at all, whatever the signature algorithm: e.g. a P-521 key with
+    /// a list that has no P-521 algorithm.
+    #[error("no algorithm for {} key", crate::signature::WithArticle(key))]
+    UnsupportedPublicKey {
+        /// The signer's key type (algorithm and named curve).
+        key: crate::signature::PublicKeyType,
     },
     /// A SHA-1 based signature, refused by [`crate::Policy::allow_sha1_signatures`].
     #[error("SHA-1 signature {} refused by policy", DisplayOid(oid))]
@@ -210,6 +218,7 @@ impl Error {
             Error::UnsupportedSignatureAlgorithmForKey { .. } => {
                 "UnsupportedSignatureAlgorithmForKey"
             }
+            Error::UnsupportedPublicKey { .. } => "UnsupportedPublicKey",
             Error::Sha1SignatureRefused { .. } => "Sha1SignatureRefused",
             Error::InvalidSignature => "InvalidSignature",
             Error::InvalidResponderKeyHash { .. } => "InvalidResponderKeyHash",
@@ -256,6 +265,7 @@ impl Error {
             | Error::UnsupportedResponseType { .. }
             | Error::UnsupportedSignatureAlgorithm { .. }
             | Error::UnsupportedSignatureAlgorithmForKey { .. }
+            | Error::UnsupportedPublicKey { .. }
             | Error::Sha1SignatureRefused { .. }
             | Error::InvalidSignature
             | Error::InvalidResponderKeyHash { .. }

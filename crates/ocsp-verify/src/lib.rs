@@ -47,6 +47,23 @@
 //!   never dropped in favour of a good one), and the verdict is revoked if
 //!   any says revoked, else unknown if any says unknown, else good.
 //!
+//! # Signature algorithms
+//!
+//! An algorithm of the caller's list is a candidate when its signature
+//! identifier equals the `signatureAlgorithm` and its public-key identifier
+//! equals the signer's key algorithm (both byte for byte); every candidate
+//! is tried. The pure-Rust [`algorithms::ALL`] holds RSA PKCS#1 v1.5
+//! (SHA-1/256/384/512) and RSASSA-PSS (SHA-256/384/512) for 2048 to 8192
+//! bit keys, ECDSA on P-256, P-384 and P-521 with SHA-256, SHA-384 or
+//! SHA-512 (RFC 5758), and Ed25519 (RFC 8410). With the `ml-dsa` feature
+//! it also holds the post-quantum ML-DSA-44, ML-DSA-65 and ML-DSA-87
+//! (FIPS 204) with the RFC 9881 identifiers: pure ML-DSA with an empty
+//! context string, parameters absent, the public key the raw BIT STRING
+//! content; this covers response signatures, delegated responder
+//! certificates signed with ML-DSA, and CertIDs over ML-DSA issuer keys.
+//! A key type no algorithm of the list takes is named in
+//! [`Error::UnsupportedPublicKey`].
+//!
 //! # What the caller must still do
 //!
 //! * **Validate the issuer** (build and check the path to a trust anchor)
@@ -109,6 +126,7 @@ mod verify;
 pub use error::Error;
 pub use input::{Issuer, Subject};
 pub use policy::Policy;
+pub use signature::PublicKeyType;
 pub use verdict::{Responder, Status, Verdict};
 pub use verify::Verifier;
 

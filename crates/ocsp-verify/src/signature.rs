@@ -1,16 +1,19 @@
 //! Signature checking through the caller's pluggable algorithms, the way
 //! rustls-webpki does it.
 //!
-//! An algorithm is chosen when its `signature_alg_id()` equals the
+//! An algorithm is a candidate when its `signature_alg_id()` equals the
 //! `signatureAlgorithm` (SEQUENCE contents, byte for byte) and its
-//! `public_key_alg_id()` equals the signer's SubjectPublicKeyInfo algorithm.
+//! `public_key_alg_id()` equals the signer's SubjectPublicKeyInfo algorithm;
+//! every candidate is tried.
 //! Algorithms outside the list (md2, md5, DSA, unknown OIDs) are refused by
 //! name; nothing is ever verified with a guessed algorithm.
+
+use core::fmt;
 
 use rustls_pki_types::SignatureVerificationAlgorithm;
 
 use crate::error::Error;
-use ocsp_types::SubjectPublicKeyInfoRef;
+use ocsp_types::{ObjectIdentifier, SubjectPublicKeyInfoRef};
 
 /// The signature algorithm OIDs (content octets) that hash with SHA-1.
 const SHA1_SIGNATURES: &[&[u8]] = &[
@@ -38,7 +41,7 @@ pub(crate) struct Signed<'a> {
     pub(crate) signature: &'a [u8],
 }
 
-fn oid(bytes: &[u8]) -> Option<ocsp_types::ObjectIdentifier> {
+fn oid(bytes: &[u8]) -> Option<ObjectIdentifier> {
     ocsp_types::Oid::from_contents(bytes).and_then(|o| o.to_object_identifier())
 }
 
@@ -68,6 +71,15 @@ pub(crate) fn check_algorithm(
 
 /// Verifies `signed` under `key`. The error for a bad signature is
 /// `bad_signature` (the caller names what was signed).
+///
+/// Every algorithm of the list whose identifiers both match is tried, as
+/// rustls-webpki's `verify_signed_data` tries every one whose signature
+/// identifier matches. Unlike rustls-webpki 0.103, which stops at the first
+/// bad signature, a failure under one does not end the search: algorithms
+/// with the same identifiers differ only in the keys they take (e.g.
+/// `RSA_PKCS1_3072_8192_SHA384` and `RSA_PKCS1_2048_8192_SHA384`), so with
+/// both listed a 2048-bit key verifies whichever comes first. The cost is
+/// bounded by the caller's list.
 pub(crate) fn verify(
     algorithms: &[&dyn SignatureVerificationAlgorithm],
     signed: &Signed<'_>,
@@ -76,17 +88,175 @@ pub(crate) fn verify(
     bad_signature: Error,
 ) -> Result<(), Error> {
     check_algorithm(algorithms, signed, allow_sha1)?;
-    let algorithm = algorithms
+    let key_algorithm = key.algorithm().contents();
+    let mut candidates = algorithms
         .iter()
-        .find(|a| {
+        .filter(|a| {
             a.signature_alg_id().as_ref() == signed.algorithm
-                && a.public_key_alg_id().as_ref() == key.algorithm().contents()
+                && a.public_key_alg_id().as_ref() == key_algorithm
         })
-        .ok_or_else(|| Error::UnsupportedSignatureAlgorithmForKey {
+        .peekable();
+    if candidates.peek().is_none() {
+        return Err(unsupported_for_key(algorithms, signed, key));
+    }
+    if candidates.any(|a| {
+        a.verify_signature(key.subject_public_key(), signed.message, signed.signature)
+            .is_ok()
+    }) {
+        Ok(())
+    } else {
+        Err(bad_signature)
+    }
+}
+
+/// Why no algorithm fits: the key is one no algorithm of the list takes at
+/// all (named, e.g. a P-521 key), or the list takes it, but not with this
+/// signature algorithm (an ECDSA signature from an RSA key).
+fn unsupported_for_key(
+    algorithms: &[&dyn SignatureVerificationAlgorithm],
+    signed: &Signed<'_>,
+    key: &SubjectPublicKeyInfoRef<'_>,
+) -> Error {
+    let key_algorithm = key.algorithm().contents();
+    if algorithms
+        .iter()
+        .any(|a| a.public_key_alg_id().as_ref() == key_algorithm)
+    {
+        Error::UnsupportedSignatureAlgorithmForKey {
             signature: oid(signed.algorithm_oid),
             key: key.algorithm().oid().to_object_identifier(),
-        })?;
-    algorithm
-        .verify_signature(key.subject_public_key(), signed.message, signed.signature)
-        .map_err(|_| bad_signature)
+        }
+    } else {
+        Error::UnsupportedPublicKey {
+            key: PublicKeyType::of(key),
+        }
+    }
 }
+
+/// The type of a public key, as its SubjectPublicKeyInfo algorithm says:
+/// the key algorithm and, for elliptic-curve keys, the named curve. Shown by
+/// its usual name (`P-521`, `Ed25519`, `ML-DSA-65`, ...) when it has one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicKeyType {
+    /// The key algorithm, when it fits in [`ObjectIdentifier`].
+    pub algorithm: Option<ObjectIdentifier>,
+    /// The parameters when they are an OID (the named curve of an EC key).
+    pub parameter: Option<ObjectIdentifier>,
+}
+
+impl PublicKeyType {
+    fn of(key: &SubjectPublicKeyInfoRef<'_>) -> Self {
+        let parameter = match key.algorithm().parameters() {
+            Some([0x06, rest @ ..]) => rest
+                .split_first()
+                .and_then(|(len, contents)| {
+                    (usize::from(*len) == contents.len()).then_some(contents)
+                })
+                .and_then(oid),
+            _ => None,
+        };
+        PublicKeyType {
+            algorithm: key.algorithm().oid().to_object_identifier(),
+            parameter,
+        }
+    }
+
+    /// The usual name of the key type, if it has one.
+    pub fn name(&self) -> Option<&'static str> {
+        let algorithm = self.algorithm.as_ref()?.as_bytes();
+        let parameter = self.parameter.as_ref().map(ObjectIdentifier::as_bytes);
+        KEY_NAMES
+            .iter()
+            .find(|(a, p, _)| *a == algorithm && (p.is_none() || *p == parameter))
+            .map(|(_, _, name)| *name)
+    }
+}
+
+impl fmt::Display for PublicKeyType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(name) = self.name() {
+            return f.write_str(name);
+        }
+        match &self.algorithm {
+            Some(oid) => write!(f, "{oid}")?,
+            None => f.write_str("(OID too long to show)")?,
+        }
+        match &self.parameter {
+            Some(parameter) => write!(f, " ({parameter})"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// "a P-521", "an Ed25519", "an ML-DSA-65", "an RSA": the key type with its
+/// indefinite article, for the error message.
+pub(crate) struct WithArticle<'a>(pub(crate) &'a PublicKeyType);
+
+impl fmt::Display for WithArticle<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Names are read out letter by letter (RSA, ML-DSA) or start with a
+        // vowel (Ed25519): "an" before the letters whose name does.
+        let an = self
+            .0
+            .name()
+            .and_then(|name| name.chars().next())
+            .is_some_and(|c| "AEFHILMNORSX".contains(c));
+        let article = if an { "an" } else { "a" };
+        write!(f, "{article} {}", self.0)
+    }
+}
+
+const EC_PUBLIC_KEY: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01];
+
+/// Key algorithm OID, parameter OID (`None`: any), name; the first match wins.
+#[allow(clippy::type_complexity)]
+const KEY_NAMES: &[(&[u8], Option<&[u8]>, &str)] = &[
+    (
+        &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01],
+        None,
+        "RSA",
+    ),
+    (
+        &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0a],
+        None,
+        "RSASSA-PSS",
+    ),
+    (
+        EC_PUBLIC_KEY,
+        Some(&[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07]),
+        "P-256",
+    ),
+    (
+        EC_PUBLIC_KEY,
+        Some(&[0x2b, 0x81, 0x04, 0x00, 0x22]),
+        "P-384",
+    ),
+    (
+        EC_PUBLIC_KEY,
+        Some(&[0x2b, 0x81, 0x04, 0x00, 0x23]),
+        "P-521",
+    ),
+    (
+        EC_PUBLIC_KEY,
+        Some(&[0x2b, 0x81, 0x04, 0x00, 0x0a]),
+        "secp256k1",
+    ),
+    (&[0x2b, 0x65, 0x70], None, "Ed25519"),
+    (&[0x2b, 0x65, 0x71], None, "Ed448"),
+    (&[0x2a, 0x86, 0x48, 0xce, 0x38, 0x04, 0x01], None, "DSA"),
+    (
+        &[0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x03, 0x11],
+        None,
+        "ML-DSA-44",
+    ),
+    (
+        &[0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x03, 0x12],
+        None,
+        "ML-DSA-65",
+    ),
+    (
+        &[0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x03, 0x13],
+        None,
+        "ML-DSA-87",
+    ),
+];

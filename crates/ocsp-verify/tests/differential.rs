@@ -62,7 +62,7 @@ use ocsp_verify::{algorithms, Error, Issuer, Status, Subject, UnixTime, Verifier
 
 /// A testkit PKI re-issued around the current time.
 struct World {
-    /// `Rsa`, `P256` or `P384`.
+    /// `Rsa`, `P256`, `P384`, `P521` or `Ed25519`.
     flavor: String,
     /// The current time, Unix seconds.
     t: i64,
@@ -845,8 +845,10 @@ fn differential_against_openssl() {
     let rsa = World::new(Flavor::Rsa, t, &dir);
     let p256 = World::new(Flavor::P256, t, &dir);
     let p384 = World::new(Flavor::P384, t, &dir);
+    let p521 = World::new(Flavor::P521, t, &dir);
+    let ed25519 = World::new(Flavor::Ed25519, t, &dir);
     let mut runs: Vec<(&World, Case)> = Vec::new();
-    for w in [&rsa, &p256, &p384] {
+    for w in [&rsa, &p256, &p384, &p521, &ed25519] {
         runs.extend(common_cases(w).into_iter().map(|c| (w, c)));
     }
     runs.extend(rsa_cases(&rsa).into_iter().map(|c| (&rsa, c)));
@@ -859,6 +861,11 @@ fn differential_against_openssl() {
         ecdsa_cases(&p384, SigAlg::EcdsaSha256)
             .into_iter()
             .map(|c| (&p384, c)),
+    );
+    runs.extend(
+        ecdsa_cases(&p521, SigAlg::EcdsaSha256)
+            .into_iter()
+            .map(|c| (&p521, c)),
     );
 
     let (mut agreed, mut documented, mut failures) = (0, 0, Vec::new());

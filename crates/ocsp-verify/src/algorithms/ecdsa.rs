@@ -1,15 +1,23 @@
-//! ECDSA signatures (FIPS 186-4, RFC 5758 identifiers) on P-256 and P-384,
-//! with SHA-256 or SHA-384, the signature a DER `Ecdsa-Sig-Value`.
+//! ECDSA signatures (FIPS 186-4, RFC 5758 identifiers) on P-256, P-384 and
+//! P-521, with SHA-256, SHA-384 or SHA-512, the signature a DER
+//! `Ecdsa-Sig-Value`.
+//!
+//! Every curve goes with every hash, as in rustls's aws-lc-rs provider
+//! (rustls-webpki `aws_lc_rs_algs`): the hash is named by the
+//! `signatureAlgorithm`, the curve by the key, and a CA is free to pair them.
+//! A digest longer than the curve order is truncated to its leftmost bits
+//! (FIPS 186-4 6.4), which the `ecdsa` crate's prehash verification does.
 
 use p256::ecdsa::signature::hazmat::PrehashVerifier;
 use rustls_pki_types::{AlgorithmIdentifier, InvalidSignature, SignatureVerificationAlgorithm};
-use sha2::{Digest, Sha256, Sha384};
+use sha2::{Digest, Sha256, Sha384, Sha512};
 
 /// The curve of an ECDSA algorithm.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Curve {
     P256,
     P384,
+    P521,
 }
 
 /// The hash of an ECDSA algorithm.
@@ -17,6 +25,7 @@ pub(super) enum Curve {
 pub(super) enum Hash {
     Sha256,
     Sha384,
+    Sha512,
 }
 
 /// An ECDSA signature algorithm.
@@ -28,6 +37,17 @@ pub(super) struct Ecdsa {
     pub(super) hash: Hash,
 }
 
+/// Verifies a DER signature over `prehash` under a SEC1-encoded point.
+macro_rules! verify_on {
+    ($curve:ident, $public_key:expr, $prehash:expr, $signature:expr) => {{
+        let key = $curve::ecdsa::VerifyingKey::from_sec1_bytes($public_key)
+            .map_err(|_| InvalidSignature)?;
+        let sig = $curve::ecdsa::Signature::from_der($signature).map_err(|_| InvalidSignature)?;
+        key.verify_prehash($prehash, &sig)
+            .map_err(|_| InvalidSignature)
+    }};
+}
+
 impl SignatureVerificationAlgorithm for Ecdsa {
     fn verify_signature(
         &self,
@@ -37,6 +57,7 @@ impl SignatureVerificationAlgorithm for Ecdsa {
     ) -> Result<(), InvalidSignature> {
         let h256;
         let h384;
+        let h512;
         let prehash: &[u8] = match self.hash {
             Hash::Sha256 => {
                 h256 = Sha256::digest(message);
@@ -46,24 +67,16 @@ impl SignatureVerificationAlgorithm for Ecdsa {
                 h384 = Sha384::digest(message);
                 &h384
             }
-        };
-        let result = match self.curve {
-            Curve::P256 => {
-                let key = p256::ecdsa::VerifyingKey::from_sec1_bytes(public_key)
-                    .map_err(|_| InvalidSignature)?;
-                let sig =
-                    p256::ecdsa::Signature::from_der(signature).map_err(|_| InvalidSignature)?;
-                key.verify_prehash(prehash, &sig)
-            }
-            Curve::P384 => {
-                let key = p384::ecdsa::VerifyingKey::from_sec1_bytes(public_key)
-                    .map_err(|_| InvalidSignature)?;
-                let sig =
-                    p384::ecdsa::Signature::from_der(signature).map_err(|_| InvalidSignature)?;
-                key.verify_prehash(prehash, &sig)
+            Hash::Sha512 => {
+                h512 = Sha512::digest(message);
+                &h512
             }
         };
-        result.map_err(|_| InvalidSignature)
+        match self.curve {
+            Curve::P256 => verify_on!(p256, public_key, prehash, signature),
+            Curve::P384 => verify_on!(p384, public_key, prehash, signature),
+            Curve::P521 => verify_on!(p521, public_key, prehash, signature),
+        }
     }
 
     fn public_key_alg_id(&self) -> AlgorithmIdentifier {

@@ -6,16 +6,29 @@
 //! these. Each algorithm matches one exact `signatureAlgorithm` encoding:
 //! PKCS#1 v1.5 identifiers with NULL parameters (and `_ABSENT_PARAMS`
 //! variants without, as real responders send), ECDSA ones without
-//! parameters (RFC 5758), and PSS ones with the RFC 4055 parameters (hash
-//! and MGF1 hash the same, salt length equal to the hash length).
+//! parameters (RFC 5758), PSS ones with the RFC 4055 parameters (hash
+//! and MGF1 hash the same, salt length equal to the hash length), and
+//! Ed25519 without parameters (RFC 8410).
 //! RSA keys must be 2048 to 8192 bits.
+//!
+//! | family | keys | hashes | identifiers |
+//! |---|---|---|---|
+//! | RSA PKCS#1 v1.5 | 2048 to 8192 bits | SHA-1, SHA-256, SHA-384, SHA-512 | RFC 4055 (NULL or absent parameters) |
+//! | RSASSA-PSS | 2048 to 8192 bits | SHA-256, SHA-384, SHA-512 | RFC 4055 |
+//! | ECDSA | P-256, P-384, P-521 | SHA-256, SHA-384, SHA-512 (each curve with each hash, as rustls's aws-lc-rs provider) | RFC 5758, RFC 5480 |
+//! | Ed25519 | | (PureEdDSA) | RFC 8410 |
+//! | ML-DSA (feature `ml-dsa`) | ML-DSA-44, ML-DSA-65, ML-DSA-87 | (pure ML-DSA, empty context) | FIPS 204, RFC 9881 (parameters absent) |
 
 mod ecdsa;
+mod ed25519;
+#[cfg(feature = "ml-dsa")]
+mod ml_dsa;
 mod rsa;
 
 use rustls_pki_types::{alg_id, AlgorithmIdentifier, SignatureVerificationAlgorithm};
 
 use self::ecdsa::{Curve, Ecdsa};
+use self::ed25519::Ed25519;
 use self::rsa::{Hash, Padding, Rsa};
 
 /// `sha1WithRSAEncryption` with NULL parameters (absent from
@@ -128,6 +141,13 @@ pub static ECDSA_P256_SHA384: &dyn SignatureVerificationAlgorithm = &Ecdsa {
     curve: Curve::P256,
     hash: ecdsa::Hash::Sha384,
 };
+/// ECDSA on P-256 with SHA-512.
+pub static ECDSA_P256_SHA512: &dyn SignatureVerificationAlgorithm = &Ecdsa {
+    public_key_alg_id: alg_id::ECDSA_P256,
+    signature_alg_id: alg_id::ECDSA_SHA512,
+    curve: Curve::P256,
+    hash: ecdsa::Hash::Sha512,
+};
 /// ECDSA on P-384 with SHA-256.
 pub static ECDSA_P384_SHA256: &dyn SignatureVerificationAlgorithm = &Ecdsa {
     public_key_alg_id: alg_id::ECDSA_P384,
@@ -142,8 +162,58 @@ pub static ECDSA_P384_SHA384: &dyn SignatureVerificationAlgorithm = &Ecdsa {
     curve: Curve::P384,
     hash: ecdsa::Hash::Sha384,
 };
+/// ECDSA on P-384 with SHA-512.
+pub static ECDSA_P384_SHA512: &dyn SignatureVerificationAlgorithm = &Ecdsa {
+    public_key_alg_id: alg_id::ECDSA_P384,
+    signature_alg_id: alg_id::ECDSA_SHA512,
+    curve: Curve::P384,
+    hash: ecdsa::Hash::Sha512,
+};
+/// ECDSA on P-521 with SHA-256.
+pub static ECDSA_P521_SHA256: &dyn SignatureVerificationAlgorithm = &Ecdsa {
+    public_key_alg_id: alg_id::ECDSA_P521,
+    signature_alg_id: alg_id::ECDSA_SHA256,
+    curve: Curve::P521,
+    hash: ecdsa::Hash::Sha256,
+};
+/// ECDSA on P-521 with SHA-384.
+pub static ECDSA_P521_SHA384: &dyn SignatureVerificationAlgorithm = &Ecdsa {
+    public_key_alg_id: alg_id::ECDSA_P521,
+    signature_alg_id: alg_id::ECDSA_SHA384,
+    curve: Curve::P521,
+    hash: ecdsa::Hash::Sha384,
+};
+/// ECDSA on P-521 with SHA-512.
+pub static ECDSA_P521_SHA512: &dyn SignatureVerificationAlgorithm = &Ecdsa {
+    public_key_alg_id: alg_id::ECDSA_P521,
+    signature_alg_id: alg_id::ECDSA_SHA512,
+    curve: Curve::P521,
+    hash: ecdsa::Hash::Sha512,
+};
+/// Ed25519 (RFC 8032 PureEdDSA, RFC 8410 identifiers).
+pub static ED25519: &dyn SignatureVerificationAlgorithm = &Ed25519;
 
-/// Every algorithm of this module.
+/// ML-DSA-44 (FIPS 204, RFC 9881; feature `ml-dsa`).
+#[cfg(feature = "ml-dsa")]
+pub static ML_DSA_44: &dyn SignatureVerificationAlgorithm = &ml_dsa::MlDsa::<::ml_dsa::MlDsa44> {
+    alg_id: alg_id::ML_DSA_44,
+    parameter_set: core::marker::PhantomData,
+};
+/// ML-DSA-65 (FIPS 204, RFC 9881; feature `ml-dsa`).
+#[cfg(feature = "ml-dsa")]
+pub static ML_DSA_65: &dyn SignatureVerificationAlgorithm = &ml_dsa::MlDsa::<::ml_dsa::MlDsa65> {
+    alg_id: alg_id::ML_DSA_65,
+    parameter_set: core::marker::PhantomData,
+};
+/// ML-DSA-87 (FIPS 204, RFC 9881; feature `ml-dsa`).
+#[cfg(feature = "ml-dsa")]
+pub static ML_DSA_87: &dyn SignatureVerificationAlgorithm = &ml_dsa::MlDsa::<::ml_dsa::MlDsa87> {
+    alg_id: alg_id::ML_DSA_87,
+    parameter_set: core::marker::PhantomData,
+};
+
+/// Every algorithm of this module (with the ML-DSA ones when the `ml-dsa`
+/// feature is on).
 pub static ALL: &[&dyn SignatureVerificationAlgorithm] = &[
     RSA_PKCS1_SHA256,
     RSA_PKCS1_SHA384,
@@ -158,6 +228,18 @@ pub static ALL: &[&dyn SignatureVerificationAlgorithm] = &[
     RSA_PSS_SHA512,
     ECDSA_P256_SHA256,
     ECDSA_P256_SHA384,
+    ECDSA_P256_SHA512,
     ECDSA_P384_SHA256,
     ECDSA_P384_SHA384,
+    ECDSA_P384_SHA512,
+    ECDSA_P521_SHA256,
+    ECDSA_P521_SHA384,
+    ECDSA_P521_SHA512,
+    ED25519,
+    #[cfg(feature = "ml-dsa")]
+    ML_DSA_44,
+    #[cfg(feature = "ml-dsa")]
+    ML_DSA_65,
+    #[cfg(feature = "ml-dsa")]
+    ML_DSA_87,
 ];
