@@ -14,6 +14,53 @@ use crate::error::{Error, Position};
 use crate::limits::MAX_EXTENSIONS;
 use crate::list::{List, ListIter};
 
+/// The OIDs of the extensions of one list read so far, sorted by their
+/// content octets (DER encodes an OID one way only, so equal octets are
+/// equal OIDs), on the stack.
+///
+/// Each insertion is a binary search and a shift of the greater entries: over
+/// the at most [`MAX_EXTENSIONS`] entries the list limit allows, at most
+/// 6 comparisons and 63 moves of a slice reference, instead of decoding the
+/// earlier extensions again for each one.
+struct SeenOids<'a> {
+    sorted: [&'a [u8]; MAX_EXTENSIONS],
+    len: usize,
+}
+
+impl<'a> SeenOids<'a> {
+    fn new() -> Self {
+        SeenOids {
+            sorted: [&[]; MAX_EXTENSIONS],
+            len: 0,
+        }
+    }
+
+    /// Records `oid`, read at `at`: [`Error::DuplicateExtension`] if it was
+    /// seen before.
+    fn insert(&mut self, oid: Oid<'a>, at: Position) -> Result<(), Error> {
+        let oid = oid.as_bytes();
+        let seen = self.sorted.get(..self.len).unwrap_or_default();
+        let index = match seen.binary_search(&oid) {
+            Ok(_) => return Err(Error::DuplicateExtension { at }),
+            Err(index) => index,
+        };
+        // `List::decode_checked` refuses element MAX_EXTENSIONS + 1 before
+        // decoding it, so there is always room; fail closed all the same.
+        let Some(tail) = self.sorted.get_mut(index..=self.len) else {
+            return Err(Error::TooManyElements {
+                limit: MAX_EXTENSIONS,
+                at,
+            });
+        };
+        tail.rotate_right(1);
+        if let Some(slot) = tail.first_mut() {
+            *slot = oid;
+        }
+        self.len += 1;
+        Ok(())
+    }
+}
+
 /// One borrowed extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExtensionRef<'a> {
@@ -102,20 +149,16 @@ impl<'a> List<'a, ExtensionRef<'a>> {
     /// Decodes an `Extensions` SEQUENCE (the inner element of its EXPLICIT
     /// tag): non-empty, and no OID twice.
     pub(crate) fn decode_extensions(tlv: &Tlv<'a>, path: &'static str) -> Result<Self, Error> {
-        let list = Self::decode(tlv, decode_extension, MAX_EXTENSIONS, path)?;
+        let mut seen = SeenOids::new();
+        let list = Self::decode_checked(
+            tlv,
+            decode_extension,
+            MAX_EXTENSIONS,
+            path,
+            |element, ext| seen.insert(ext.oid, element.at(path)),
+        )?;
         if list.is_empty() {
             return Err(Error::EmptyExtensions { at: tlv.at(path) });
-        }
-        // Quadratic, over at most MAX_EXTENSIONS elements.
-        let mut reader = tlv.contents();
-        for (i, ext) in list.iter().enumerate() {
-            let at = reader.offset();
-            let _ = reader.read_any(path);
-            if list.prefix(i).iter().any(|earlier| earlier.oid == ext.oid) {
-                return Err(Error::DuplicateExtension {
-                    at: Position { offset: at, path },
-                });
-            }
         }
         Ok(list)
     }
