@@ -6,9 +6,9 @@
 //! parsers (ours, OpenSSL, x509-ocsp) accept; only its size is hostile.
 
 use ocsp_types::limits::{MAX_CERTS, MAX_ENTRIES, MAX_EXTENSIONS, MAX_MESSAGE_LEN};
-use ocsp_types::{CertStatus, Extension, ObjectIdentifier, SingleResponse};
+use ocsp_types::{CertStatus, Extension, ObjectIdentifier, ResponseData, SingleResponse};
 
-use crate::{cert_id, der, single, CertSpec, HashAlg, Pki, DAY, HOUR};
+use crate::{cert_id, der, single, CertSpec, HashAlg, Pki, ResponseSpec, DAY, HOUR};
 
 /// What a hostile response is made of, repeated until it reaches its size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,8 +99,8 @@ fn numbered_single(pki: &Pki, n: usize) -> SingleResponse {
     )
 }
 
-/// A response of `shape` with `units` units, signed by the CA.
-fn build(pki: &Pki, shape: Shape, units: usize, certificate: &[u8]) -> Vec<u8> {
+/// A response of `shape` with `units` units, to be signed by the CA.
+fn spec(pki: &Pki, shape: Shape, units: usize, certificate: &[u8]) -> ResponseSpec {
     let mut spec = pki.issuer_response();
     match shape {
         Shape::ManyExtensions => {
@@ -126,7 +126,27 @@ fn build(pki: &Pki, shape: Shape, units: usize, certificate: &[u8]) -> Vec<u8> {
             spec.certs = Some(vec![certificate.to_vec(); units]);
         }
     }
-    spec.sign(&pki.ca.key)
+    spec
+}
+
+/// The encoded size of one unit of `shape`, exactly (signatures vary).
+fn unit_len(pki: &Pki, shape: Shape, certificate: &[u8]) -> usize {
+    let tbs_len = |units| {
+        let spec = spec(pki, shape, units, certificate);
+        ResponseData {
+            responder_id: spec.responder_id,
+            produced_at: spec.produced_at,
+            responses: spec.singles,
+            extensions: spec.extensions,
+        }
+        .to_der()
+        .expect("tbsResponseData")
+        .len()
+    };
+    match shape {
+        Shape::ManyCertificates => certificate.len(),
+        Shape::ManyExtensions | Shape::ManySingles => tbs_len(2) - tbs_len(1),
+    }
 }
 
 /// The response of `shape` with as many units as fit in `max_len` bytes
@@ -141,16 +161,21 @@ pub fn response(pki: &Pki, shape: Shape, max_len: usize) -> Vec<u8> {
         Shape::ManyCertificates => large_certificate(pki),
         _ => Vec::new(),
     };
-    let one = build(pki, shape, 1, &certificate).len();
-    let unit = build(pki, shape, 2, &certificate).len() - one;
-    let mut units = (max_len.saturating_sub(one) / unit + 1).min(shape.max_units());
+    let build = |units| spec(pki, shape, units, &certificate).sign(&pki.ca.key);
+    let one = build(1).len();
+    let unit = unit_len(pki, shape, &certificate);
+    // Length octets grow with the content (at most 3 bytes at each of the
+    // 8 levels around the units) and an ECDSA signature varies by a few
+    // bytes: keep a margin, so that the encoder's own limit
+    // (MAX_MESSAGE_LEN) is never crossed.
+    const MARGIN: usize = 64;
+    let mut units = (max_len.saturating_sub(one + MARGIN) / unit + 1).min(shape.max_units());
     loop {
-        let der = build(pki, shape, units, &certificate);
+        let der = build(units);
         if der.len() <= max_len {
             return der;
         }
         assert!(units > 1, "one unit of {shape:?} exceeds {max_len} bytes");
-        // Length octets grow with the content: a few bytes over at most.
         units -= 1;
     }
 }
