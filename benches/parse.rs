@@ -30,6 +30,16 @@
 //! each, counted by a global allocator that wraps the system one (OpenSSL
 //! allocates with its own `malloc` calls, which this does not see). The
 //! borrowed parse must not allocate.
+//!
+//! Hostile inputs (groups `hostile/<shape>-<size>`, `cargo bench --bench
+//! parse -- hostile`): the three shapes of `ocsp_testkit::hostile` (single
+//! responses with 64 extensions each; thousands of single responses; 64
+//! certificates of 16 KB with 64 extensions each), at 64 KiB and 1 MiB,
+//! same operations. Before timing them, the bench prints each operation's
+//! time per byte at 1 MiB over that at 64 KiB (1.00: linear), from its own
+//! measurements: the minimum over interleaved rounds of the two sizes, so
+//! that noise from other load falls on both alike (not run when a filter
+//! that does not mention `hostile` is given).
 
 // The counting allocator is in benches/common (the workspace's only unsafe
 // code, which only delegates to `std::alloc::System`).
@@ -38,9 +48,11 @@
 
 use std::hint::black_box;
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use base64ct::{Base64, Encoding};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use ocsp_testkit::hostile::{self, Shape};
 use ocsp_testkit::{Flavor, HashAlg, Pki};
 use ocsp_types::{CertStatus, CertificateRef, OcspResponse, OcspResponseRef};
 
@@ -53,6 +65,7 @@ mod openssl_peer;
 #[path = "peers/x509_ocsp.rs"]
 mod x509_ocsp_peer;
 
+#[derive(Clone)]
 struct Input {
     name: String,
     der: Vec<u8>,
@@ -217,21 +230,25 @@ fn report_allocations(inputs: &[Input]) {
     println!();
 }
 
-fn bench_parse(c: &mut Criterion) {
-    let inputs = inputs();
-    for input in &inputs {
-        // Fail early rather than time an error path: every parser must
-        // accept every input.
+/// Checks that every parser accepts every input (rather than timing an
+/// error path), and prints the allocation table.
+fn check_inputs(inputs: &[Input]) {
+    for input in inputs {
         for (op, call) in OPERATIONS {
             assert!(call(&input.der), "{op} does not parse {}", input.name);
         }
     }
-    report_allocations(&inputs);
+    report_allocations(inputs);
+}
 
-    for input in &inputs {
+/// One criterion group per input, `<prefix>/<input>`, timing every
+/// operation; `samples`: criterion's sample size.
+fn bench_inputs(c: &mut Criterion, prefix: &str, inputs: &[Input], samples: usize) {
+    for input in inputs {
         let der = input.der.as_slice();
-        let mut group = c.benchmark_group(format!("parse/{}", input.name));
+        let mut group = c.benchmark_group(format!("{prefix}/{}", input.name));
         group.throughput(Throughput::Bytes(der.len() as u64));
+        group.sample_size(samples);
         for (op, call) in OPERATIONS {
             group.bench_function(op, |b| b.iter(|| call(black_box(der))));
         }
@@ -239,5 +256,117 @@ fn bench_parse(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench_parse);
+fn bench_parse(c: &mut Criterion) {
+    let inputs = inputs();
+    check_inputs(&inputs);
+    bench_inputs(c, "parse", &inputs, 100);
+}
+
+/// The sizes of the hostile inputs: the first and the last are compared.
+const HOSTILE_SIZES: [(&str, usize); 2] = [("64KiB", 64 << 10), ("1MiB", 1 << 20)];
+
+/// Whether this is `cargo bench` (criterion's `--bench`), not a test run.
+fn measuring() -> bool {
+    std::env::args().any(|a| a == "--bench")
+}
+
+/// Whether the command-line filter (criterion's first free argument), if
+/// any, mentions `hostile`.
+fn hostile_selected() -> bool {
+    std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .is_none_or(|filter| filter.contains("hostile"))
+}
+
+/// Nanoseconds per byte of `call` on `der`: iterations for at least
+/// `budget` (at least one).
+fn ns_per_byte(call: fn(&[u8]) -> bool, der: &[u8], budget: Duration) -> f64 {
+    let start = Instant::now();
+    let mut iterations = 0u32;
+    loop {
+        black_box(call(black_box(der)));
+        iterations += 1;
+        if start.elapsed() >= budget {
+            break;
+        }
+    }
+    start.elapsed().as_nanos() as f64 / f64::from(iterations) / der.len() as f64
+}
+
+/// Prints, for each shape and operation, the time per byte at the largest
+/// size over that at the smallest: the minimum of `rounds` measurements of
+/// each, the two sizes interleaved.
+fn report_linearity(by_shape: &[(Shape, Vec<Input>)]) {
+    let (rounds, budget) = if measuring() {
+        (7, Duration::from_millis(60))
+    } else {
+        (1, Duration::ZERO)
+    };
+    let (small, large) = (HOSTILE_SIZES[0].0, HOSTILE_SIZES[HOSTILE_SIZES.len() - 1].0);
+    println!();
+    println!(
+        "time per byte, {large} over {small} (1.00: linear; min of {rounds} interleaved rounds):"
+    );
+    println!(
+        "{:<13} {:<14} {:>10} {:>10} {:>6}",
+        "shape", "operation", "ns/B small", "ns/B large", "ratio"
+    );
+    for (shape, inputs) in by_shape {
+        let (Some(first), Some(last)) = (inputs.first(), inputs.last()) else {
+            continue;
+        };
+        for (op, call) in OPERATIONS {
+            let (mut best_small, mut best_large) = (f64::INFINITY, f64::INFINITY);
+            for _ in 0..rounds {
+                best_small = best_small.min(ns_per_byte(call, &first.der, budget));
+                best_large = best_large.min(ns_per_byte(call, &last.der, budget));
+            }
+            println!(
+                "{:<13} {:<14} {:>10.3} {:>10.3} {:>6.2}",
+                shape.name(),
+                op,
+                best_small,
+                best_large,
+                best_large / best_small
+            );
+        }
+    }
+    println!();
+}
+
+/// The hostile inputs: each shape at each of [`HOSTILE_SIZES`], signed by
+/// an RSA-2048 CA.
+fn hostile_inputs() -> Vec<(Shape, Vec<Input>)> {
+    let pki = Pki::new(Flavor::Rsa);
+    Shape::ALL
+        .into_iter()
+        .map(|shape| {
+            let inputs = HOSTILE_SIZES
+                .iter()
+                .map(|&(size, len)| Input {
+                    name: format!("{}-{size}", shape.name()),
+                    der: hostile::response(&pki, shape, len),
+                })
+                .collect();
+            (shape, inputs)
+        })
+        .collect()
+}
+
+fn bench_hostile(c: &mut Criterion) {
+    if !hostile_selected() {
+        return;
+    }
+    let by_shape = hostile_inputs();
+    let inputs: Vec<Input> = by_shape
+        .iter()
+        .flat_map(|(_, inputs)| inputs.iter().cloned())
+        .collect();
+    check_inputs(&inputs);
+    report_linearity(&by_shape);
+    bench_inputs(c, "hostile", &inputs, 10);
+}
+
+criterion_group!(benches, bench_parse, bench_hostile);
 criterion_main!(benches);

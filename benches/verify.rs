@@ -1,7 +1,7 @@
-//! Verification benchmarks: `ocsp-verify` with the pure-Rust (RustCrypto)
-//! and the ring algorithm sets, against OpenSSL's verification path on the
-//! same response and issuer, in the same run; the raw signature floor of
-//! each backend; scaling; allocations.
+//! Verification benchmarks: `ocsp-verify` with the pure-Rust (RustCrypto),
+//! the ring and the aws-lc-rs algorithm sets, against OpenSSL's
+//! verification path on the same response and issuer, in the same run; the
+//! raw signature floor of each backend; scaling; allocations.
 //!
 //! ```text
 //! cargo bench --bench verify
@@ -14,18 +14,20 @@
 //!
 //! Groups:
 //!
-//! * `verify/<case>`: end to end. `ours-rustcrypto` and `ours-ring`:
-//!   `Verifier::verify` (parse, both input certificates parsed, responder
-//!   search and authorization, signature(s), CertID, time, extensions,
-//!   status) with `ocsp_verify::algorithms::ALL` or with rustls's ring
-//!   provider's algorithms (rustls-webpki's). `openssl`: parse,
-//!   `OCSP_basic_verify`, CertID, `OCSP_resp_find_status`,
-//!   `OCSP_check_validity` (benches/peers/openssl.rs), with the leaf and
+//! * `verify/<case>`: end to end. `ours-rustcrypto`, `ours-ring` and
+//!   `ours-aws-lc-rs`: `Verifier::verify` (parse, both input certificates
+//!   parsed, responder search and authorization, signature(s), CertID,
+//!   time, extensions, status) with `ocsp_verify::algorithms::ALL` or with
+//!   rustls's ring or aws-lc-rs (its default) provider's algorithms
+//!   (rustls-webpki's). `openssl`: parse, `OCSP_basic_verify`, CertID,
+//!   `OCSP_resp_find_status`, `OCSP_check_validity`
+//!   (benches/peers/openssl.rs), with the leaf and
 //!   issuer `X509`s and the store prepared once. `ours-no-crypto`: our
 //!   verify with stand-in algorithms that accept any signature: every step
 //!   but the cryptography, the library's own cost measured directly.
-//! * `floor/<case>`: the raw signature check(s) alone, with each backend, on
-//!   the same bytes: the response's tbsResponseData, and for a delegated
+//! * `floor/<case>`: the raw signature check(s) alone, with each backend
+//!   (`rustcrypto`, `ring`, `aws-lc-rs`, `openssl`), on the same bytes:
+//!   the response's tbsResponseData, and for a delegated
 //!   response also the responder certificate's tbsCertificate. `verify -
 //!   floor` is what the library adds around the cryptography.
 //! * `verify/mldsa65-*` and `floor/mldsa65-*`: the same for ML-DSA-65
@@ -76,6 +78,29 @@ fn ring_algorithms() -> &'static [&'static dyn SignatureVerificationAlgorithm] {
     rustls::crypto::ring::default_provider()
         .signature_verification_algorithms
         .all
+}
+
+/// rustls's aws-lc-rs provider's algorithms (its default provider's;
+/// rustls-webpki's aws-lc-rs set).
+fn aws_lc_rs_algorithms() -> &'static [&'static dyn SignatureVerificationAlgorithm] {
+    rustls::crypto::aws_lc_rs::default_provider()
+        .signature_verification_algorithms
+        .all
+}
+
+/// A named algorithm set.
+type AlgorithmSet = (
+    &'static str,
+    &'static [&'static dyn SignatureVerificationAlgorithm],
+);
+
+/// The algorithm sets benched side by side, in table order.
+fn algorithm_sets() -> [AlgorithmSet; 3] {
+    [
+        ("rustcrypto", RUSTCRYPTO),
+        ("ring", ring_algorithms()),
+        ("aws-lc-rs", aws_lc_rs_algorithms()),
+    ]
 }
 
 /// A stand-in for a real algorithm, with its identifiers, whose
@@ -283,14 +308,15 @@ fn openssl_signatures(signed: &[SignedBytes<'_>]) -> Vec<openssl_peer::RawSignat
 fn report_allocations(cases: &[Case]) {
     println!();
     println!("allocations per verify (one call, counted by the bench's global allocator):");
-    println!("(floor: the raw signature check(s) alone, the share of the allocator)");
+    println!("(floor: the raw signature check(s) alone, the share of the allocator;");
+    println!("AWS-LC allocates with its own malloc calls, which this does not see)");
     println!(
         "{:<18} {:<11} {:>6}  {:>7} {:>8}  {:>12} {:>13}",
         "case", "algorithms", "bytes", "allocs", "alloc B", "floor allocs", "floor alloc B"
     );
     for case in cases {
         let signed = signed_bytes(case);
-        for (set_name, set) in [("rustcrypto", RUSTCRYPTO), ("ring", ring_algorithms())] {
+        for (set_name, set) in algorithm_sets() {
             let verifier = Verifier::new(set);
             let (allocs, bytes) = count_allocs(|| verify(&verifier, case));
             let raw = raw_signatures(set, &signed);
@@ -316,8 +342,7 @@ fn bench_verify(c: &mut Criterion) {
         .expect("after 1970")
         .as_secs();
     let cases = cases(i64::try_from(now).expect("in range"));
-    let rustcrypto = Verifier::new(RUSTCRYPTO);
-    let ring = Verifier::new(ring_algorithms());
+    let verifiers = algorithm_sets().map(|(name, set)| (name, Verifier::new(set)));
     let without_crypto = Verifier::new(no_crypto(ring_algorithms()));
     let openssl: Vec<OpensslVerifier> = cases
         .iter()
@@ -328,8 +353,14 @@ fn bench_verify(c: &mut Criterion) {
         .collect();
     // Fail early rather than time an error path.
     for (case, openssl) in cases.iter().zip(&openssl) {
-        assert_eq!(verify(&rustcrypto, case), Status::Good, "{}", case.name);
-        assert_eq!(verify(&ring, case), Status::Good, "{}", case.name);
+        for (name, verifier) in &verifiers {
+            assert_eq!(
+                verify(verifier, case),
+                Status::Good,
+                "{name}, {}",
+                case.name
+            );
+        }
         assert_eq!(verify(&without_crypto, case), Status::Good, "{}", case.name);
         assert_eq!(
             openssl.verify(&case.der),
@@ -338,7 +369,7 @@ fn bench_verify(c: &mut Criterion) {
             case.name
         );
         let signed = signed_bytes(case);
-        for set in [RUSTCRYPTO, ring_algorithms()] {
+        for (_, set) in algorithm_sets() {
             assert!(raw_signatures(set, &signed)
                 .iter()
                 .all(RawSignature::verify));
@@ -349,8 +380,11 @@ fn bench_verify(c: &mut Criterion) {
 
     for (case, openssl) in cases.iter().zip(&openssl) {
         let mut group = c.benchmark_group(format!("verify/{}", case.name));
-        group.bench_function("ours-rustcrypto", |b| b.iter(|| verify(&rustcrypto, case)));
-        group.bench_function("ours-ring", |b| b.iter(|| verify(&ring, case)));
+        for (name, verifier) in &verifiers {
+            group.bench_function(format!("ours-{name}"), |b| {
+                b.iter(|| verify(verifier, case))
+            });
+        }
         group.bench_function("ours-no-crypto", |b| {
             b.iter(|| verify(&without_crypto, case))
         });
@@ -361,7 +395,7 @@ fn bench_verify(c: &mut Criterion) {
 
         let signed = signed_bytes(case);
         let mut group = c.benchmark_group(format!("floor/{}", case.name));
-        for (set_name, set) in [("rustcrypto", RUSTCRYPTO), ("ring", ring_algorithms())] {
+        for (set_name, set) in algorithm_sets() {
             let raw = raw_signatures(set, &signed);
             group.bench_function(set_name, |b| {
                 b.iter(|| raw.iter().all(RawSignature::verify))

@@ -19,6 +19,7 @@
 
 pub mod cert;
 pub mod der;
+pub mod hostile;
 pub mod keys;
 pub mod response;
 pub mod tls;

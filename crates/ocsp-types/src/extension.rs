@@ -29,6 +29,59 @@ use crate::error::{Error, Position};
 use crate::limits::MAX_EXTENSIONS;
 use crate::list::{List, ListIter};
 
+/// The OIDs of the extensions of one list read so far, sorted by their
+/// content octets (DER encodes an OID one way only, so equal octets are
+/// equal OIDs), on the stack.
+///
+/// Each insertion is a binary search and a shift of the greater entries: over
+/// the at most [`MAX_EXTENSIONS`] entries the list limit allows, at most
+/// 6 comparisons and 63 moves of a slice reference, instead of decoding the
+/// earlier extensions again for each one.
+struct SeenOids<'a> {
+    sorted: [&'a [u8]; MAX_EXTENSIONS],
+    len: usize,
+}
+
+impl<'a> SeenOids<'a> {
+    fn new() -> Self {
+        SeenOids {
+            sorted: [&[]; MAX_EXTENSIONS],
+            len: 0,
+        }
+    }
+
+    /// Records `oid`: whether it was seen before (then it is not recorded
+    /// again). `List::decode_checked` refuses element MAX_EXTENSIONS + 1
+    /// before decoding it, so there is always room; an OID that would not
+    /// fit counts as seen (fail closed).
+    fn seen_before(&mut self, oid: Oid<'a>) -> bool {
+        let oid = oid.as_bytes();
+        let seen = self.sorted.get(..self.len).unwrap_or_default();
+        let index = match seen.binary_search(&oid) {
+            Ok(_) => return true,
+            Err(index) => index,
+        };
+        let Some(tail) = self.sorted.get_mut(index..=self.len) else {
+            return true;
+        };
+        tail.rotate_right(1);
+        if let Some(slot) = tail.first_mut() {
+            *slot = oid;
+        }
+        self.len += 1;
+        false
+    }
+
+    /// Records `oid`, read at `at`: [`Error::DuplicateExtension`] if it was
+    /// seen before.
+    fn insert(&mut self, oid: Oid<'a>, at: Position) -> Result<(), Error> {
+        if self.seen_before(oid) {
+            return Err(Error::DuplicateExtension { at });
+        }
+        Ok(())
+    }
+}
+
 /// One borrowed extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExtensionRef<'a> {
@@ -126,12 +179,14 @@ impl<'a> List<'a, ExtensionRef<'a>> {
     /// of its EXPLICIT tag): no OID twice, no `critical FALSE`; empty is
     /// accepted (mozilla::pkix since bug 991898), see [`Self::deviations`].
     pub(crate) fn decode_extensions(tlv: &Tlv<'a>, path: &'static str) -> Result<Self, Error> {
-        let list = Self::decode(tlv, decode_extension, MAX_EXTENSIONS, path)?;
-        if let Some((_, at)) = list.duplicates().next() {
-            return Err(Error::DuplicateExtension {
-                at: Position { offset: at, path },
-            });
-        }
+        let mut seen = SeenOids::new();
+        let list = Self::decode_checked(
+            tlv,
+            decode_extension,
+            MAX_EXTENSIONS,
+            path,
+            |element, ext| seen.insert(ext.oid, element.at(path)),
+        )?;
         Ok(list)
     }
 
@@ -145,27 +200,29 @@ impl<'a> List<'a, ExtensionRef<'a>> {
         single_instance: &[ObjectIdentifier],
         path: &'static str,
     ) -> Result<Self, Error> {
-        let list = Self::decode(tlv, decode_certificate_extension, MAX_EXTENSIONS, path)?;
-        if let Some((_, at)) = list
-            .duplicates()
-            .find(|(ext, _)| single_instance.iter().any(|oid| ext.oid == *oid))
-        {
-            return Err(Error::DuplicateExtension {
-                at: Position { offset: at, path },
-            });
-        }
-        Ok(list)
+        let mut seen = SeenOids::new();
+        Self::decode_checked(
+            tlv,
+            decode_certificate_extension,
+            MAX_EXTENSIONS,
+            path,
+            |element, ext| {
+                if single_instance.iter().any(|oid| ext.oid == *oid) {
+                    seen.insert(ext.oid, element.at(path))
+                } else {
+                    Ok(())
+                }
+            },
+        )
     }
 
     /// The extensions whose OID an earlier one already has, with their
-    /// offsets. Quadratic, over at most [`MAX_EXTENSIONS`] elements.
+    /// offsets, in one pass.
     fn duplicates(&self) -> impl Iterator<Item = (ExtensionRef<'a>, usize)> + 'a {
-        let list = *self;
-        list.iter()
-            .zip(list.offsets())
-            .enumerate()
-            .filter(move |(i, (ext, _))| list.prefix(*i).iter().any(|e| e.oid == ext.oid))
-            .map(|(_, found)| found)
+        let mut seen = SeenOids::new();
+        self.iter()
+            .zip(self.offsets())
+            .filter(move |(ext, _)| seen.seen_before(ext.oid))
     }
 
     /// Reads `[n] EXPLICIT Extensions OPTIONAL` of an OCSP message from `r`.

@@ -72,6 +72,20 @@ impl<'a, T> List<'a, T> {
         limit: usize,
         path: &'static str,
     ) -> Result<Self, Error> {
+        Self::decode_checked(tlv, decode, limit, path, |_, _| Ok(()))
+    }
+
+    /// [`List::decode`], which also hands each decoded element, with its
+    /// TLV, to `check`, in encoded order and in the same single pass: for
+    /// rules across elements (no duplicate extension OID) without decoding
+    /// the list again.
+    pub(crate) fn decode_checked(
+        tlv: &Tlv<'a>,
+        decode: DecodeElement<'a, T>,
+        limit: usize,
+        path: &'static str,
+        mut check: impl FnMut(&Tlv<'a>, T) -> Result<(), Error>,
+    ) -> Result<Self, Error> {
         let mut r = tlv.contents();
         let mut len = 0usize;
         while !r.is_empty() {
@@ -82,7 +96,7 @@ impl<'a, T> List<'a, T> {
                     at: element.at(path),
                 });
             }
-            decode(&element)?;
+            check(&element, decode(&element)?)?;
             len += 1;
         }
         Ok(List {
@@ -93,14 +107,6 @@ impl<'a, T> List<'a, T> {
             decode,
             path,
         })
-    }
-
-    /// The first `len` elements of an already checked list.
-    pub(crate) fn prefix(&self, len: usize) -> Self {
-        List {
-            len: len.min(self.len),
-            ..*self
-        }
     }
 
     /// Number of elements.

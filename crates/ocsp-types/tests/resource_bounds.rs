@@ -95,21 +95,31 @@ fn single(n: u32) -> Vec<u8> {
     seq(&[&cert_id(n), &[0x80, 0x00], &time()])
 }
 
-/// `count` Extensions with distinct OIDs 1.2.3.i and empty-OCTET-STRING
-/// values.
-fn extensions(count: usize) -> Vec<u8> {
+/// The content octets of OID 1.2.3.`i`.
+fn oid_1_2_3(i: usize) -> Vec<u8> {
+    let arc = u16::try_from(i).unwrap();
+    // 1.2.3.<arc> with arc in base 128.
+    let mut oid = vec![0x2a, 0x03];
+    if arc >= 0x80 {
+        oid.push(0x80 | (arc >> 7) as u8);
+    }
+    oid.push((arc & 0x7f) as u8);
+    oid
+}
+
+/// An Extensions SEQUENCE with these OIDs (content octets), in this order,
+/// and NULL values.
+fn extension_list(oids: &[Vec<u8>]) -> Vec<u8> {
     let mut list = Vec::new();
-    for i in 0..count {
-        let arc = u16::try_from(i).unwrap();
-        // 1.2.3.<arc> with arc in base 128.
-        let mut oid = vec![0x2a, 0x03];
-        if arc >= 0x80 {
-            oid.push(0x80 | (arc >> 7) as u8);
-        }
-        oid.push((arc & 0x7f) as u8);
-        list.extend(seq(&[&tlv(0x06, &oid), &tlv(0x04, &[0x05, 0x00])]));
+    for oid in oids {
+        list.extend(seq(&[&tlv(0x06, oid), &tlv(0x04, &[0x05, 0x00])]));
     }
     tlv(0x30, &list)
+}
+
+/// `count` Extensions with distinct OIDs 1.2.3.i and NULL values.
+fn extensions(count: usize) -> Vec<u8> {
+    extension_list(&(0..count).map(oid_1_2_3).collect::<Vec<_>>())
 }
 
 /// A minimal certificate: the outer shape only
@@ -152,8 +162,49 @@ fn basic(b: &Basic) -> Vec<u8> {
 }
 
 fn response(b: &Basic) -> Vec<u8> {
-    let bytes = seq(&[BASIC_OID, &tlv(0x04, &basic(b))]);
+    successful(&basic(b))
+}
+
+/// A successful OCSPResponse around the DER of a BasicOCSPResponse.
+fn successful(basic: &[u8]) -> Vec<u8> {
+    let bytes = seq(&[BASIC_OID, &tlv(0x04, basic)]);
     seq(&[&[0x0a, 0x01, 0x00], &tlv(0xa0, &bytes)])
+}
+
+/// A response of one single response whose `responseExtensions` are the
+/// Extensions SEQUENCE `list` (any DER, unchecked).
+fn response_with_extensions(list: &[u8]) -> Vec<u8> {
+    let tbs = seq(&[
+        &tlv(0xa2, &tlv(0x04, &[0x11; 20])),
+        &time(),
+        &tlv(0x30, &single(1)),
+        &tlv(0xa1, list),
+    ]);
+    successful(&seq(&[
+        &tbs,
+        &seq(&[SHA256_RSA_OID, &[0x05, 0x00]]),
+        &tlv(0x03, &[0x00, 0xab]),
+    ]))
+}
+
+/// A v3 certificate with the Extensions SEQUENCE `list`: every field the
+/// strict `CertificateRef` parse reads, none of them meaningful.
+fn certificate_with_extensions(list: &[u8]) -> Vec<u8> {
+    let algorithm = seq(&[SHA256_RSA_OID, &[0x05, 0x00]]);
+    let name = seq(&[]);
+    let validity = seq(&[&tlv(0x17, b"170814134102Z"), &tlv(0x17, b"270814134102Z")]);
+    let spki = seq(&[&algorithm, &tlv(0x03, &[0x00, 0x01])]);
+    let tbs = seq(&[
+        &tlv(0xa0, &[0x02, 0x01, 0x02]),
+        &[0x02, 0x01, 0x01],
+        &algorithm,
+        &name,
+        &validity,
+        &name,
+        &spki,
+        &tlv(0xa3, list),
+    ]);
+    seq(&[&tbs, &algorithm, &tlv(0x03, &[0x00, 0xab])])
 }
 
 fn plain(singles: usize) -> Basic {
@@ -268,21 +319,7 @@ fn deep_nesting_inside_an_opaque_extension_value() {
         ), // id-pkix-ocsp-crl
         &tlv(0x04, &value),
     ]);
-    let tbs = seq(&[
-        &tlv(0xa2, &tlv(0x04, &[0x11; 20])),
-        &time(),
-        &tlv(0x30, &single(1)),
-        &tlv(0xa1, &tlv(0x30, &ext)),
-    ]);
-    let basic = seq(&[
-        &tbs,
-        &seq(&[SHA256_RSA_OID, &[0x05, 0x00]]),
-        &tlv(0x03, &[0x00, 0xab]),
-    ]);
-    let der = seq(&[
-        &[0x0a, 0x01, 0x00],
-        &tlv(0xa0, &seq(&[BASIC_OID, &tlv(0x04, &basic)])),
-    ]);
+    let der = response_with_extensions(&tlv(0x30, &ext));
     assert!(der.len() < MAX_MESSAGE_LEN);
     let r = OcspResponseRef::parse(&der).unwrap();
     let exts = r.basic().unwrap().tbs_response_data().extensions();
@@ -466,4 +503,89 @@ fn extensions_at_and_over_the_limit() {
     });
     too_many(OcspResponseRef::parse(&over).unwrap_err(), MAX_EXTENSIONS);
     too_many(OcspResponse::from_der(&over).unwrap_err(), MAX_EXTENSIONS);
+}
+
+/// A full list (MAX_EXTENSIONS) whose last OID repeats the first is refused
+/// with `DuplicateExtension` at the last extension, in a response and in a
+/// certificate; the same list with a fresh last OID is accepted, in
+/// ascending and in descending order (the worst for the sorted check). OIDs
+/// that are prefixes of one another (1.2.3 and 1.2.3.1) are distinct.
+#[test]
+fn a_duplicate_at_the_end_of_a_full_extension_list() {
+    let distinct: Vec<Vec<u8>> = (0..MAX_EXTENSIONS).map(oid_1_2_3).collect();
+    let mut descending = distinct.clone();
+    descending.reverse();
+    let mut prefixes = distinct.clone();
+    prefixes[MAX_EXTENSIONS - 1] = vec![0x2a, 0x03];
+    for oids in [&distinct, &descending, &prefixes] {
+        let list = extension_list(oids);
+        let der = response_with_extensions(&list);
+        let r = OcspResponseRef::parse(&der).unwrap();
+        let exts = r.basic().unwrap().tbs_response_data().extensions();
+        assert_eq!(exts.len(), MAX_EXTENSIONS);
+        assert!(exts
+            .iter()
+            .map(|e| e.oid().as_bytes())
+            .eq(oids.iter().map(Vec::as_slice)));
+        let cert_der = certificate_with_extensions(&list);
+        let cert = CertificateRef::parse(&cert_der).unwrap();
+        assert_eq!(cert.extensions().len(), MAX_EXTENSIONS);
+    }
+
+    let mut duplicated = distinct.clone();
+    duplicated[MAX_EXTENSIONS - 1] = duplicated[0].clone();
+    let list = extension_list(&duplicated);
+    // The first and the last extension are the same bytes: the error is at
+    // the last.
+    let last = seq(&[&tlv(0x06, &duplicated[0]), &tlv(0x04, &[0x05, 0x00])]);
+    let at_last = |der: &[u8]| der.windows(last.len()).rposition(|w| w == last).unwrap();
+    let response = response_with_extensions(&list);
+    let certificate = certificate_with_extensions(&list);
+    for (der, e) in [
+        (&response, OcspResponseRef::parse(&response).map(|_| ())),
+        (&response, OcspResponse::from_der(&response).map(|_| ())),
+    ] {
+        match e {
+            Err(Error::DuplicateExtension { at }) => assert_eq!(at.offset, at_last(der)),
+            other => panic!("expected DuplicateExtension, got {other:?}"),
+        }
+    }
+    // In a certificate an extension this library does not read may repeat
+    // (as rustls-webpki accepts): found in the same single pass, and
+    // reported as a deviation at the later one.
+    let cert = CertificateRef::parse(&certificate).unwrap();
+    let duplicates: Vec<usize> = cert
+        .deviations()
+        .filter(|d| d.kind == ocsp_types::DeviationKind::DuplicateUnusedExtension)
+        .map(|d| d.at.offset)
+        .collect();
+    assert_eq!(duplicates, [at_last(&certificate)]);
+}
+
+/// Every pair of positions in a full list: the duplicate is found wherever
+/// it is, at the later of the two.
+#[test]
+fn a_duplicate_is_found_at_every_pair_of_positions() {
+    let distinct: Vec<Vec<u8>> = (0..MAX_EXTENSIONS).map(oid_1_2_3).collect();
+    for first in 0..MAX_EXTENSIONS {
+        for second in first + 1..MAX_EXTENSIONS {
+            let mut oids = distinct.clone();
+            oids[second] = oids[first].clone();
+            let list = extension_list(&oids);
+            let der = response_with_extensions(&list);
+            let elements: Vec<Vec<u8>> = oids
+                .iter()
+                .map(|oid| seq(&[&tlv(0x06, oid), &tlv(0x04, &[0x05, 0x00])]))
+                .collect();
+            let list_at = der.windows(list.len()).position(|w| w == list).unwrap();
+            let content_at = list_at + list.len() - elements.concat().len();
+            let expected = content_at + elements[..second].concat().len();
+            match OcspResponseRef::parse(&der) {
+                Err(Error::DuplicateExtension { at }) => {
+                    assert_eq!(at.offset, expected, "{first}, {second}");
+                }
+                other => panic!("{first}, {second}: expected DuplicateExtension, got {other:?}"),
+            }
+        }
+    }
 }
