@@ -1,0 +1,2 @@
+//! Load test (written in a later commit).
+fn main() {}
