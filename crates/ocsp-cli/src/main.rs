@@ -13,6 +13,7 @@ mod input;
 mod inspect;
 mod message;
 mod request_cmd;
+mod serve_cmd;
 mod verdict_output;
 mod verify_cmd;
 
@@ -44,6 +45,8 @@ enum Command {
     Verify(verify_cmd::VerifyArgs),
     /// Fetch and verify the OCSP status of a certificate from its responder.
     Check(check_cmd::CheckArgs),
+    /// Serve OCSP responses for a CA from its OpenSSL index.txt.
+    Serve(serve_cmd::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -53,5 +56,6 @@ fn main() -> ExitCode {
         Command::Request(args) => request_cmd::run(&args),
         Command::Verify(args) => verify_cmd::run(&args),
         Command::Check(args) => check_cmd::run(&args),
+        Command::Serve(args) => serve_cmd::run(&args),
     }
 }
