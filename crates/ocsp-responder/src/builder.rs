@@ -300,7 +300,8 @@ impl<S: ResponseSigner> ResponseBuilder<S> {
             check_extensions(single.extensions())?;
             let cert_id = single.cert_id();
             // A hash this crate cannot compute cannot name an issuer it
-            // serves.
+            // serves. Not served: unauthorized for the whole request (RFC
+            // 5019 2.2.3); OpenSSL's responder signs `unknown` instead.
             let alg = HashAlgorithm::from_algorithm_identifier(&cert_id.hash_algorithm())
                 .map_err(|_| Error::UnservedIssuer)?;
             let issuer = self
@@ -436,7 +437,9 @@ fn check_extensions(extensions: ExtensionsRef<'_>) -> Result<Option<Extension>, 
         if ext.oid() == oid::OCSP_NONCE {
             // RFC 8954 2.1: the nonce is an OCTET STRING of 1 to 32 octets;
             // malformedRequest otherwise. Raw bytes in extnValue (RFC 2560
-            // era clients) are read as the nonce, as ocsp-types does.
+            // era clients) are read as the nonce, as ocsp-types does; like
+            // OpenSSL's responder (OCSP_copy_nonce) the extension is echoed
+            // as sent.
             let len = ocsp_types::known::nonce_value(ext.value()).len();
             if !(ocsp_types::known::MIN_NONCE_LEN..=ocsp_types::known::MAX_NONCE_LEN).contains(&len)
             {

@@ -132,6 +132,8 @@ fn parse_line(line: &str) -> Result<(Vec<u8>, IndexEntry), &'static str> {
         return Err("more than 6 tab-separated fields");
     }
     let expires = parse_time(expiry).ok_or("expiry is not YYMMDDHHMMSSZ or YYYYMMDDHHMMSSZ")?;
+    // `E` is `good`: an expired certificate was not revoked. (OpenSSL's
+    // `ocsp -index` writes no SingleResponse at all for `E` lines.)
     let status = match kind {
         "V" | "E" if revocation.is_empty() => CertificateStatus::Good,
         "V" | "E" => return Err("revocation field set on a V or E line"),
