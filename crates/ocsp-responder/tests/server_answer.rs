@@ -166,6 +166,33 @@ fn a_nonce_gets_a_fresh_uncacheable_response() {
 }
 
 #[test]
+fn only_single_certid_requests_are_presigned() {
+    let s = setup();
+    let id = IssuerHashes::from_certificate(&s.pki.ca.cert)
+        .unwrap()
+        .cert_id(Pki::LEAF_SERIAL, HashAlgorithm::Sha1)
+        .unwrap();
+    let mut b = RequestBuilder::new();
+    b.cert_id(id.clone()).cert_id(id);
+    let der = b.build().unwrap().to_der().unwrap();
+    let a = s.responder.answer("POST", "/", None, &der);
+    assert_eq!(a.status, 200);
+    let parsed = OcspResponseRef::parse(&a.body).unwrap();
+    assert_eq!(
+        parsed
+            .basic()
+            .unwrap()
+            .tbs_response_data()
+            .responses()
+            .iter()
+            .count(),
+        2
+    );
+    assert_eq!(a.header("etag"), None);
+    assert_eq!(s.responder.cached(), 0);
+}
+
+#[test]
 fn http_refusals_and_error_statuses() {
     let s = setup();
     assert_eq!(s.responder.answer("DELETE", "/", None, &[]).status, 405);

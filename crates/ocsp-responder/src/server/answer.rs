@@ -213,9 +213,11 @@ impl<S: ResponseSigner, Src: StatusSource> Responder<S, Src> {
         let request = OcspRequestRef::parse(der).map_err(Error::MalformedRequest)?;
         let checked = self.builder.check(&request)?;
         let echo = checked.has_nonce() && self.builder.nonce() == NoncePolicy::Echo;
-        if echo {
+        // Only the RFC 5019 shape (one CertID) is pre-signed: that keeps
+        // each cache entry small whatever the request size.
+        if echo || checked.cert_ids().count() != 1 {
             return Ok((
-                Arc::new(self.builder.sign(&checked, &self.source, now, true)?),
+                Arc::new(self.builder.sign(&checked, &self.source, now, echo)?),
                 None,
             ));
         }

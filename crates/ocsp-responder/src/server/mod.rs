@@ -1,7 +1,8 @@
 //! The HTTP responder (feature `server`): HTTP/1.1 on hyper 1 and tokio.
 //!
 //! * POST and GET (RFC 5019) through [`Responder::answer`]; responses to
-//!   nonce-less requests are signed once per CertID and reused until half
+//!   nonce-less requests for one CertID (the RFC 5019 shape) are signed once
+//!   per CertID and reused until half
 //!   their validity has passed (or the status source changes), with the RFC
 //!   5019 6.2 caching headers; a request with a nonce gets a fresh signature
 //!   under [`crate::NoncePolicy::Echo`].
