@@ -104,20 +104,21 @@ pub struct SignedResponse {
 /// `nextUpdate` is `now` plus the validity, when one is set.
 ///
 /// ```
-/// # fn main() -> Result<(), ocsp_responder::Error> {
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// use ocsp_responder::{CertificateStatus, MemorySource, ResponseBuilder, RustCryptoSigner};
-/// # let ca = ocsp_testkit::CertBuilder::ca("CA", ocsp_testkit::KeyName::CaP256).self_signed();
+/// # let pki = ocsp_testkit::Pki::new(ocsp_testkit::Flavor::P256);
+/// # let (ca_der, serial) = (pki.ca.cert.clone(), ocsp_testkit::Pki::LEAF_SERIAL);
 /// # let key = include_bytes!("../../ocsp-testkit/keys/ca-p256.pk8");
 /// # let request_der = ocsp_request::RequestBuilder::new()
-/// #     .cert_id(ocsp_request::IssuerHashes::from_certificate(&ca.der).unwrap()
-/// #         .cert_id(&[0x10, 0x01], ocsp_request::HashAlgorithm::Sha1).unwrap())
-/// #     .build().unwrap().to_der().unwrap();
-/// let signer = RustCryptoSigner::from_pkcs8_der(key).map_err(ocsp_responder::Error::Signing)?;
-/// let builder = ResponseBuilder::from_certificates_der(&ca.der, &ca.der, signer)?
+/// #     .cert_id(ocsp_request::IssuerHashes::from_certificate(&ca_der)?
+/// #         .cert_id(serial, ocsp_request::HashAlgorithm::Sha1)?)
+/// #     .build()?.to_der()?;
+/// let signer = RustCryptoSigner::from_pkcs8_der(key)?;
+/// let builder = ResponseBuilder::from_certificates_der(&ca_der, &ca_der, signer)?
 ///     .validity_seconds(Some(3600));
 /// let mut source = MemorySource::new();
-/// source.insert(0, &[0x10, 0x01], CertificateStatus::Good);
-/// let now = ocsp_types::Time::from_unix(1_700_000_000).unwrap();
+/// source.insert(0, serial, CertificateStatus::Good);
+/// let now = ocsp_types::Time::from_unix(1_900_000_000).ok_or("time")?;
 /// let response = builder.respond_der(&request_der, &source, now)?;
 /// let parsed = ocsp_types::OcspResponseRef::parse(&response)?;
 /// assert_eq!(parsed.status(), ocsp_types::ResponseStatus::Successful);
