@@ -157,7 +157,10 @@ fn serve_until_stopped(args: &ServeArgs) -> Result<(), CliError> {
         .on_reload_error(|e| {
             eprintln!("ocsp serve: index not reloaded (the previous one stays in service): {e}");
         });
-    let responder = Arc::new(Responder::new(builder, index, ServerConfig::default()));
+    let responder = Arc::new(
+        Responder::new(builder, index, ServerConfig::default())
+            .on_failure(|e| eprintln!("ocsp serve: {}: {e}", e.kind())),
+    );
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

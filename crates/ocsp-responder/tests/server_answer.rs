@@ -32,6 +32,13 @@ impl StatusSource for Shared {
     }
 }
 
+struct Unavailable;
+impl StatusSource for Unavailable {
+    fn status(&self, _: &StatusQuery<'_>) -> Result<CertificateStatus, Error> {
+        Err(Error::SourceUnavailable("database restarting".into()))
+    }
+}
+
 struct Setup {
     pki: Pki,
     responder: Responder<RustCryptoSigner, Arc<Shared>>,
@@ -222,6 +229,23 @@ fn http_refusals_and_error_statuses() {
             ResponseStatus::MalformedRequest
         );
     }
+    // A failing source: tryLater, and reported.
+    let reported = Arc::new(Mutex::new(Vec::new()));
+    let seen = Arc::clone(&reported);
+    let pki = Pki::new(Flavor::P256);
+    let key =
+        RustCryptoSigner::from_pkcs8_der(include_bytes!("../../ocsp-testkit/keys/ca-p256.pk8"))
+            .unwrap();
+    let builder = ResponseBuilder::from_certificates_der(&pki.ca.cert, &pki.ca.cert, key).unwrap();
+    let failing = Responder::new(builder, Unavailable, ServerConfig::default())
+        .on_failure(move |e| seen.lock().unwrap().push(e.kind()));
+    let a = failing.answer("POST", "/", None, &request(&pki, None));
+    assert_eq!(
+        OcspResponseRef::parse(&a.body).unwrap().status(),
+        ResponseStatus::TryLater
+    );
+    failing.answer("POST", "/", None, b"junk");
+    assert_eq!(*reported.lock().unwrap(), ["SourceUnavailable"]);
     // A clock beyond year 9999: internalError, not a panic.
     s.clock.store(i64::MAX, Ordering::SeqCst);
     let a = s

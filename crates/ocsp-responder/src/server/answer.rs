@@ -91,7 +91,11 @@ pub struct Responder<S, Src> {
     clock: Clock,
     config: ServerConfig,
     cache: Mutex<HashMap<Vec<u8>, Cached>>,
+    on_failure: Option<Reporter>,
 }
+
+/// A callback for the responder's own failures.
+type Reporter = Box<dyn Fn(&Error) + Send + Sync>;
 
 impl<S, Src> core::fmt::Debug for Responder<S, Src> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
@@ -111,7 +115,16 @@ impl<S: ResponseSigner, Src: StatusSource> Responder<S, Src> {
             clock: system_clock(),
             config,
             cache: Mutex::new(HashMap::new()),
+            on_failure: None,
         }
+    }
+
+    /// Calls `report` for each request answered with internalError or
+    /// tryLater (a failing source or signer: what an operator must see).
+    /// Clients' mistakes (malformedRequest, unauthorized) are not reported.
+    pub fn on_failure(mut self, report: impl Fn(&Error) + Send + Sync + 'static) -> Self {
+        self.on_failure = Some(Box::new(report));
+        self
     }
 
     /// Signs on `clock` instead (tests).
@@ -192,7 +205,18 @@ impl<S: ResponseSigner, Src: StatusSource> Responder<S, Src> {
                 };
                 HttpAnswer::ocsp(response.der.clone(), cache)
             }
-            Err(e) => self.error_answer(e.response_status()),
+            Err(e) => {
+                let status = e.response_status();
+                if matches!(
+                    status,
+                    ResponseStatus::InternalError | ResponseStatus::TryLater
+                ) {
+                    if let Some(report) = &self.on_failure {
+                        report(&e);
+                    }
+                }
+                self.error_answer(status)
+            }
         }
     }
 
