@@ -54,6 +54,10 @@ type Reporter = Box<dyn Fn(&Error) + Send + Sync>;
 /// service (fail closed: no line is dropped silently) and the error goes to
 /// the [`IndexFile::on_reload_error`] callback. The same broken version is
 /// not parsed again; the next change is.
+///
+/// A rewrite in place that keeps the length within the file system's
+/// timestamp resolution would go unnoticed: replace the file by renaming a
+/// new one over it (as `openssl ca` does), which changes the inode.
 pub struct IndexFile {
     path: PathBuf,
     recheck_secs: i64,
