@@ -38,7 +38,7 @@ pub enum ResponderIdArg {
     about = "Serve OCSP responses for a CA from its OpenSSL index.txt",
     after_help = "Prints `listening on http://ADDR:PORT/` on the first line of stdout once \
                   ready. Stops on SIGTERM or Ctrl-C.\n\
-                  The key is PKCS#8 PEM (RSA, P-256 or P-384); certificates are PEM or DER."
+                  The key is PKCS#8 PEM (RSA, P-256, P-384 or Ed25519); certificates are PEM or DER."
 )]
 pub struct ServeArgs {
     /// The CA database (`openssl ca`'s index.txt); reread when it changes.

@@ -471,3 +471,90 @@ fn nonce_ignore_sends_the_presigned_response() {
     assert!(text.contains("leaf-good.pem: good"), "{text}");
     assert!(text.contains("WARNING: no nonce in response"), "{text}");
 }
+
+fn run_openssl(dir: &Path, args: &[&str]) {
+    let out = Command::new("openssl")
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn an_ed25519_ca_signs_responses_openssl_accepts() {
+    if !available("an_ed25519_ca_signs_responses_openssl_accepts") {
+        return;
+    }
+    // The same file names as OpensslPki, with an Ed25519 CA (key in PKCS#8).
+    let dir = openssl::TempDir::new("serve-ed25519");
+    let d = dir.0.as_path();
+    run_openssl(d, &["genpkey", "-algorithm", "ed25519", "-out", "ca.key"]);
+    run_openssl(
+        d,
+        &[
+            "req",
+            "-x509",
+            "-new",
+            "-key",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-subj",
+            "/CN=ed25519 CA",
+            "-days",
+            "30",
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+        ],
+    );
+    run_openssl(d, &["genpkey", "-algorithm", "ed25519", "-out", "leaf.key"]);
+    run_openssl(
+        d,
+        &[
+            "req", "-new", "-key", "leaf.key", "-out", "leaf.csr", "-subj", "/CN=leaf",
+        ],
+    );
+    run_openssl(
+        d,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "leaf.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-set_serial",
+            "0x1001",
+            "-days",
+            "30",
+            "-out",
+            "leaf-good.pem",
+        ],
+    );
+    std::fs::write(
+        d.join("index.txt"),
+        "V\t301231235959Z\t\t1001\tunknown\t/CN=leaf\n",
+    )
+    .unwrap();
+    let pki = OpensslPki {
+        dir,
+        port: 0,
+        ca: Vec::new(),
+        good: Vec::new(),
+        revoked: Vec::new(),
+        unknown: Vec::new(),
+    };
+    let serve = Serve::start(&pki, Signer::Issuer, &[]);
+    let text = openssl_query(&pki, &serve, "leaf-good.pem", &[]);
+    assert!(text.contains("Response verify OK"), "{text}");
+    assert!(text.contains("leaf-good.pem: good"), "{text}");
+    assert!(text.contains("ED25519"), "{text}");
+}

@@ -4,7 +4,7 @@
 //!
 //! * [`ResponseBuilder`] checks a parsed request and signs the response
 //!   through a [`ResponseSigner`] (`RustCryptoSigner` with the `rustcrypto`
-//!   feature: PKCS#8 RSA, P-256 and P-384 keys).
+//!   feature: PKCS#8 RSA, P-256, P-384 and Ed25519 keys).
 //! * [`StatusSource`] answers good / revoked / unknown: [`Index`] (an
 //!   `index.txt`), `IndexFile` (the same, reloaded when the file changes;
 //!   feature `std`), [`MemorySource`].

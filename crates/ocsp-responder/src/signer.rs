@@ -70,7 +70,7 @@ impl<T: ResponseSigner + ?Sized> ResponseSigner for Arc<T> {
 }
 
 /// The key loading and signing of `ocsp_request::RustCryptoSigner` (PKCS#8
-/// RSA with PKCS#1 v1.5, ECDSA P-256 and P-384 with RFC 6979 nonces): one
+/// RSA with PKCS#1 v1.5, ECDSA P-256 and P-384 with RFC 6979 nonces, Ed25519): one
 /// implementation for requests and responses.
 #[cfg(feature = "rustcrypto")]
 impl ResponseSigner for ocsp_request::RustCryptoSigner {
