@@ -17,7 +17,7 @@
 # ci/nostd-check/src/lib.rs.
 set -euo pipefail
 
-CRATES=(ocsp-types ocsp-request ocsp-verify)
+CRATES=(ocsp-types ocsp-request ocsp-verify ocsp-responder)
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

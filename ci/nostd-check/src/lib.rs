@@ -11,6 +11,7 @@ extern crate alloc;
 // uses it, so that its whole dependency graph is loaded. Add new ones here and
 // in CRATES in ../nostd-check.sh.
 extern crate ocsp_request as _;
+extern crate ocsp_responder as _;
 extern crate ocsp_types as _;
 extern crate ocsp_verify as _;
 

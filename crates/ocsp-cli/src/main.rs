@@ -16,6 +16,7 @@ mod inspect;
 mod message;
 mod report;
 mod request_cmd;
+mod serve_cmd;
 mod staple_cmd;
 mod tls_probe;
 mod verdict_output;
@@ -51,6 +52,8 @@ enum Command {
     Check(check_cmd::CheckArgs),
     /// Connect to a TLS server and verify its stapled OCSP response.
     Staple(staple_cmd::StapleArgs),
+    /// Serve OCSP responses for a CA from its OpenSSL index.txt.
+    Serve(serve_cmd::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -61,5 +64,6 @@ fn main() -> ExitCode {
         Command::Verify(args) => verify_cmd::run(&args),
         Command::Check(args) => check_cmd::run(&args),
         Command::Staple(args) => staple_cmd::run(&args),
+        Command::Serve(args) => serve_cmd::run(&args),
     }
 }

@@ -16,6 +16,8 @@ use signature::Verifier as _;
 const RSA: &[u8] = include_bytes!("../../ocsp-testkit/keys/responder-rsa.pk8");
 const P256: &[u8] = include_bytes!("../../ocsp-testkit/keys/responder-p256.pk8");
 const P384: &[u8] = include_bytes!("../../ocsp-testkit/keys/responder-p384.pk8");
+/// Made with `openssl genpkey -algorithm ed25519 -outform DER`.
+const ED25519: &[u8] = include_bytes!("data/ed25519.pk8");
 const CERT: &[u8] = include_bytes!("data/test-ca.der");
 const NAME: &[u8] = include_bytes!("data/wikipedia-issuer-name.der");
 const SPKI: &[u8] = include_bytes!("data/wikipedia-issuer-spki.der");
@@ -103,8 +105,23 @@ fn ecdsa_signatures_verify() {
 }
 
 #[test]
+fn ed25519_signatures_verify() {
+    let key = ed25519_dalek::SigningKey::from_pkcs8_der(ED25519).unwrap();
+    let signer = RustCryptoSigner::from_pkcs8_der(ED25519).unwrap();
+    let (tbs, alg, sig) = parts(&signed_request(&signer));
+    assert_eq!(alg, "1.3.101.112");
+    // RFC 8410 3: absent parameters.
+    assert_eq!(signer.algorithm().parameters, None);
+    let sig = ed25519_dalek::Signature::from_slice(&sig).unwrap();
+    key.verifying_key()
+        .verify(&tbs, &sig)
+        .expect("Ed25519 signature verifies");
+    assert!(signer.with_hash(SignatureHash::Sha256).is_err());
+}
+
+#[test]
 fn deterministic_signatures() {
-    for key in [RSA, P256, P384] {
+    for key in [RSA, P256, P384, ED25519] {
         let signer = RustCryptoSigner::from_pkcs8_der(key).unwrap();
         assert_eq!(signed_request(&signer), signed_request(&signer));
     }
@@ -133,7 +150,7 @@ fn openssl_reads_signed_requests() {
     }
     let dir = std::env::temp_dir().join(format!("ocsp-signer-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    for key in [RSA, P256, P384] {
+    for key in [RSA, P256, P384, ED25519] {
         let der = signed_request(&RustCryptoSigner::from_pkcs8_der(key).unwrap());
         let path = dir.join("req.der");
         std::fs::write(&path, &der).unwrap();
