@@ -44,6 +44,7 @@
 //! a fill function to [`Nonce::random`]) and does no public-key cryptography
 //! of its own (signers implement [`RequestSigner`]).
 #![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 
 extern crate alloc;
@@ -76,6 +77,7 @@ pub use issuer::{IssuerHashes, IssuerHashesRef};
 pub use matcher::{CertIdMatcher, CertIdMatcherRef};
 pub use nonce::{Nonce, DEFAULT_NONCE_LEN};
 #[cfg(feature = "rustcrypto-signer")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rustcrypto-signer")))]
 pub use rustcrypto_signer::{RustCryptoSigner, SignatureHash};
 pub use serial::serial_matches_unsigned;
 pub use signing::{RequestSigner, SignerError};

@@ -70,6 +70,7 @@
 //!   (`status_request_v2`, RFC 6961, is not supported by rustls).
 //! * Pin the time: it is the `now` rustls passes, i.e. the client config's
 //!   time provider.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 
 mod error;

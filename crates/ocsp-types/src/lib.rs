@@ -53,6 +53,7 @@
 //! # Ok(()) }
 //! ```
 #![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 
 extern crate alloc;
@@ -70,6 +71,8 @@ mod name;
 mod request;
 mod responder_id;
 mod response;
+#[cfg(feature = "serde")]
+mod serialize;
 mod status;
 pub mod x509;
 

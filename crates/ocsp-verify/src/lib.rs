@@ -75,11 +75,13 @@
 //! | [`allow_sha1_signatures`](Policy::allow_sha1_signatures) | true |
 //! | [`reject_produced_in_future`](Policy::reject_produced_in_future) | false |
 #![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 
 extern crate alloc;
 
 #[cfg(feature = "rustcrypto")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rustcrypto")))]
 pub mod algorithms;
 mod cert_id;
 mod error;
@@ -88,6 +90,8 @@ mod input;
 mod nonce;
 mod policy;
 mod responder;
+#[cfg(feature = "serde")]
+mod serialize;
 mod signature;
 mod time;
 mod verdict;
