@@ -4,7 +4,7 @@
 //! each backend; scaling; allocations.
 //!
 //! ```text
-//! cargo bench --bench verify
+//! cargo bench --features peers --bench verify
 //! ```
 //!
 //! Inputs are built once with `ocsp-testkit` (RSA-2048 and P-256 PKIs)

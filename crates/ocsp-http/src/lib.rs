@@ -68,6 +68,11 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 
+/// The README's examples, compiled as doctests.
+#[cfg(all(doctest, feature = "ureq", feature = "rustcrypto"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 mod cache;
 mod checked;
 mod client;

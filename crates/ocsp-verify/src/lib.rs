@@ -78,6 +78,11 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 
+/// The README's examples, compiled as doctests.
+#[cfg(all(doctest, feature = "rustcrypto"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 extern crate alloc;
 
 #[cfg(feature = "rustcrypto")]
