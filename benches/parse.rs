@@ -2,7 +2,7 @@
 //! the same bytes, in the same run, with allocation counts.
 //!
 //! ```text
-//! cargo bench --bench parse
+//! cargo bench --features peers --bench parse
 //! ```
 //!
 //! Inputs: the Wikipedia 2017 seed response (crates/ocsp-types/tests/data);

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Prints the tables of docs/PERFORMANCE.md from criterion's estimates.
 
-    cargo bench --bench parse  -- --warm-up-time 1 --measurement-time 3
-    cargo bench --bench verify -- --warm-up-time 1 --measurement-time 3
+    cargo bench --features peers --bench parse  -- --warm-up-time 1 --measurement-time 3
+    cargo bench --features peers --bench verify -- --warm-up-time 1 --measurement-time 3
     python3 benches/table.py            # reads target/criterion
 
 Each figure is criterion's point estimate of the time per iteration (the

@@ -4,7 +4,7 @@
 //! raw signature floor of each backend; scaling; allocations.
 //!
 //! ```text
-//! cargo bench --bench verify
+//! cargo bench --features peers --bench verify
 //! ```
 //!
 //! Inputs are built once with `ocsp-testkit` (RSA-2048, P-256 and

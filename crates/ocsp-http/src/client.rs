@@ -93,6 +93,7 @@ pub struct Client<T, C = SystemClock> {
 }
 
 #[cfg(feature = "rustcrypto")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rustcrypto")))]
 impl<T> Client<T, SystemClock> {
     /// A client on `transport` with the default [`ClientConfig`], the system
     /// clock and the pure-Rust signature algorithms
@@ -318,6 +319,7 @@ impl<T: HttpTransport, C: Clock> Client<T, C> {
 }
 
 #[cfg(feature = "async")]
+#[cfg_attr(docsrs, doc(cfg(feature = "async")))]
 impl<T: crate::transport::AsyncHttpTransport, C: Clock> Client<T, C> {
     /// As [`Client::check`], over an
     /// `AsyncHttpTransport`(crate::AsyncHttpTransport).

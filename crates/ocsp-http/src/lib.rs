@@ -109,7 +109,16 @@
 //!   [`Client::with_algorithms`] (e.g. with a rustls provider's list).
 //! * `ureq`: `UreqTransport`.
 //! * `async`: `AsyncHttpTransport` and `Client::check_async`.
+//! * `serde`: `serde::Serialize` on [`CheckedResponse`] (and [`Status`],
+//!   [`Time`], [`HttpInfo`], [`ResponderKind`]): times as RFC 3339 UTC
+//!   strings, octets as lowercase hex; the shape is in the crate's README.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
+
+/// The README's examples, compiled as doctests.
+#[cfg(all(doctest, feature = "ureq", feature = "rustcrypto"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 
 mod cache;
 mod checked;
@@ -119,6 +128,8 @@ mod error;
 mod headers;
 #[cfg(feature = "ureq")]
 mod proxy;
+#[cfg(feature = "serde")]
+mod serialize;
 mod stapler;
 mod transport;
 #[cfg(feature = "ureq")]
@@ -138,9 +149,11 @@ pub use error::{BoxError, Error, TransportError};
 pub use headers::{HttpInfo, RESPONSE_CONTENT_TYPE};
 pub use stapler::{Refresh, RefresherHandle, Stapler, DEFAULT_RETRY_INTERVAL};
 #[cfg(feature = "async")]
+#[cfg_attr(docsrs, doc(cfg(feature = "async")))]
 pub use transport::{AsyncHttpTransport, BoxFuture};
 pub use transport::{HttpRequest, HttpResponse, HttpTransport, Method};
 #[cfg(feature = "ureq")]
+#[cfg_attr(docsrs, doc(cfg(feature = "ureq")))]
 pub use ureq_transport::{UreqConfig, UreqTransport, DEFAULT_CONNECT_TIMEOUT};
 pub use url::UrlRefusal;
 

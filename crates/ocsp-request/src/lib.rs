@@ -47,7 +47,13 @@
 //! keys), and `ml-dsa` (also ML-DSA-44/65/87 keys in the RFC 9881 PKCS#8
 //! forms: seed, expandedKey or both; FIPS 204 pure ML-DSA, empty context).
 #![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
+
+/// The README's examples, compiled as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 
 extern crate alloc;
 
@@ -81,6 +87,7 @@ pub use issuer::{IssuerHashes, IssuerHashesRef};
 pub use matcher::{CertIdMatcher, CertIdMatcherRef};
 pub use nonce::{Nonce, DEFAULT_NONCE_LEN};
 #[cfg(feature = "rustcrypto-signer")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rustcrypto-signer")))]
 pub use rustcrypto_signer::{RustCryptoSigner, SignatureHash};
 pub use serial::serial_matches_unsigned;
 pub use signing::{RequestSigner, SignerError};

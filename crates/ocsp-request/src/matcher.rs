@@ -24,7 +24,7 @@ use crate::Error;
 /// use ocsp_types::OcspResponseRef;
 /// # let name = include_bytes!("../tests/data/wikipedia-issuer-name.der");
 /// # let spki = include_bytes!("../tests/data/wikipedia-issuer-spki.der");
-/// # let der = include_bytes!("../../ocsp-types/tests/data/seed-wikipedia-2017.der");
+/// # let der = include_bytes!("../tests/data/seed-wikipedia-2017.der");
 /// let issuer = IssuerHashes::from_name_and_spki(name, spki)?;
 /// let matcher = CertIdMatcher::from_unsigned_serial(issuer, &[
 ///     0x10, 0xe6, 0xfc, 0x62, 0xb7, 0x41, 0x8a, 0xd5, 0x00, 0x5e, 0x45, 0xb6,
@@ -145,7 +145,7 @@ fn issuer_and_serial<'a>(
 /// use ocsp_types::OcspResponseRef;
 /// # let name = include_bytes!("../tests/data/wikipedia-issuer-name.der");
 /// # let spki = include_bytes!("../tests/data/wikipedia-issuer-spki.der");
-/// # let der = include_bytes!("../../ocsp-types/tests/data/seed-wikipedia-2017.der");
+/// # let der = include_bytes!("../tests/data/seed-wikipedia-2017.der");
 /// let issuer = IssuerHashesRef::from_name_and_spki(name, spki)?;
 /// let serial = [0x10, 0xe6, 0xfc, 0x62, 0xb7, 0x41, 0x8a, 0xd5, 0x00, 0x5e, 0x45, 0xb6];
 /// let matcher = CertIdMatcherRef::from_unsigned_serial(issuer, &serial);

@@ -18,7 +18,7 @@ use alloc::vec::Vec;
 
 use ocsp_types::{AlgorithmIdentifier, ObjectIdentifier};
 use p256::pkcs8::DecodePrivateKey as _;
-use rsa::{Pkcs1v15Sign, RsaPrivateKey};
+use rsa::{Pkcs1v15Sign, PrivateKey as RsaPrivateKey};
 use sha2::{Digest as _, Sha256, Sha384, Sha512};
 use signature::hazmat::PrehashSigner;
 
@@ -51,7 +51,7 @@ enum Key {
 ///
 /// ```
 /// use ocsp_request::{RequestSigner, RustCryptoSigner};
-/// # let pkcs8 = include_bytes!("../../ocsp-testkit/keys/responder-p256.pk8");
+/// # let pkcs8 = include_bytes!("../tests/data/responder-p256.pk8");
 /// let signer = RustCryptoSigner::from_pkcs8_der(pkcs8)?;
 /// assert_eq!(signer.algorithm().oid.to_string(), "1.2.840.10045.4.3.2"); // ecdsa-with-SHA256
 /// # Ok::<(), ocsp_request::SignerError>(())

@@ -46,7 +46,7 @@ fn parts(der: &[u8]) -> (Vec<u8>, String, Vec<u8>) {
 
 #[test]
 fn rsa_pkcs1_signatures_verify() {
-    let key = rsa::RsaPrivateKey::from_pkcs8_der(RSA).unwrap();
+    let key = rsa::PrivateKey::from_pkcs8_der(RSA).unwrap();
     let public = key.to_public_key();
     for (hash, oid) in [
         (SignatureHash::Sha256, "1.2.840.113549.1.1.11"),

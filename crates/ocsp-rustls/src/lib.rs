@@ -105,6 +105,7 @@
 //!   [`StaplingResolver::with_time_provider`] (the system clock by default).
 //! * Fetch or refresh the server's responses: `ocsp_http::Stapler` does
 //!   that; [`StaplingResolver::set_staple`] takes each new one.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 

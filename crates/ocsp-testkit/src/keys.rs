@@ -4,7 +4,7 @@ use ocsp_types::{AlgorithmIdentifier, ObjectIdentifier};
 use p256::pkcs8::DecodePrivateKey as _;
 use rsa::pkcs1::EncodeRsaPublicKey as _;
 use rsa::rand_core::{Infallible, TryCryptoRng, TryRng};
-use rsa::{Pkcs1v15Sign, Pss, RsaPrivateKey};
+use rsa::{Pkcs1v15Sign, PrivateKey as RsaPrivateKey, Pss};
 use sha2::{Digest, Sha256, Sha384, Sha512};
 use signature::hazmat::PrehashSigner;
 use signature::Keypair as _;

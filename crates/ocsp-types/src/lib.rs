@@ -66,7 +66,13 @@
 //! # Ok(()) }
 //! ```
 #![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
+
+/// The README's examples, compiled as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 
 extern crate alloc;
 
@@ -84,6 +90,8 @@ mod name;
 mod request;
 mod responder_id;
 mod response;
+#[cfg(feature = "serde")]
+mod serialize;
 mod status;
 pub mod x509;
 

@@ -105,11 +105,18 @@
 //! | [`reject_produced_in_future`](Policy::reject_produced_in_future) | false |
 //! | [`allow_ca_responders`](Policy::allow_ca_responders) | false (mozilla::pkix) |
 #![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
+
+/// The README's examples, compiled as doctests.
+#[cfg(all(doctest, feature = "rustcrypto"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 
 extern crate alloc;
 
 #[cfg(feature = "rustcrypto")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rustcrypto")))]
 pub mod algorithms;
 mod cert_id;
 mod error;
@@ -118,6 +125,8 @@ mod input;
 mod nonce;
 mod policy;
 mod responder;
+#[cfg(feature = "serde")]
+mod serialize;
 mod signature;
 mod time;
 mod verdict;

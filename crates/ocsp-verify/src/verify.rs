@@ -21,7 +21,7 @@ use crate::{cert_id, extensions, nonce};
 /// # #[cfg(feature = "rustcrypto")] {
 /// use ocsp_verify::{algorithms, Issuer, Policy, Status, Subject, Verifier};
 /// use rustls_pki_types::UnixTime;
-/// # let response = include_bytes!("../../ocsp-types/tests/data/seed-wikipedia-2017.der");
+/// # let response = include_bytes!("../tests/data/seed-wikipedia-2017.der");
 /// # let name = include_bytes!("../tests/data/seed-issuer-name.der");
 /// # let spki = include_bytes!("../tests/data/seed-issuer-spki.der");
 /// let verifier = Verifier::new(algorithms::ALL).with_policy(Policy::default());

@@ -4,7 +4,7 @@
 //! lookup.
 //!
 //! ```text
-//! cargo run --example check -- CERT ISSUER [URL]
+//! cargo run -p ocsp-http --features ureq --example check -- CERT ISSUER [URL]
 //! ```
 //!
 //! CERT and ISSUER are PEM or DER certificates. Exit status: 0 good,

@@ -7,7 +7,7 @@
 //! "revoked", refused with `CertificateError::Revoked`.
 //!
 //! ```text
-//! cargo run --example rustls_staple
+//! cargo run -p ocsp-rustls --example rustls_staple
 //! ```
 
 use std::error::Error;
