@@ -48,9 +48,14 @@ impl ProxyEnv {
         ProxyEnv { proxy, no_proxy }
     }
 
-    /// The settings of this process's environment.
-    pub(crate) fn from_process() -> Self {
-        Self::from_lookup(|name| std::env::var(name).ok())
+    /// The settings of this process's environment when `read`, else none
+    /// (direct connections).
+    pub(crate) fn from_process_if(read: bool) -> Self {
+        if read {
+            Self::from_lookup(|name| std::env::var(name).ok())
+        } else {
+            Self::default()
+        }
     }
 
     /// The proxy a request to `url` goes through, `None` for a direct

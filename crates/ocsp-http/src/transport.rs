@@ -5,6 +5,10 @@ use std::time::Duration;
 
 use crate::error::TransportError;
 
+/// The default connect timeout of the ready transports (`UreqTransport`,
+/// `ReqwestTransport`): 5 seconds.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// The HTTP method of an OCSP request (RFC 5019 5, RFC 6960 A.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Method {

@@ -7,11 +7,8 @@ use ureq::{Agent, Proxy};
 
 use crate::error::TransportError;
 use crate::proxy::ProxyEnv;
-use crate::transport::{HttpRequest, HttpResponse, HttpTransport, Method};
-use crate::url::{self, UrlRefusal};
-
-/// The default connect timeout of [`UreqTransport`]: 5 seconds.
-pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+use crate::transport::{HttpRequest, HttpResponse, HttpTransport, Method, DEFAULT_CONNECT_TIMEOUT};
+use crate::url;
 
 /// The settings of a [`UreqTransport`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,12 +69,7 @@ impl UreqTransport {
 
     /// A transport with these settings.
     pub fn with_config(config: &UreqConfig) -> Self {
-        let proxies = if config.proxy_from_env {
-            ProxyEnv::from_process()
-        } else {
-            ProxyEnv::default()
-        };
-        Self::with_proxies(config, proxies)
+        Self::with_proxies(config, ProxyEnv::from_process_if(config.proxy_from_env))
     }
 
     fn with_proxies(config: &UreqConfig, proxies: ProxyEnv) -> Self {
@@ -106,15 +98,7 @@ impl UreqTransport {
 
 impl HttpTransport for UreqTransport {
     fn send(&self, request: &HttpRequest<'_>) -> Result<HttpResponse, TransportError> {
-        let is_http = request
-            .url
-            .get(..7)
-            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("http://"));
-        if !is_http || url::check(request.url) == Err(UrlRefusal::Userinfo) {
-            return Err(TransportError::UnsupportedUrl {
-                url: url::without_userinfo(request.url),
-            });
-        }
+        url::check_for_transport(request.url)?;
         let proxy = self.proxy_for(request.url)?;
         let limit = request.max_response_len;
         let result = match request.method {
