@@ -244,6 +244,24 @@ struct FlightState {
     waiting: usize,
 }
 
+/// Counts a caller among a flight's waiters while it lives (until a
+/// cancelled task's future is dropped, too).
+struct Waiter<'a>(&'a Flight);
+
+impl<'a> Waiter<'a> {
+    fn new(flight: &'a Flight) -> Self {
+        lock(&flight.inner).waiting += 1;
+        Waiter(flight)
+    }
+}
+
+impl Drop for Waiter<'_> {
+    fn drop(&mut self) {
+        let mut inner = lock(&self.0.inner);
+        inner.waiting = inner.waiting.saturating_sub(1);
+    }
+}
+
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     // Nothing panics while a lock is held; a poisoned lock still holds a
     // consistent state.
@@ -388,24 +406,22 @@ impl<T: HttpTransport, C: Clock> Cache<T, C> {
     /// (its transport is bound by one).
     fn wait(&self, flight: &Flight) -> FetchResult {
         let deadline = Instant::now() + self.client.config().timeout.saturating_mul(2);
+        let _waiter = Waiter::new(flight);
         let mut inner = lock(&flight.inner);
-        inner.waiting += 1;
-        let result = loop {
+        loop {
             if let Some(result) = &inner.result {
-                break result.clone();
+                return result.clone();
             }
             let left = deadline.saturating_duration_since(Instant::now());
             if left == Duration::ZERO {
-                break Err(Error::Transport(TransportError::Timeout));
+                return Err(Error::Transport(TransportError::Timeout));
             }
             inner = flight
                 .done
                 .wait_timeout(inner, left)
                 .unwrap_or_else(PoisonError::into_inner)
                 .0;
-        };
-        inner.waiting -= 1;
-        result
+        }
     }
 }
 
@@ -468,8 +484,8 @@ impl<T: crate::transport::AsyncHttpTransport, C: Clock> Cache<T, C> {
     /// As [`Cache::wait`], for a task.
     async fn wait_async(&self, flight: &Flight) -> FetchResult {
         let limit = self.client.config().timeout.saturating_mul(2);
-        lock(&flight.inner).waiting += 1;
-        let result = tokio::time::timeout(limit, async {
+        let _waiter = Waiter::new(flight);
+        tokio::time::timeout(limit, async {
             loop {
                 let notified = flight.notify.notified();
                 let mut notified = std::pin::pin!(notified);
@@ -482,9 +498,7 @@ impl<T: crate::transport::AsyncHttpTransport, C: Clock> Cache<T, C> {
             }
         })
         .await
-        .unwrap_or(Err(Error::Transport(TransportError::Timeout)));
-        lock(&flight.inner).waiting -= 1;
-        result
+        .unwrap_or(Err(Error::Transport(TransportError::Timeout)))
     }
 }
 
@@ -594,12 +608,16 @@ impl<T, C: Clock> Cache<T, C> {
     ) -> Arc<CheckedResponse> {
         let now = self.client.clock().now();
         if let Some(held) = state.entries.get(&key).filter(|e| e.is_valid_at(now)) {
-            if !fetched.is_valid_at(now) || !supersedes(&fetched, held) {
+            if !supersedes(&fetched, held) {
                 event!(
                     Warn,
                     "OCSP cache: refused a fetched response for serial {} that would undo the one held (older, or not revoked where the held one is)",
                     log::serial(&key)
                 );
+                return Arc::clone(held);
+            }
+            if !fetched.is_valid_at(now) {
+                // Valid only within the clock skew: the held one stays.
                 return Arc::clone(held);
             }
         }

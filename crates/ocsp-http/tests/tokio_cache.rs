@@ -144,6 +144,14 @@ async fn a_cancelled_fetch_releases_its_waiters() {
     while cache.stats().in_flight < 1 {
         tokio::task::yield_now().await;
     }
+    // A waiter cancelled while waiting is no longer counted.
+    let cancelled = spawn();
+    while cache.stats().waiting < 1 {
+        tokio::task::yield_now().await;
+    }
+    cancelled.abort();
+    assert!(cancelled.await.unwrap_err().is_cancelled());
+    assert_eq!(cache.stats().waiting, 0);
     let waiter = spawn();
     while cache.stats().waiting < 1 {
         tokio::task::yield_now().await;
@@ -155,6 +163,7 @@ async fn a_cancelled_fetch_releases_its_waiters() {
         "{outcome:?}"
     );
     assert_eq!(cache.stats().in_flight, 0);
+    assert_eq!(cache.stats().waiting, 0);
 }
 
 #[tokio::test(flavor = "current_thread", start_paused = true)]
