@@ -438,7 +438,6 @@ impl<T: crate::transport::AsyncHttpTransport, C: Clock> Cache<T, C> {
     /// # Errors
     ///
     /// As [`Cache::lookup`].
-    #[cfg_attr(docsrs, doc(cfg(feature = "tokio")))]
     pub async fn lookup_async(
         &self,
         certificate: &[u8],
@@ -454,7 +453,6 @@ impl<T: crate::transport::AsyncHttpTransport, C: Clock> Cache<T, C> {
     /// # Errors
     ///
     /// As [`Cache::refresh`].
-    #[cfg_attr(docsrs, doc(cfg(feature = "tokio")))]
     pub async fn refresh_async(
         &self,
         certificate: &[u8],

@@ -120,7 +120,6 @@ impl Drop for RefreshTask {
 /// the feature `log`); the staple held is kept while valid.
 ///
 /// Must be called within a tokio runtime (it uses `tokio::spawn`).
-#[cfg_attr(docsrs, doc(cfg(feature = "tokio")))]
 pub fn spawn_refresh_task<T, C>(
     staplers: Vec<Arc<Stapler<T, C>>>,
     schedule: RefreshSchedule,

@@ -5,13 +5,13 @@ use std::time::Duration;
 use crate::error::TransportError;
 use crate::proxy::ProxyEnv;
 use crate::transport::{
-    AsyncHttpTransport, BoxFuture, HttpRequest, HttpResponse, Method, DEFAULT_CONNECT_TIMEOUT,
+    declared_above, owned_headers, AsyncHttpTransport, BoxFuture, HttpRequest, HttpResponse,
+    Method, DEFAULT_CONNECT_TIMEOUT,
 };
 use crate::url;
 
 /// The settings of a [`ReqwestTransport`] (those of `UreqTransport`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub struct ReqwestConfig {
     /// The longest a TCP connection may take to open (each exchange is
     /// also bound by [`HttpRequest::timeout`] as a whole). Default
@@ -49,7 +49,6 @@ impl Default for ReqwestConfig {
 /// ([`TransportError::UnsupportedUrl`], reported without the userinfo), and
 /// chooses the proxy by the rules of [`ReqwestConfig::proxy_from_env`].
 #[derive(Debug, Clone)]
-#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub struct ReqwestTransport {
     client: reqwest::Client,
     proxies: ProxyEnv,
@@ -111,23 +110,16 @@ impl ReqwestTransport {
         }
         let mut response = builder.send().await.map_err(map_error)?;
         let limit = request.max_response_len;
-        if response
-            .content_length()
-            .is_some_and(|len| len > u64::try_from(limit).unwrap_or(u64::MAX))
-        {
+        if declared_above(response.content_length(), limit) {
             return Err(TransportError::BodyTooLarge { limit });
         }
         let status = response.status().as_u16();
-        let headers = response
-            .headers()
-            .iter()
-            .map(|(name, value)| {
-                (
-                    name.as_str().to_owned(),
-                    String::from_utf8_lossy(value.as_bytes()).into_owned(),
-                )
-            })
-            .collect();
+        let headers = owned_headers(
+            response
+                .headers()
+                .iter()
+                .map(|(name, value)| (name.as_str(), value.as_bytes())),
+        );
         let mut body = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(map_error)? {
             if chunk.len() > limit.saturating_sub(body.len()) {
@@ -170,53 +162,20 @@ fn map_error(error: reqwest::Error) -> TransportError {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
-    use std::io::{Read, Write};
-    use std::net::TcpListener;
-
+    #![allow(clippy::unwrap_used)]
     use super::*;
+    use crate::proxy::test_proxy;
 
     /// A one-connection plain HTTP proxy on 127.0.0.1: it answers the
-    /// request with a 404 and returns the request head it read.
+    /// request with a 404 and returns what it read.
     fn proxy() -> (String, std::thread::JoinHandle<String>) {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let url = format!("http://{}", listener.local_addr().unwrap());
-        let thread = std::thread::spawn(move || {
-            let (mut stream, _) = listener.accept().unwrap();
-            stream
-                .set_read_timeout(Some(Duration::from_secs(10)))
-                .unwrap();
-            let mut seen = Vec::new();
-            let mut buf = [0u8; 1024];
-            while !seen.windows(4).any(|w| w == b"\r\n\r\n") {
-                let n = stream.read(&mut buf).unwrap_or(0);
-                if n == 0 {
-                    break;
-                }
-                seen.extend_from_slice(&buf[..n]);
-            }
-            stream
-                .write_all(
-                    b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
-                )
-                .unwrap();
-            String::from_utf8_lossy(&seen).into_owned()
-        });
-        (url, thread)
+        test_proxy::start(&[test_proxy::NOT_FOUND])
     }
 
     #[tokio::test(flavor = "current_thread")]
     async fn the_proxy_of_http_proxy_is_used_and_no_proxy_bypasses_it() {
         let (proxy_url, proxy) = proxy();
-        let env = |no_proxy: &'static str| {
-            let proxy_url = proxy_url.clone();
-            ProxyEnv::from_lookup(move |name| match name {
-                "http_proxy" => Some(proxy_url.clone()),
-                "HTTP_PROXY" => Some("http://127.0.0.1:1".to_owned()),
-                "no_proxy" => Some(no_proxy.to_owned()),
-                _ => None,
-            })
-        };
+        let env = |no_proxy| test_proxy::env(&proxy_url, no_proxy);
         let get = |transport: ReqwestTransport| async move {
             let request = HttpRequest::new(
                 Method::Get,

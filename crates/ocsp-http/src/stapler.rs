@@ -206,7 +206,6 @@ impl<T: crate::transport::AsyncHttpTransport, C: Clock> Stapler<T, C> {
     /// # Errors
     ///
     /// As [`Stapler::refresh_if_due`].
-    #[cfg_attr(docsrs, doc(cfg(feature = "tokio")))]
     pub async fn refresh_if_due_async(&self, now: UnixTime) -> Result<Refresh, Error> {
         if !self.is_due(now) {
             return Ok(Refresh::NotDue);
