@@ -243,3 +243,29 @@ async fn one_task_refreshes_each_staple_at_its_own_time() {
     assert_eq!(b.current_staple().as_deref(), Some(&b2[..]));
     task.abort();
 }
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn refresh_if_due_async_keeps_the_staple_through_a_failure() {
+    let pki = pki();
+    let clock = Arc::new(ManualClock::new(T0));
+    let first = common::good(&pki);
+    let script = Scripted::new(vec![Ok(ok(&first, None)), Err(TransportError::Timeout)]);
+    let transport = Gated::new(Arc::clone(&script), true, Arc::clone(&clock));
+    let cache = Arc::new(Cache::new(client(transport, &clock)));
+    let stapler = Stapler::new(cache, pki.leaf.clone(), pki.ca.cert.clone());
+    let refreshed = stapler.refresh_if_due_async(clock.now()).await.unwrap();
+    assert!(matches!(refreshed, ocsp_http::Refresh::Refreshed(_)));
+    assert_eq!(
+        stapler.refresh_if_due_async(clock.now()).await.unwrap(),
+        ocsp_http::Refresh::NotDue
+    );
+    // Past halfway: due; the fetch fails and the staple held stays.
+    clock.advance(Duration::from_secs(2 * 24 * 3600));
+    let err = stapler.refresh_if_due_async(clock.now()).await.unwrap_err();
+    assert!(
+        matches!(err, Error::Transport(TransportError::Timeout)),
+        "{err:?}"
+    );
+    assert_eq!(stapler.current_staple().as_deref(), Some(&first[..]));
+    assert_eq!(script.calls(), 2);
+}
