@@ -10,7 +10,8 @@ use ocsp_verify::{Status, UnixTime};
 use crate::checked::{CheckedResponse, ResponderKind};
 use crate::client::Client;
 use crate::clock::{Clock, SystemClock};
-use crate::error::Error;
+use crate::error::{Error, TransportError};
+use crate::log::{self, event};
 use crate::transport::HttpTransport;
 
 /// The default number of entries a [`Cache`] keeps.
@@ -92,7 +93,8 @@ pub struct CacheStats {
 ///   the next lookup fetches a fresh response; if that fails, the cached
 ///   one, still valid, is served.
 /// * Concurrent lookups of the same CertID share one fetch: the first
-///   caller fetches, the others wait for its result.
+///   caller fetches, the others wait for its result (threads and, with
+///   `lookup_async`, tasks alike: one decision, one set of entries).
 /// * Failures are never cached: the next lookup tries again.
 /// * A response the client has just verified is returned even when it is
 ///   within the policy's clock skew past `nextUpdate`, but it is not kept.
@@ -226,17 +228,38 @@ fn supersedes(fetched: &CheckedResponse, held: &CheckedResponse) -> bool {
 
 type FetchResult = Result<Arc<CheckedResponse>, Error>;
 
-/// One fetch under way, which other callers wait on.
+/// One fetch under way, which other callers wait on: threads on `done`,
+/// tasks (feature `tokio`) on `notify`. A thread and a task may share one.
 #[derive(Debug, Default)]
 struct Flight {
     inner: Mutex<FlightState>,
     done: Condvar,
+    #[cfg(feature = "tokio")]
+    notify: tokio::sync::Notify,
 }
 
 #[derive(Debug, Default)]
 struct FlightState {
     result: Option<FetchResult>,
     waiting: usize,
+}
+
+/// Counts a caller among a flight's waiters while it lives (until a
+/// cancelled task's future is dropped, too).
+struct Waiter<'a>(&'a Flight);
+
+impl<'a> Waiter<'a> {
+    fn new(flight: &'a Flight) -> Self {
+        lock(&flight.inner).waiting += 1;
+        Waiter(flight)
+    }
+}
+
+impl Drop for Waiter<'_> {
+    fn drop(&mut self) {
+        let mut inner = lock(&self.0.inner);
+        inner.waiting = inner.waiting.saturating_sub(1);
+    }
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -324,13 +347,7 @@ impl<T: HttpTransport, C: Clock> Cache<T, C> {
         issuer: &[u8],
         mode: FailureMode,
     ) -> Result<Outcome, Error> {
-        match self.get(certificate, issuer, false) {
-            Ok(checked) => Ok(Outcome::Checked(checked)),
-            Err(e) => match mode {
-                FailureMode::Hard => Err(e),
-                FailureMode::Soft => Ok(Outcome::Unavailable(e)),
-            },
-        }
+        outcome(self.get(certificate, issuer, false), mode)
     }
 
     /// The cached response for `certificate` if it is valid now, without
@@ -373,6 +390,142 @@ impl<T: HttpTransport, C: Clock> Cache<T, C> {
 
     fn get(&self, certificate: &[u8], issuer: &[u8], force: bool) -> FetchResult {
         let key = self.client.cert_id_der(certificate, issuer)?;
+        let (step, fallback) = self.begin(key, force);
+        let result = match step {
+            Step::Serve(held) => return Ok(held),
+            Step::Wait(flight) => self.wait(&flight),
+            Step::Lead(mut leader) => {
+                let fetched = self.client.check(certificate, issuer).map(Arc::new);
+                leader.publish(fetched)
+            }
+        };
+        self.settle(result, fallback)
+    }
+
+    /// Waits for another caller's fetch, at most twice the client timeout
+    /// (its transport is bound by one).
+    fn wait(&self, flight: &Flight) -> FetchResult {
+        let deadline = Instant::now() + self.client.config().timeout.saturating_mul(2);
+        let _waiter = Waiter::new(flight);
+        let mut inner = lock(&flight.inner);
+        loop {
+            if let Some(result) = &inner.result {
+                return result.clone();
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left == Duration::ZERO {
+                return Err(Error::Transport(TransportError::Timeout));
+            }
+            inner = flight
+                .done
+                .wait_timeout(inner, left)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
+    }
+}
+
+#[cfg(feature = "tokio")]
+impl<T: crate::transport::AsyncHttpTransport, C: Clock> Cache<T, C> {
+    /// As [`Cache::lookup`], fetching over an
+    /// [`AsyncHttpTransport`](crate::AsyncHttpTransport) (feature `tokio`).
+    /// The same rules and the same entries: what to serve, what to keep,
+    /// and one fetch per CertID, shared by the threads and the tasks that
+    /// look it up at once. A waiting task gives up after twice the client
+    /// timeout; a cancelled fetching task releases its waiters with
+    /// [`Error::FetchAbandoned`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Cache::lookup`].
+    pub async fn lookup_async(
+        &self,
+        certificate: &[u8],
+        issuer: &[u8],
+        mode: FailureMode,
+    ) -> Result<Outcome, Error> {
+        outcome(self.get_async(certificate, issuer, false).await, mode)
+    }
+
+    /// As [`Cache::refresh`], over an
+    /// [`AsyncHttpTransport`](crate::AsyncHttpTransport) (feature `tokio`).
+    ///
+    /// # Errors
+    ///
+    /// As [`Cache::refresh`].
+    pub async fn refresh_async(
+        &self,
+        certificate: &[u8],
+        issuer: &[u8],
+    ) -> Result<Arc<CheckedResponse>, Error> {
+        self.get_async(certificate, issuer, true).await
+    }
+
+    async fn get_async(&self, certificate: &[u8], issuer: &[u8], force: bool) -> FetchResult {
+        let key = self.client.cert_id_der(certificate, issuer)?;
+        let (step, fallback) = self.begin(key, force);
+        let result = match step {
+            Step::Serve(held) => return Ok(held),
+            Step::Wait(flight) => self.wait_async(&flight).await,
+            Step::Lead(mut leader) => {
+                let fetched = self
+                    .client
+                    .check_async(certificate, issuer)
+                    .await
+                    .map(Arc::new);
+                leader.publish(fetched)
+            }
+        };
+        self.settle(result, fallback)
+    }
+
+    /// As [`Cache::wait`], for a task.
+    async fn wait_async(&self, flight: &Flight) -> FetchResult {
+        let limit = self.client.config().timeout.saturating_mul(2);
+        let _waiter = Waiter::new(flight);
+        tokio::time::timeout(limit, async {
+            loop {
+                let notified = flight.notify.notified();
+                let mut notified = std::pin::pin!(notified);
+                // Registered before the check: a publish in between wakes it.
+                notified.as_mut().enable();
+                if let Some(result) = &lock(&flight.inner).result {
+                    return result.clone();
+                }
+                notified.await;
+            }
+        })
+        .await
+        .unwrap_or(Err(Error::Transport(TransportError::Timeout)))
+    }
+}
+
+/// What a lookup does next, decided under the lock.
+enum Step<'a, T, C: Clock> {
+    /// Serve the response held.
+    Serve(Arc<CheckedResponse>),
+    /// Wait for the fetch another caller leads.
+    Wait(Arc<Flight>),
+    /// Fetch, for every caller that comes meanwhile.
+    Lead(Leader<'a, T, C>),
+}
+
+/// The answer of a lookup for `result`, under `mode`.
+fn outcome(result: FetchResult, mode: FailureMode) -> Result<Outcome, Error> {
+    match result {
+        Ok(checked) => Ok(Outcome::Checked(checked)),
+        Err(e) => match mode {
+            FailureMode::Hard => Err(e),
+            FailureMode::Soft => Ok(Outcome::Unavailable(e)),
+        },
+    }
+}
+
+impl<T, C: Clock> Cache<T, C> {
+    /// Decides, under the lock, what a lookup of `key` does (the rules of
+    /// [`Cache`]), and the response held to fall back on should the fetch
+    /// fail. `force` fetches even when the held response is fresh.
+    fn begin(&self, key: Vec<u8>, force: bool) -> (Step<'_, T, C>, Option<Arc<CheckedResponse>>) {
         let now = self.client.clock().now();
         let mut state = lock(&self.state);
         let mut fallback = None;
@@ -381,63 +534,66 @@ impl<T: HttpTransport, C: Clock> Cache<T, C> {
                 state.remove(&key);
             } else if matches!(entry.status, Status::Revoked { .. }) {
                 // Revocation is final: nothing fetched could replace it.
-                return Ok(Arc::clone(entry));
+                event!(
+                    Debug,
+                    "OCSP cache hit (revoked, final) for serial {}",
+                    log::serial(&key)
+                );
+                return (Step::Serve(Arc::clone(entry)), None);
             } else if force {
                 // The caller wants a fresh response or the failure.
             } else if now.as_secs() < entry.refresh_after().as_secs() {
-                return Ok(Arc::clone(entry));
+                event!(Debug, "OCSP cache hit for serial {}", log::serial(&key));
+                return (Step::Serve(Arc::clone(entry)), None);
             } else {
                 fallback = Some(Arc::clone(entry));
             }
         }
-        let result = if let Some(flight) = state.in_flight.get(&key).cloned() {
-            drop(state);
-            self.wait(&flight)
-        } else {
-            let flight = Arc::new(Flight::default());
-            state.in_flight.insert(key.clone(), Arc::clone(&flight));
-            drop(state);
-            let mut leader = Leader {
-                cache: self,
-                key,
-                flight,
-                published: false,
-            };
-            let fetched = self.client.check(certificate, issuer).map(Arc::new);
-            leader.publish(fetched)
+        if let Some(flight) = state.in_flight.get(&key) {
+            event!(
+                Debug,
+                "OCSP cache: joining the fetch under way for serial {}",
+                log::serial(&key)
+            );
+            return (Step::Wait(Arc::clone(flight)), fallback);
+        }
+        event!(
+            Debug,
+            "OCSP cache miss for serial {} ({}): fetching",
+            log::serial(&key),
+            if fallback.is_some() {
+                "refresh due"
+            } else {
+                "none held"
+            }
+        );
+        let flight = Arc::new(Flight::default());
+        state.in_flight.insert(key.clone(), Arc::clone(&flight));
+        let leader = Leader {
+            cache: self,
+            key,
+            flight,
+            published: false,
         };
+        (Step::Lead(leader), fallback)
+    }
+
+    /// What a lookup returns for the fetch's `result`: a failure falls back
+    /// on the held response while it is valid.
+    fn settle(&self, result: FetchResult, fallback: Option<Arc<CheckedResponse>>) -> FetchResult {
         match (result, fallback) {
-            (Err(_), Some(cached)) if cached.is_valid_at(self.client.clock().now()) => Ok(cached),
+            (Err(e), Some(held)) if held.is_valid_at(self.client.clock().now()) => {
+                event!(
+                    Info,
+                    "OCSP fetch failed ({}), serving the response held: {e}",
+                    e.kind()
+                );
+                Ok(held)
+            }
             (result, _) => result,
         }
     }
 
-    /// Waits for another caller's fetch, at most twice the client timeout
-    /// (its transport is bound by one).
-    fn wait(&self, flight: &Flight) -> FetchResult {
-        let deadline = Instant::now() + self.client.config().timeout.saturating_mul(2);
-        let mut inner = lock(&flight.inner);
-        inner.waiting += 1;
-        let result = loop {
-            if let Some(result) = &inner.result {
-                break result.clone();
-            }
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left == Duration::ZERO {
-                break Err(Error::Timeout);
-            }
-            inner = flight
-                .done
-                .wait_timeout(inner, left)
-                .unwrap_or_else(PoisonError::into_inner)
-                .0;
-        };
-        inner.waiting -= 1;
-        result
-    }
-}
-
-impl<T, C: Clock> Cache<T, C> {
     /// Stores a verified response, making room when full, and returns the
     /// response to serve: the one held when the fetched one does not
     /// supersede it (see [`Cache`]), else the fetched one (kept when it is
@@ -450,7 +606,16 @@ impl<T, C: Clock> Cache<T, C> {
     ) -> Arc<CheckedResponse> {
         let now = self.client.clock().now();
         if let Some(held) = state.entries.get(&key).filter(|e| e.is_valid_at(now)) {
-            if !fetched.is_valid_at(now) || !supersedes(&fetched, held) {
+            if !supersedes(&fetched, held) {
+                event!(
+                    Warn,
+                    "OCSP cache: refused a fetched response for serial {} that would undo the one held (older, or not revoked where the held one is)",
+                    log::serial(&key)
+                );
+                return Arc::clone(held);
+            }
+            if !fetched.is_valid_at(now) {
+                // Valid only within the clock skew: the held one stays.
                 return Arc::clone(held);
             }
         }
@@ -498,6 +663,8 @@ impl<T, C: Clock> Leader<'_, T, C> {
         };
         lock(&self.flight.inner).result = Some(result.clone());
         self.flight.done.notify_all();
+        #[cfg(feature = "tokio")]
+        self.flight.notify.notify_waiters();
         result
     }
 }

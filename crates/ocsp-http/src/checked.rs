@@ -7,7 +7,6 @@ use ocsp_types::CertId;
 use ocsp_verify::{Responder, Status, Time, UnixTime, Verdict};
 
 use crate::clock;
-use crate::error::Error;
 use crate::headers::HttpInfo;
 
 /// Who signed a checked response: the owned form of
@@ -80,12 +79,18 @@ pub struct CheckedResponse {
 }
 
 impl CheckedResponse {
+    /// The owned result of `verdict`, about the certificate whose CertID
+    /// the client asked for (`requested`). It cannot fail: the CertID the
+    /// verifier matched is under a hash algorithm the matcher computes
+    /// (SHA-1 or SHA-2), whose OID always has an owned form; were it ever
+    /// not so, `requested`, which names the same certificate, stands in.
     pub(crate) fn new(
         verdict: &Verdict<'_>,
+        requested: &CertId,
         der: Arc<[u8]>,
         fetched_at: UnixTime,
         http: HttpInfo,
-    ) -> Result<Self, Error> {
+    ) -> Self {
         let responder = match verdict.responder {
             Responder::Issuer => ResponderKind::Issuer,
             Responder::Delegated { certificate } => ResponderKind::Delegated {
@@ -97,8 +102,8 @@ impl CheckedResponse {
         let cert_id = verdict
             .cert_id
             .to_owned()
-            .map_err(|e| Error::Verify(ocsp_verify::Error::Malformed(e)))?;
-        Ok(CheckedResponse {
+            .unwrap_or_else(|_| requested.clone());
+        CheckedResponse {
             status: verdict.status,
             this_update: verdict.this_update,
             next_update: verdict.next_update,
@@ -110,7 +115,7 @@ impl CheckedResponse {
             fetched_at,
             der,
             http,
-        })
+        }
     }
 
     /// Whether the answer may still be used at `now` (`now <= valid_until`).

@@ -4,12 +4,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use ocsp_request::{HashAlgorithm, Nonce, RequestBuilder, CONTENT_TYPE};
+use ocsp_types::CertId;
 use ocsp_verify::{Issuer, Policy, SignatureVerificationAlgorithm, Subject, Verifier};
 
 use crate::checked::CheckedResponse;
 use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, TransportError};
 use crate::headers::{self, HttpInfo, RESPONSE_CONTENT_TYPE};
+use crate::log::event;
 use crate::transport::{HttpRequest, HttpResponse, HttpTransport, Method};
 use crate::url;
 
@@ -206,7 +208,7 @@ impl<T, C> Client<T, C> {
             None => None,
         };
         let mut builder = RequestBuilder::new();
-        builder.cert_id(cert_id);
+        builder.cert_id(cert_id.clone());
         if let Some(nonce) = &nonce {
             builder.nonce(nonce.clone());
         }
@@ -230,13 +232,34 @@ impl<T, C> Client<T, C> {
             url,
             body,
             nonce,
+            cert_id,
         })
     }
 }
 
 impl<T, C: Clock> Client<T, C> {
-    /// Checks the HTTP response and verifies it.
+    /// Checks the HTTP response and verifies it (logging why not, with the
+    /// feature `log`; the URL is not logged: a GET URL carries the nonce).
     fn finish(
+        &self,
+        prepared: &Prepared,
+        certificate: &[u8],
+        issuer: &[u8],
+        response: Result<HttpResponse, TransportError>,
+    ) -> Result<CheckedResponse, Error> {
+        let result = self.check_response(prepared, certificate, issuer, response);
+        if let Err(e) = &result {
+            event!(
+                Debug,
+                "OCSP {} fetch failed ({}): {e}",
+                prepared.method.as_str(),
+                e.kind()
+            );
+        }
+        result
+    }
+
+    fn check_response(
         &self,
         prepared: &Prepared,
         certificate: &[u8],
@@ -263,7 +286,8 @@ impl<T, C: Clock> Client<T, C> {
         }
         let limit = self.config.max_response_len;
         if response.body.len() > limit {
-            return Err(Error::ResponseTooLarge { limit });
+            // A transport that broke the contract of `HttpRequest`.
+            return Err(TransportError::BodyTooLarge { limit }.into());
         }
         let http = HttpInfo::from_response(prepared.method, &prepared.url, &response);
         let der: Arc<[u8]> = Arc::from(response.body);
@@ -279,7 +303,13 @@ impl<T, C: Clock> Client<T, C> {
                 now,
                 prepared.nonce.as_ref().map(Nonce::as_bytes),
             )?;
-        CheckedResponse::new(&verdict, Arc::clone(&der), now, http)
+        Ok(CheckedResponse::new(
+            &verdict,
+            &prepared.cert_id,
+            Arc::clone(&der),
+            now,
+            http,
+        ))
     }
 }
 
@@ -362,6 +392,8 @@ struct Prepared {
     url: String,
     body: Vec<u8>,
     nonce: Option<Nonce>,
+    /// The CertID asked about.
+    cert_id: CertId,
 }
 
 impl Prepared {

@@ -13,11 +13,8 @@ pub type BoxError = Arc<dyn std::error::Error + Send + Sync + 'static>;
 /// Why an [`HttpTransport`](crate::HttpTransport) could not deliver a
 /// complete response.
 ///
-/// A transport maps its own failures onto these variants; the client turns
-/// the first four into their own [`Error`] variants ([`Error::Timeout`],
-/// [`Error::ResponseTooLarge`], [`Error::TruncatedBody`],
-/// [`Error::TooManyRedirects`]) and wraps the others in
-/// [`Error::Transport`].
+/// A transport maps its own failures onto these variants; the client
+/// reports them as they are, in [`Error::Transport`].
 #[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum TransportError {
@@ -67,6 +64,19 @@ impl TransportError {
     pub fn connect(error: impl std::error::Error + Send + Sync + 'static) -> Self {
         TransportError::Connect(Arc::new(error))
     }
+
+    /// A stable name for the variant, for logs and machine-readable output.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            TransportError::Timeout => "Timeout",
+            TransportError::BodyTooLarge { .. } => "BodyTooLarge",
+            TransportError::Truncated => "Truncated",
+            TransportError::TooManyRedirects => "TooManyRedirects",
+            TransportError::UnsupportedUrl { .. } => "UnsupportedUrl",
+            TransportError::Connect(_) => "Connect",
+            TransportError::Other(_) => "Other",
+        }
+    }
 }
 
 /// Every reason a status check gives no answer.
@@ -74,10 +84,10 @@ impl TransportError {
 /// Each variant is one reason a caller can act on: fix the inputs
 /// ([`Error::Request`], [`Error::NoResponderUrl`],
 /// [`Error::InvalidResponderUrl`]), retry later
-/// ([`Error::Timeout`], [`Error::Transport`], [`Error::HttpStatus`]), report
-/// a misbehaving responder ([`Error::ContentType`],
-/// [`Error::ResponseTooLarge`], [`Error::Verify`]). The errors of the lower
-/// crates are wrapped as they are.
+/// ([`Error::Transport`], [`Error::HttpStatus`]), report a misbehaving
+/// responder ([`Error::Redirect`], [`Error::ContentType`],
+/// [`Error::Verify`]). The errors of the lower crates and of the transport
+/// are wrapped as they are, never copied into variants of their own.
 ///
 /// None of them is a status: an error never means "good" (nor "revoked").
 #[derive(Debug, Clone, thiserror::Error)]
@@ -94,23 +104,6 @@ pub enum Error {
     /// The system's random number generator failed (for the nonce).
     #[error("cannot draw a nonce: {0}")]
     Random(getrandom::Error),
-    /// No complete response within the timeout.
-    #[error("the OCSP responder did not answer in time")]
-    Timeout,
-    /// The response body is longer than the configured limit.
-    #[error("the OCSP response is larger than the limit of {limit} bytes")]
-    ResponseTooLarge {
-        /// The limit.
-        limit: usize,
-    },
-    /// The connection closed before the whole body arrived.
-    #[error("the OCSP response was cut short")]
-    TruncatedBody,
-    /// The responder redirected more often than the transport allows (a
-    /// caller's transport that follows redirects; `UreqTransport` follows
-    /// none: see [`Error::Redirect`]).
-    #[error("too many redirects")]
-    TooManyRedirects,
     /// The responder answered with a redirection (HTTP 3xx). Redirects are
     /// not followed: an OCSP responder has no need of them, and following
     /// one would turn a POST into a body-less GET or send the request to
@@ -141,7 +134,9 @@ pub enum Error {
         /// Until when it could be used.
         valid_until: UnixTime,
     },
-    /// Any other transport failure (connection, I/O, malformed HTTP).
+    /// The transport delivered no complete response: timeout, body over
+    /// the size limit, body cut short, connection failure ... (see
+    /// [`TransportError`]; [`Error::kind`] names the transport's reason).
     #[error("transport: {0}")]
     Transport(TransportError),
     /// The HTTP status is not 200.
@@ -161,20 +156,14 @@ pub enum Error {
     #[error("the OCSP response does not verify: {0}")]
     Verify(ocsp_verify::Error),
     /// Another caller was fetching the same CertID and gave up without a
-    /// result (its transport panicked).
+    /// result (its transport panicked, or its task was cancelled).
     #[error("the shared fetch for this certificate was abandoned")]
     FetchAbandoned,
 }
 
 impl From<TransportError> for Error {
     fn from(e: TransportError) -> Self {
-        match e {
-            TransportError::Timeout => Error::Timeout,
-            TransportError::BodyTooLarge { limit } => Error::ResponseTooLarge { limit },
-            TransportError::Truncated => Error::TruncatedBody,
-            TransportError::TooManyRedirects => Error::TooManyRedirects,
-            other => Error::Transport(other),
-        }
+        Error::Transport(e)
     }
 }
 
@@ -185,28 +174,43 @@ impl From<ocsp_verify::Error> for Error {
 }
 
 impl Error {
-    /// A stable name for the variant (for [`Error::Transport`], `Connect`
-    /// and `UnsupportedUrl` are told apart), for logs and machine-readable
-    /// output.
+    /// A stable name for the variant, for logs and machine-readable output.
+    /// For [`Error::Transport`] it is the transport's reason
+    /// ([`TransportError::kind`], e.g. `"Timeout"`, `"Connect"`), and
+    /// `"Transport"` for [`TransportError::Other`].
     pub fn kind(&self) -> &'static str {
         match self {
             Error::NoResponderUrl(_) => "NoResponderUrl",
             Error::Request(_) => "Request",
             Error::Random(_) => "Random",
-            Error::Timeout => "Timeout",
-            Error::ResponseTooLarge { .. } => "ResponseTooLarge",
-            Error::TruncatedBody => "TruncatedBody",
-            Error::TooManyRedirects => "TooManyRedirects",
             Error::Redirect { .. } => "Redirect",
             Error::InvalidResponderUrl { .. } => "InvalidResponderUrl",
             Error::ExpiredResponse { .. } => "ExpiredResponse",
-            Error::Transport(TransportError::Connect(_)) => "Connect",
-            Error::Transport(TransportError::UnsupportedUrl { .. }) => "UnsupportedUrl",
-            Error::Transport(_) => "Transport",
+            Error::Transport(TransportError::Other(_)) => "Transport",
+            Error::Transport(e) => e.kind(),
             Error::HttpStatus { .. } => "HttpStatus",
             Error::ContentType { .. } => "ContentType",
             Error::Verify(_) => "Verify",
             Error::FetchAbandoned => "FetchAbandoned",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transport_errors_are_wrapped_as_they_are() {
+        let wrapped = Error::from(TransportError::BodyTooLarge { limit: 7 });
+        assert!(matches!(
+            wrapped,
+            Error::Transport(TransportError::BodyTooLarge { limit: 7 })
+        ));
+        assert_eq!(wrapped.kind(), "BodyTooLarge");
+        assert_eq!(Error::from(TransportError::Timeout).kind(), "Timeout");
+        let other = TransportError::other(std::io::Error::other("x"));
+        assert_eq!(other.kind(), "Other");
+        assert_eq!(Error::from(other).kind(), "Transport");
     }
 }

@@ -5,15 +5,18 @@
 //!   `async`, any runtime): the small traits a caller implements on its own
 //!   HTTP stack. They deal in bytes and headers; [`HttpRequest`] documents
 //!   the timeout and size limit they must enforce. `UreqTransport`
-//!   (feature `ureq`) is a ready one for plain `http://`.
+//!   (feature `ureq`) and `ReqwestTransport` (feature `reqwest`, async) are
+//!   ready ones for plain `http://`.
 //! * [`Client`]: responder URL (the certificate's AIA or a configured one),
 //!   request with a random nonce, GET or POST, checks on the way back, and
 //!   verification by `ocsp-verify`. It returns an owned
 //!   [`CheckedResponse`].
 //! * [`Cache`]: verified responses by CertID, one shared fetch per CertID,
-//!   and the soft-/hard-fail choice ([`FailureMode`]).
+//!   and the soft-/hard-fail choice ([`FailureMode`]); `Cache::lookup_async`
+//!   (feature `tokio`) shares the same entries, rules and fetches.
 //! * [`Stapler`]: a server's own response, refreshed halfway through its
-//!   validity, to staple.
+//!   validity, to staple; `spawn_refresh_task` (feature `tokio`) keeps many
+//!   staplers fresh from one tokio task.
 //! * [`Clock`]: the time, injectable ([`ManualClock`] in tests).
 //!
 //! # What is checked
@@ -39,16 +42,17 @@
 //! variant and nothing partial returned:
 //!
 //! 1. the transport delivered a complete body in time and within the size
-//!    limit ([`Error::Timeout`], [`Error::ResponseTooLarge`],
-//!    [`Error::TruncatedBody`], [`Error::Transport`]; a name that does not
-//!    resolve is [`TransportError::Connect`]);
+//!    limit, else [`Error::Transport`] with the transport's reason
+//!    ([`TransportError::Timeout`], [`TransportError::BodyTooLarge`],
+//!    [`TransportError::Truncated`]; a name that does not resolve is
+//!    [`TransportError::Connect`]);
 //! 2. no redirect: a 3xx is [`Error::Redirect`] (its status and
 //!    `Location`, userinfo removed). Redirects are never followed: a
 //!    responder has no need of them, a followed 301/302/303 turns the
 //!    POST into a body-less GET, and a followed redirect reaches a host
 //!    (or scheme) the configuration never named. This fails closed;
 //!    Chromium's fetcher, the most permissive peer, follows only `http`
-//!    targets. `UreqTransport` follows none;
+//!    targets. `UreqTransport` and `ReqwestTransport` follow none;
 //! 3. the status code is 200 ([`Error::HttpStatus`]);
 //! 4. `Content-Type` is `application/ocsp-response` ([`Error::ContentType`]);
 //! 5. the response verifies ([`Error::Verify`]): responder authorization,
@@ -84,11 +88,25 @@
 //! table's few dozen bytes per entry, whatever the responders send (see
 //! [`Cache`] for what an entry counts).
 //!
-//! **Proxies** (`UreqTransport`): the environment is read the way curl
-//! reads it: lower-case `http_proxy` only (the upper-case `HTTP_PROXY` is
-//! ignored: a CGI-style server sets it from a client's `Proxy:` header,
-//! "httpoxy"), else `all_proxy` / `ALL_PROXY`, with `no_proxy` /
-//! `NO_PROXY`; or not at all (`UreqConfig::proxy_from_env`).
+//! **Proxies** (`UreqTransport`, `ReqwestTransport`): the environment is
+//! read the way curl reads it: lower-case `http_proxy` only (the upper-case
+//! `HTTP_PROXY` is ignored: a CGI-style server sets it from a client's
+//! `Proxy:` header, "httpoxy"), else `all_proxy` / `ALL_PROXY`, with
+//! `no_proxy` / `NO_PROXY`; or not at all (`UreqConfig::proxy_from_env`,
+//! `ReqwestConfig::proxy_from_env`). reqwest's and ureq's own readings of
+//! the environment are switched off.
+//!
+//! **Async.** The async path (`Client::check_async`,
+//! `Cache::lookup_async`, the refresh task, `ReqwestTransport`) keeps every
+//! rule above: the same URL rules, redirect refusal, size limit, replay
+//! and revocation rules and memory bound, decided by the same functions
+//! as the blocking path, over the same cache entries and shared fetches.
+//!
+//! **Logging** (feature `log`): cache hits, misses and shared fetches,
+//! refused replays, fetch errors and refresh outcomes, through the `log`
+//! crate. Nothing secret is logged: no nonce, no response body, no request
+//! URL (a GET URL carries the nonce); certificates are named by serial
+//! number. Without the feature nothing is logged or even formatted.
 //!
 //! # Soft-fail or hard-fail: the caller's choice
 //!
@@ -108,7 +126,14 @@
 //!   `ocsp_verify::algorithms::ALL`; without it use
 //!   [`Client::with_algorithms`] (e.g. with a rustls provider's list).
 //! * `ureq`: `UreqTransport`.
-//! * `async`: `AsyncHttpTransport` and `Client::check_async`.
+//! * `async`: `AsyncHttpTransport` and `Client::check_async` (no runtime).
+//! * `tokio`: `Cache::lookup_async` and `Cache::refresh_async`,
+//!   `Stapler::refresh_if_due_async`, and `spawn_refresh_task` with its
+//!   `RefreshSchedule` (halfway through validity
+//!   with jitter, retries with backoff).
+//! * `reqwest`: `ReqwestTransport`, an `AsyncHttpTransport` on reqwest
+//!   (without a TLS stack; plain `http://`).
+//! * `log`: log through the `log` crate (see above).
 //! * `serde`: `serde::Serialize` on [`CheckedResponse`] (and [`Status`],
 //!   [`Time`], [`HttpInfo`], [`ResponderKind`]): times as RFC 3339 UTC
 //!   strings, octets as lowercase hex; the shape is in the crate's README.
@@ -126,8 +151,13 @@ mod client;
 mod clock;
 mod error;
 mod headers;
-#[cfg(feature = "ureq")]
+mod log;
+#[cfg(any(feature = "ureq", feature = "reqwest"))]
 mod proxy;
+#[cfg(feature = "tokio")]
+mod refresh_task;
+#[cfg(feature = "reqwest")]
+mod reqwest_transport;
 #[cfg(feature = "serde")]
 mod serialize;
 mod stapler;
@@ -147,14 +177,18 @@ pub use client::{
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{BoxError, Error, TransportError};
 pub use headers::{HttpInfo, RESPONSE_CONTENT_TYPE};
+#[cfg(feature = "tokio")]
+pub use refresh_task::{spawn_refresh_task, RefreshSchedule, RefreshTask, DEFAULT_MAX_BACKOFF};
+#[cfg(feature = "reqwest")]
+pub use reqwest_transport::{ReqwestConfig, ReqwestTransport};
 pub use stapler::{Refresh, RefresherHandle, Stapler, DEFAULT_RETRY_INTERVAL};
 #[cfg(feature = "async")]
 #[cfg_attr(docsrs, doc(cfg(feature = "async")))]
 pub use transport::{AsyncHttpTransport, BoxFuture};
-pub use transport::{HttpRequest, HttpResponse, HttpTransport, Method};
+pub use transport::{HttpRequest, HttpResponse, HttpTransport, Method, DEFAULT_CONNECT_TIMEOUT};
 #[cfg(feature = "ureq")]
 #[cfg_attr(docsrs, doc(cfg(feature = "ureq")))]
-pub use ureq_transport::{UreqConfig, UreqTransport, DEFAULT_CONNECT_TIMEOUT};
+pub use ureq_transport::{UreqConfig, UreqTransport};
 pub use url::UrlRefusal;
 
 pub use ocsp_request::HashAlgorithm;

@@ -48,9 +48,14 @@ impl ProxyEnv {
         ProxyEnv { proxy, no_proxy }
     }
 
-    /// The settings of this process's environment.
-    pub(crate) fn from_process() -> Self {
-        Self::from_lookup(|name| std::env::var(name).ok())
+    /// The settings of this process's environment when `read`, else none
+    /// (direct connections).
+    pub(crate) fn from_process_if(read: bool) -> Self {
+        if read {
+            Self::from_lookup(|name| std::env::var(name).ok())
+        } else {
+            Self::default()
+        }
     }
 
     /// The proxy a request to `url` goes through, `None` for a direct
@@ -66,6 +71,63 @@ impl ProxyEnv {
                     .is_some_and(|prefix| prefix.ends_with('.'))
         });
         (!bypass).then_some(proxy)
+    }
+}
+
+/// A one-connection proxy on 127.0.0.1 for the transports' tests.
+#[cfg(test)]
+pub(crate) mod test_proxy {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use std::io::{Read, Write};
+    use std::net::TcpListener;
+    use std::time::Duration;
+
+    /// The 404 the proxy gives the (possibly tunnelled) request.
+    pub(crate) const NOT_FOUND: &[u8] =
+        b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+
+    /// An environment naming the proxy at `proxy_url` in `http_proxy`
+    /// (and a dead one in the ignored `HTTP_PROXY`), with `no_proxy`.
+    pub(crate) fn env(proxy_url: &str, no_proxy: &str) -> super::ProxyEnv {
+        super::ProxyEnv::from_lookup(|name| match name {
+            "http_proxy" => Some(proxy_url.to_owned()),
+            "HTTP_PROXY" => Some("http://127.0.0.1:1".to_owned()),
+            "no_proxy" => Some(no_proxy.to_owned()),
+            _ => None,
+        })
+    }
+
+    /// Starts the proxy: after the n-th request head it reads, it writes
+    /// `answers[n - 1]`, and stops after the last. Returns its URL and
+    /// the thread, which returns all it read.
+    pub(crate) fn start(
+        answers: &'static [&'static [u8]],
+    ) -> (String, std::thread::JoinHandle<String>) {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let thread = std::thread::spawn(move || {
+            let (mut stream, _) = listener.accept().unwrap();
+            stream
+                .set_read_timeout(Some(Duration::from_secs(10)))
+                .unwrap();
+            let mut seen = Vec::new();
+            let mut buf = [0u8; 1024];
+            let mut answered = 0;
+            while answered < answers.len() {
+                let n = stream.read(&mut buf).unwrap_or(0);
+                if n == 0 {
+                    break;
+                }
+                seen.extend_from_slice(&buf[..n]);
+                let heads = seen.windows(4).filter(|w| w == b"\r\n\r\n").count();
+                while answered < heads.min(answers.len()) {
+                    stream.write_all(answers[answered]).unwrap();
+                    answered += 1;
+                }
+            }
+            String::from_utf8_lossy(&seen).into_owned()
+        });
+        (url, thread)
     }
 }
 

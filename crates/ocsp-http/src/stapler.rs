@@ -10,6 +10,7 @@ use crate::cache::Cache;
 use crate::checked::CheckedResponse;
 use crate::clock::{self, Clock, SystemClock};
 use crate::error::Error;
+use crate::log::event;
 use crate::transport::HttpTransport;
 
 /// The default time between two attempts when a refresh failed or brought
@@ -40,7 +41,8 @@ pub enum Refresh {
 ///
 /// No thread is started unless asked for ([`Stapler::spawn_refresher`]);
 /// a server may instead call [`Stapler::refresh_if_due`] from its own
-/// timer.
+/// timer, or (feature `tokio`) keep many staplers fresh from one tokio task
+/// with `spawn_refresh_task`.
 #[derive(Debug)]
 pub struct Stapler<T, C = SystemClock> {
     cache: Arc<Cache<T, C>>,
@@ -133,20 +135,31 @@ impl<T: HttpTransport, C: Clock> Stapler<T, C> {
         if !self.is_due(now) {
             return Ok(Refresh::NotDue);
         }
-        let fetched = self
-            .cache
-            .refresh(&self.certificate, &self.issuer)
-            .and_then(|fetched| {
-                // Verified only within the clock skew past nextUpdate:
-                // nothing to staple, so the refresh failed.
-                if fetched.is_valid_at(now) {
-                    Ok(fetched)
-                } else {
-                    Err(Error::ExpiredResponse {
-                        valid_until: fetched.valid_until,
-                    })
-                }
-            });
+        let fetched = self.cache.refresh(&self.certificate, &self.issuer);
+        self.settle(now, fetched)
+    }
+}
+
+impl<T, C: Clock> Stapler<T, C> {
+    /// Takes in what a refresh at `now` fetched (the sync and async paths
+    /// alike): the staple becomes the fetched response when it is valid now
+    /// and not older than the one held; the next attempt is set.
+    pub(crate) fn settle(
+        &self,
+        now: UnixTime,
+        fetched: Result<Arc<CheckedResponse>, Error>,
+    ) -> Result<Refresh, Error> {
+        let fetched = fetched.and_then(|fetched| {
+            // Verified only within the clock skew past nextUpdate:
+            // nothing to staple, so the refresh failed.
+            if fetched.is_valid_at(now) {
+                Ok(fetched)
+            } else {
+                Err(Error::ExpiredResponse {
+                    valid_until: fetched.valid_until,
+                })
+            }
+        });
         let mut state = lock(&self.state);
         match fetched {
             Ok(fetched) => {
@@ -163,14 +176,56 @@ impl<T: HttpTransport, C: Clock> Stapler<T, C> {
                 state.next_attempt = (now.as_secs() >= current.halfway().as_secs())
                     .then(|| clock::add(now, self.retry_interval));
                 state.last_error = None;
+                event!(
+                    Info,
+                    "OCSP staple refreshed: {:?}, valid until {} (Unix time)",
+                    current.status,
+                    current.valid_until.as_secs()
+                );
                 Ok(Refresh::Refreshed(current))
             }
             Err(e) => {
                 state.next_attempt = Some(clock::add(now, self.retry_interval));
                 state.last_error = Some(e.clone());
+                event!(
+                    Warn,
+                    "OCSP staple refresh failed ({}): {e}; the staple held is kept",
+                    e.kind()
+                );
                 Err(e)
             }
         }
+    }
+}
+
+#[cfg(feature = "tokio")]
+impl<T: crate::transport::AsyncHttpTransport, C: Clock> Stapler<T, C> {
+    /// As [`Stapler::refresh_if_due`], over an
+    /// [`AsyncHttpTransport`](crate::AsyncHttpTransport) (feature `tokio`).
+    ///
+    /// # Errors
+    ///
+    /// As [`Stapler::refresh_if_due`].
+    pub async fn refresh_if_due_async(&self, now: UnixTime) -> Result<Refresh, Error> {
+        if !self.is_due(now) {
+            return Ok(Refresh::NotDue);
+        }
+        self.refresh_now_async(now).await
+    }
+
+    /// Refreshes whether due or not (the refresh task keeps its own
+    /// schedule).
+    pub(crate) async fn refresh_now_async(&self, now: UnixTime) -> Result<Refresh, Error> {
+        let fetched = self
+            .cache
+            .refresh_async(&self.certificate, &self.issuer)
+            .await;
+        self.settle(now, fetched)
+    }
+
+    /// The clock of the stapler's cache.
+    pub(crate) fn now(&self) -> UnixTime {
+        self.cache.client().clock().now()
     }
 }
 

@@ -5,6 +5,10 @@ use std::time::Duration;
 
 use crate::error::TransportError;
 
+/// The default connect timeout of the ready transports (`UreqTransport`,
+/// `ReqwestTransport`): 5 seconds.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// The HTTP method of an OCSP request (RFC 5019 5, RFC 6960 A.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Method {
@@ -108,6 +112,25 @@ impl HttpResponse {
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     }
+}
+
+/// The response headers of a ready transport's HTTP stack as owned pairs
+/// (a value that is not UTF-8 is kept lossily: only ASCII values are read).
+#[cfg(any(feature = "ureq", feature = "reqwest"))]
+pub(crate) fn owned_headers<'a>(
+    headers: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> Vec<(String, String)> {
+    headers
+        .into_iter()
+        .map(|(name, value)| (name.to_owned(), String::from_utf8_lossy(value).into_owned()))
+        .collect()
+}
+
+/// Whether a declared `Content-Length` is above `limit`: the ready
+/// transports refuse such a body before reading it.
+#[cfg(any(feature = "ureq", feature = "reqwest"))]
+pub(crate) fn declared_above(content_length: Option<u64>, limit: usize) -> bool {
+    content_length.is_some_and(|len| len > u64::try_from(limit).unwrap_or(u64::MAX))
 }
 
 /// A blocking HTTP transport: implement it on your own HTTP stack, or use

@@ -7,11 +7,11 @@ use ureq::{Agent, Proxy};
 
 use crate::error::TransportError;
 use crate::proxy::ProxyEnv;
-use crate::transport::{HttpRequest, HttpResponse, HttpTransport, Method};
-use crate::url::{self, UrlRefusal};
-
-/// The default connect timeout of [`UreqTransport`]: 5 seconds.
-pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+use crate::transport::{
+    declared_above, owned_headers, HttpRequest, HttpResponse, HttpTransport, Method,
+    DEFAULT_CONNECT_TIMEOUT,
+};
+use crate::url;
 
 /// The settings of a [`UreqTransport`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,12 +72,7 @@ impl UreqTransport {
 
     /// A transport with these settings.
     pub fn with_config(config: &UreqConfig) -> Self {
-        let proxies = if config.proxy_from_env {
-            ProxyEnv::from_process()
-        } else {
-            ProxyEnv::default()
-        };
-        Self::with_proxies(config, proxies)
+        Self::with_proxies(config, ProxyEnv::from_process_if(config.proxy_from_env))
     }
 
     fn with_proxies(config: &UreqConfig, proxies: ProxyEnv) -> Self {
@@ -106,15 +101,7 @@ impl UreqTransport {
 
 impl HttpTransport for UreqTransport {
     fn send(&self, request: &HttpRequest<'_>) -> Result<HttpResponse, TransportError> {
-        let is_http = request
-            .url
-            .get(..7)
-            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("http://"));
-        if !is_http || url::check(request.url) == Err(UrlRefusal::Userinfo) {
-            return Err(TransportError::UnsupportedUrl {
-                url: url::without_userinfo(request.url),
-            });
-        }
+        url::check_for_transport(request.url)?;
         let proxy = self.proxy_for(request.url)?;
         let limit = request.max_response_len;
         let result = match request.method {
@@ -146,23 +133,19 @@ impl HttpTransport for UreqTransport {
             }
         };
         let mut response = result.map_err(|e| map_error(e, limit))?;
-        let headers: Vec<(String, String)> = response
-            .headers()
-            .iter()
-            .map(|(name, value)| {
-                (
-                    name.as_str().to_owned(),
-                    String::from_utf8_lossy(value.as_bytes()).into_owned(),
-                )
-            })
-            .collect();
+        let headers = owned_headers(
+            response
+                .headers()
+                .iter()
+                .map(|(name, value)| (name.as_str(), value.as_bytes())),
+        );
         let status = response.status().as_u16();
         let declared = response
             .headers()
             .get("content-length")
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.trim().parse::<u64>().ok());
-        if declared.is_some_and(|len| len > u64::try_from(limit).unwrap_or(u64::MAX)) {
+        if declared_above(declared, limit) {
             return Err(TransportError::BodyTooLarge { limit });
         }
         let body = response
@@ -211,47 +194,18 @@ fn is_name_resolution_failure(error: &io::Error) -> bool {
 #[cfg(test)]
 mod tests {
     #![allow(clippy::panic, clippy::unwrap_used, clippy::indexing_slicing)]
-    use std::io::{Read, Write};
-    use std::net::{TcpListener, ToSocketAddrs};
+    use std::net::ToSocketAddrs;
 
     use super::*;
+    use crate::proxy::test_proxy;
 
     /// A one-connection CONNECT proxy on 127.0.0.1: it accepts the tunnel,
     /// answers the tunnelled request with a 404, and returns what it read.
     fn proxy() -> (String, std::thread::JoinHandle<String>) {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let url = format!("http://{}", listener.local_addr().unwrap());
-        let thread = std::thread::spawn(move || {
-            let (mut stream, _) = listener.accept().unwrap();
-            stream
-                .set_read_timeout(Some(Duration::from_secs(10)))
-                .unwrap();
-            let mut seen = Vec::new();
-            let mut buf = [0u8; 1024];
-            let mut answered_connect = false;
-            loop {
-                let n = stream.read(&mut buf).unwrap_or(0);
-                if n == 0 {
-                    break;
-                }
-                seen.extend_from_slice(&buf[..n]);
-                let heads = seen.windows(4).filter(|w| w == b"\r\n\r\n").count();
-                if heads >= 1 && !answered_connect {
-                    answered_connect = true;
-                    stream
-                        .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
-                        .unwrap();
-                }
-                if heads >= 2 {
-                    stream
-                        .write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-                        .unwrap();
-                    break;
-                }
-            }
-            String::from_utf8_lossy(&seen).into_owned()
-        });
-        (url, thread)
+        test_proxy::start(&[
+            b"HTTP/1.1 200 Connection established\r\n\r\n",
+            test_proxy::NOT_FOUND,
+        ])
     }
 
     fn get(transport: &UreqTransport, url: &str) -> Result<HttpResponse, TransportError> {
@@ -262,15 +216,7 @@ mod tests {
     #[test]
     fn the_proxy_of_http_proxy_is_used_and_no_proxy_bypasses_it() {
         let (proxy_url, proxy) = proxy();
-        let env = |no_proxy: &'static str| {
-            let proxy_url = proxy_url.clone();
-            ProxyEnv::from_lookup(move |name| match name {
-                "http_proxy" => Some(proxy_url.clone()),
-                "HTTP_PROXY" => Some("http://127.0.0.1:1".to_owned()),
-                "no_proxy" => Some(no_proxy.to_owned()),
-                _ => None,
-            })
-        };
+        let env = |no_proxy| test_proxy::env(&proxy_url, no_proxy);
         let config = UreqConfig::default();
         // Through the proxy: the name is the proxy's to resolve.
         let transport = UreqTransport::with_proxies(&config, env("other.example"));

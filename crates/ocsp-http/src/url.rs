@@ -70,7 +70,7 @@ pub(crate) fn has_query(url: &str) -> bool {
 
 /// The host of `url`, without userinfo, port or IPv6 brackets, if it has
 /// an authority (for the proxy choice).
-#[cfg(feature = "ureq")]
+#[cfg(any(feature = "ureq", feature = "reqwest"))]
 pub(crate) fn host(url: &str) -> Option<&str> {
     let (start, end) = authority(url)?;
     let authority = url.get(start..end)?;
@@ -82,6 +82,23 @@ pub(crate) fn host(url: &str) -> Option<&str> {
         return bracketed.split(']').next();
     }
     host_port.split(':').next()
+}
+
+/// Whether the ready transports (`UreqTransport`, `ReqwestTransport`) may
+/// fetch `url`: plain `http://` (OCSP's scheme, RFC 6960 A.1) without
+/// userinfo; else [`TransportError::UnsupportedUrl`], reported without the
+/// userinfo.
+#[cfg(any(feature = "ureq", feature = "reqwest"))]
+pub(crate) fn check_for_transport(url: &str) -> Result<(), crate::error::TransportError> {
+    let is_http = url
+        .get(..7)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("http://"));
+    if is_http && check(url) != Err(UrlRefusal::Userinfo) {
+        return Ok(());
+    }
+    Err(crate::error::TransportError::UnsupportedUrl {
+        url: without_userinfo(url),
+    })
 }
 
 /// Checks the rules a responder URL must keep before a request is built.
@@ -126,7 +143,7 @@ mod tests {
     }
 
     #[test]
-    #[cfg(feature = "ureq")]
+    #[cfg(any(feature = "ureq", feature = "reqwest"))]
     fn hosts() {
         assert_eq!(host("http://u:p@Ocsp.Example:8080/x"), Some("Ocsp.Example"));
         assert_eq!(host("http://[::1]:80/"), Some("::1"));

@@ -54,5 +54,5 @@ fn check_async_verifies() {
     assert!(checked.is_good());
     let client = common::client(Arc::new(Ready(Err(TransportError::Timeout))), &clock);
     let err = block_on(client.check_async(&pki.leaf, &pki.ca.cert)).unwrap_err();
-    assert!(matches!(err, Error::Timeout));
+    assert!(matches!(err, Error::Transport(TransportError::Timeout)));
 }

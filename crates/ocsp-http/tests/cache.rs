@@ -130,12 +130,18 @@ fn max_age_beyond_next_update_is_capped() {
     let err = cache
         .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
         .unwrap_err();
-    assert!(matches!(err, Error::Timeout), "{err:?}");
+    assert!(
+        matches!(err, Error::Transport(TransportError::Timeout)),
+        "{err:?}"
+    );
     assert_eq!(cache.stats().entries, 0);
     let soft = cache
         .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Soft)
         .unwrap();
-    assert!(matches!(soft, Outcome::Unavailable(Error::Timeout)));
+    assert!(matches!(
+        soft,
+        Outcome::Unavailable(Error::Transport(TransportError::Timeout))
+    ));
     assert!(!soft.is_good());
 }
 
@@ -187,7 +193,10 @@ fn failures_are_not_cached() {
         Err(Error::Verify(ocsp_verify::Error::InvalidSignature))
     ));
     assert_eq!(cache.stats().entries, 0);
-    assert!(matches!(lookup(), Err(Error::TruncatedBody)));
+    assert!(matches!(
+        lookup(),
+        Err(Error::Transport(TransportError::Truncated))
+    ));
     assert_eq!(cache.stats().entries, 0);
     assert!(lookup().unwrap().is_good());
     assert_eq!(cache.stats().entries, 1);
@@ -334,7 +343,10 @@ fn concurrent_failure_is_shared_and_not_cached() {
     assert_eq!(calls, 1);
     assert_eq!(results.len(), 6);
     for result in results {
-        assert!(matches!(result, Err(Error::Timeout)));
+        assert!(matches!(
+            result,
+            Err(Error::Transport(TransportError::Timeout))
+        ));
     }
     assert_eq!(cache.stats().entries, 0);
     assert_eq!(cache.stats().in_flight, 0);

@@ -171,7 +171,10 @@ fn body_over_the_size_limit() {
     // Declared by Content-Length.
     let err = fails_with(&pki, ocsp(&big), |_| {});
     assert!(
-        matches!(err, Error::ResponseTooLarge { limit: 4096 }),
+        matches!(
+            err,
+            Error::Transport(TransportError::BodyTooLarge { limit: 4096 })
+        ),
         "{err:?}"
     );
     // Undeclared (read until close): the limit holds while reading.
@@ -182,7 +185,10 @@ fn body_over_the_size_limit() {
     );
     let err = fails_with(&pki, answer, |_| {});
     assert!(
-        matches!(err, Error::ResponseTooLarge { limit: 4096 }),
+        matches!(
+            err,
+            Error::Transport(TransportError::BodyTooLarge { limit: 4096 })
+        ),
         "{err:?}"
     );
 }
@@ -200,7 +206,10 @@ fn truncated_body() {
         &der[..100],
     );
     let err = fails_with(&pki, answer, |_| {});
-    assert!(matches!(err, Error::TruncatedBody), "{err:?}");
+    assert!(
+        matches!(err, Error::Transport(TransportError::Truncated)),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -210,7 +219,10 @@ fn response_that_never_comes() {
     let err = fails_with(&pki, Answer::Hang, |c| {
         c.timeout = Duration::from_millis(300);
     });
-    assert!(matches!(err, Error::Timeout), "{err:?}");
+    assert!(
+        matches!(err, Error::Transport(TransportError::Timeout)),
+        "{err:?}"
+    );
     assert!(started.elapsed() < Duration::from_secs(5));
 }
 

@@ -70,8 +70,11 @@ fn failures_keep_the_staple_then_it_expires() {
 
     clock.set(T0 + 2 * 86_400);
     let err = stapler.refresh_if_due(clock.now()).unwrap_err();
-    assert!(matches!(err, Error::Timeout));
-    assert!(matches!(stapler.last_error(), Some(Error::Timeout)));
+    assert!(matches!(err, Error::Transport(TransportError::Timeout)));
+    assert!(matches!(
+        stapler.last_error(),
+        Some(Error::Transport(TransportError::Timeout))
+    ));
     assert_eq!(&*stapler.current_staple().unwrap(), &first[..], "kept");
     // Not again before the retry interval.
     clock.set(T0 + 2 * 86_400 + 599);

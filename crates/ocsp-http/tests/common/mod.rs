@@ -16,7 +16,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use ocsp_http::{
-    Client, ClientConfig, HttpRequest, HttpResponse, HttpTransport, ManualClock, TransportError,
+    Client, ClientConfig, Clock, HttpRequest, HttpResponse, HttpTransport, ManualClock,
+    TransportError,
 };
 use ocsp_testkit::{at, single, Flavor, HashAlg, Pki, DAY, HOUR, NOW};
 use ocsp_types::{CertStatus, CrlReason, Extension, RevokedInfo};
@@ -125,7 +126,7 @@ impl HttpTransport for Scripted {
 
 /// A client on `transport` at the testkit's time (the clock shared), with
 /// the responder URL set (the testkit leaf has no AIA).
-pub fn client<T>(transport: T, clock: &Arc<ManualClock>) -> Client<T, Arc<ManualClock>> {
+pub fn client<T, C: Clock>(transport: T, clock: &Arc<C>) -> Client<T, Arc<C>> {
     let config = ClientConfig {
         responder_url: Some("http://ocsp.invalid".to_owned()),
         ..ClientConfig::default()
