@@ -56,7 +56,7 @@ use crate::verify_cmd::now;
     after_help = "Exit status: 0 good, 3 revoked, 4 unknown, 1 not verified or no staple, 2 usage error."
 )]
 pub struct StapleArgs {
-    /// The server: HOST, HOST:PORT or [IPv6]:PORT (port 443 by default).
+    /// The server: `HOST`, `HOST:PORT` or `[IPv6]:PORT` (port 443 by default).
     #[arg(value_name = "HOST[:PORT]", value_parser = parse_target)]
     pub target: HostPort,
 
