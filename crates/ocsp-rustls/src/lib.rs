@@ -107,7 +107,6 @@
 //!   that; [`StaplingResolver::set_staple`] takes each new one.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
-#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod error;
 pub mod issuer;
