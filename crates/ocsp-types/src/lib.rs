@@ -80,6 +80,8 @@ mod algorithm;
 mod asn1;
 mod cert_id;
 mod certificate;
+mod certificate_extensions;
+pub mod der;
 mod deviation;
 mod error;
 mod extension;
@@ -101,7 +103,14 @@ pub use asn1::oid::{ObjectIdentifier, Oid};
 pub use asn1::time::Time;
 pub use asn1::writer::unsigned_to_integer as serial_from_unsigned;
 pub use cert_id::{CertId, CertIdRef};
-pub use certificate::{CertificatesIter, CertificatesRef};
+pub use certificate::{EmbeddedCertificatesIter, EmbeddedCertificatesRef};
+/// Renamed [`EmbeddedCertificatesRef`]: the embedded `certs` list, not one
+/// certificate (that is [`CertificateRef`]).
+#[deprecated(since = "0.1.0", note = "renamed `EmbeddedCertificatesRef`")]
+pub type CertificatesRef<'a> = EmbeddedCertificatesRef<'a>;
+/// Renamed [`EmbeddedCertificatesIter`].
+#[deprecated(since = "0.1.0", note = "renamed `EmbeddedCertificatesIter`")]
+pub type CertificatesIter<'a> = EmbeddedCertificatesIter<'a>;
 pub use deviation::{Deviation, DeviationKind};
 pub use error::{DisplayOid, Error, Position};
 pub use extension::{Extension, ExtensionRef, ExtensionsIter, ExtensionsRef};
