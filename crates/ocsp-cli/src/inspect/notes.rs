@@ -2,7 +2,9 @@
 //! the parser accepted (see `ocsp_types::DeviationKind` and
 //! docs/COMPATIBILITY.md), in the message and in its embedded certificates.
 
-use ocsp_types::{CertificateRef, EmbeddedCertificatesRef, Deviation, OcspRequestRef, OcspResponseRef};
+use ocsp_types::{
+    CertificateRef, Deviation, EmbeddedCertificatesRef, OcspRequestRef, OcspResponseRef,
+};
 
 /// One accepted deviation, located for people.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,8 +4,8 @@
 use std::fmt::{Result, Write};
 
 use ocsp_types::{
-    oid, CertIdRef, CertStatus, EmbeddedCertificatesRef, ExtensionRef, ExtensionsRef, OcspRequestRef,
-    OcspResponseRef, ResponderIdRef, SingleResponseRef,
+    oid, CertIdRef, CertStatus, EmbeddedCertificatesRef, ExtensionRef, ExtensionsRef,
+    OcspRequestRef, OcspResponseRef, ResponderIdRef, SingleResponseRef,
 };
 
 use super::notes::{self, Note};
