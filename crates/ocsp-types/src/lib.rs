@@ -85,10 +85,10 @@ pub mod der;
 mod deviation;
 mod error;
 mod extension;
-pub mod known;
 pub mod limits;
 mod list;
 mod name;
+pub mod ocsp_extensions;
 mod request;
 mod responder_id;
 mod response;
@@ -127,3 +127,10 @@ pub use response::{
 };
 pub use status::{CertStatus, CrlReason, ResponseStatus, RevokedInfo};
 pub use x509::{CertificateRef, KeyUsage, SubjectPublicKeyInfoRef};
+
+/// Renamed [`ocsp_extensions`]: the typed values of the standard OCSP
+/// extensions.
+#[deprecated(since = "0.1.0", note = "renamed `ocsp_types::ocsp_extensions`")]
+pub mod known {
+    pub use crate::ocsp_extensions::*;
+}
