@@ -2,14 +2,12 @@
 //! `CertificateRef`, on certificates written with `ocsp_types::der`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+mod common;
+
+use common::certificate_with_extensions;
 use ocsp_types::der::{self, tag};
 use ocsp_types::x509::{AUTHORITY_INFO_ACCESS, STATUS_REQUEST, TLS_FEATURE};
 use ocsp_types::{oid, CertificateRef, Error, ObjectIdentifier};
-
-/// sha256WithRSAEncryption, as an OID element.
-const SHA256_RSA_OID: &[u8] = &[
-    0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b,
-];
 
 fn seq(parts: &[&[u8]]) -> Vec<u8> {
     der::sequence(&parts.concat())
@@ -19,32 +17,10 @@ fn oid_element(oid: &ObjectIdentifier) -> Vec<u8> {
     der::to_tlv(tag::OID, oid.as_bytes())
 }
 
-/// A v3 certificate whose only extension is `oid` with value `value`: every
-/// field the strict parse reads, none of them meaningful.
+/// A v3 certificate whose only extension is `oid` with value `value`.
 fn certificate_with(oid: &ObjectIdentifier, value: &[u8]) -> Vec<u8> {
     let extension = seq(&[&oid_element(oid), &der::to_tlv(tag::OCTET_STRING, value)]);
-    let algorithm = seq(&[SHA256_RSA_OID, &[0x05, 0x00]]);
-    let name = seq(&[]);
-    let validity = seq(&[
-        &der::to_tlv(tag::UTC_TIME, b"170814134102Z"),
-        &der::to_tlv(tag::UTC_TIME, b"270814134102Z"),
-    ]);
-    let spki = seq(&[&algorithm, &der::to_tlv(tag::BIT_STRING, &[0x00, 0x01])]);
-    let tbs = seq(&[
-        &der::to_tlv(tag::explicit(0), &[0x02, 0x01, 0x02]),
-        &[0x02, 0x01, 0x01],
-        &algorithm,
-        &name,
-        &validity,
-        &name,
-        &spki,
-        &der::to_tlv(tag::explicit(3), &seq(&[&extension])),
-    ]);
-    seq(&[
-        &tbs,
-        &algorithm,
-        &der::to_tlv(tag::BIT_STRING, &[0x00, 0xab]),
-    ])
+    certificate_with_extensions(&seq(&[&extension]))
 }
 
 /// `AccessDescription { method, location }`.
