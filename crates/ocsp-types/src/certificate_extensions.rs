@@ -15,8 +15,8 @@ use crate::extension::ExtensionRef;
 use crate::name::GeneralNameRef;
 use crate::x509::{CertificateRef, AUTHORITY_INFO_ACCESS, TLS_FEATURE};
 
-/// `uniformResourceIdentifier [6] IMPLICIT IA5String` in a `GeneralName`.
-const URI: u8 = tag::implicit_primitive(6);
+/// The `GeneralName` alternative `uniformResourceIdentifier [6] IA5String`.
+const URI: u8 = 6;
 
 /// The TLS extension type `status_request` (RFC 6066 8), which a TLS Feature
 /// lists to say "Must-Staple" (RFC 7633 4.2.3).
@@ -91,7 +91,7 @@ impl<'a> Iterator for OcspResponderUrls<'a> {
             // Validated by `decode`: an error cannot happen; it ends the
             // iteration rather than panicking.
             let (method, location) = read_access_description(&mut self.descriptions).ok()?;
-            if method.value == oid::AD_OCSP.as_bytes() && location.as_der().first() == Some(&URI) {
+            if method.value == oid::AD_OCSP.as_bytes() && location.choice() == URI {
                 return location.as_str();
             }
         }
