@@ -14,10 +14,10 @@
 
 use std::fmt::Write as _;
 
-use ocsp_types::known::{CrlIdRef, ServiceLocatorRef};
+use ocsp_types::ocsp_extensions::{CrlIdRef, ServiceLocatorRef};
 use ocsp_types::{
     oid, AlgorithmIdentifierRef, BasicOcspResponse, BasicResponseRef, CertId, CertIdRef,
-    CertStatus, CertificatesRef, Error, ExtensionRef, ExtensionsRef, GeneralNameRef, NameRef,
+    CertStatus, EmbeddedCertificatesRef, Error, ExtensionRef, ExtensionsRef, GeneralNameRef, NameRef,
     OcspRequest, OcspRequestRef, OcspResponse, OcspResponseRef, Oid, ResponderIdRef, Time,
 };
 use ocsp_types::{CertificateRef, SubjectPublicKeyInfoRef};
@@ -115,7 +115,7 @@ fn walk_cert_id(id: CertIdRef<'_>) {
     }
 }
 
-fn walk_certs(certs: CertificatesRef<'_>) {
+fn walk_certs(certs: EmbeddedCertificatesRef<'_>) {
     let _ = certs.is_present();
     let mut n = 0usize;
     for c in certs.iter() {
@@ -143,7 +143,7 @@ fn walk_extension(ext: ExtensionRef<'_>) {
     let value = ext.value();
     let nonce = ext.nonce();
     assert!(nonce.len() <= value.len());
-    assert_eq!(ocsp_types::known::nonce_value(value), nonce);
+    assert_eq!(ocsp_types::ocsp_extensions::nonce_value(value), nonce);
 
     let mut s = sink();
     match ext.crl_id() {
@@ -508,6 +508,20 @@ pub fn check_certificate(data: &[u8]) {
         cert.has_ocsp_nocheck(),
         exts.get(&oid::OCSP_NOCHECK).is_some()
     );
+    match cert.ocsp_responder_urls() {
+        // Validated in full: every URL is IA5 (ASCII) text.
+        Ok(Some(urls)) => urls.for_each(|url| assert!(url.is_ascii())),
+        Ok(None) => assert!(exts.get(&ocsp_types::x509::AUTHORITY_INFO_ACCESS).is_none()),
+        Err(e) => walk_error(&e),
+    }
+    match cert.tls_features() {
+        Ok(Some(features)) => {
+            let _ = features.status_request();
+            features.for_each(|f| assert!(f.first().is_none_or(|b| b & 0x80 == 0)));
+        }
+        Ok(None) => assert!(exts.get(&ocsp_types::x509::TLS_FEATURE).is_none()),
+        Err(e) => walk_error(&e),
+    }
 }
 
 /// `ocsp_request::decode_get_url` on any text: never panics, honours its

@@ -1,10 +1,12 @@
 //! The subject, issuer and serial number of an embedded certificate.
 //!
 //! Inspection shows what it can: `x509-cert` decodes the certificate when it
-//! is well formed; otherwise the three fields are dug out of
-//! `tbsCertificate` by position, and whatever cannot be found is `None`.
+//! is well formed (and gives the RFC 4514 display its `Name`); otherwise the
+//! three fields are dug out of `tbsCertificate` by position with the
+//! `ocsp_types::der` reader, and whatever cannot be found is `None`.
 
 use der::Decode;
+use ocsp_types::der::{tag, Reader};
 use x509_cert::Certificate;
 
 use crate::format::{name_or_hex, serial_hex};
@@ -63,60 +65,35 @@ struct TbsFields<'a> {
 impl<'a> TbsFields<'a> {
     /// `tbsCertificate ::= SEQUENCE { [0] version OPTIONAL, serialNumber
     /// INTEGER, signature, issuer Name, validity, subject Name, ... }`.
+    ///
+    /// Read with the strict `ocsp_types::der` reader, element by element:
+    /// what is missing, malformed or of the wrong tag is left `None`, and
+    /// nothing after the subject is looked at.
     fn find(cert_der: &'a [u8]) -> Self {
         let mut fields = TbsFields::default();
-        let Some((0x30, cert, _)) = read_tlv(cert_der) else {
+        let path = "Certificate";
+        let Ok(cert) = Reader::new(cert_der).read(tag::SEQUENCE, path) else {
             return fields;
         };
-        let Some((0x30, tbs, _)) = read_tlv(cert) else {
+        let Ok(tbs) = cert.contents().read(tag::SEQUENCE, path) else {
             return fields;
         };
-        let mut rest = tbs;
-        let mut next = || {
-            let (tag, _, raw) = read_tlv(rest)?;
-            rest = rest.get(raw.len()..)?;
-            Some((tag, raw))
-        };
+        let mut elements = tbs.contents();
+        let mut next = || elements.read_any("TBSCertificate").ok();
         let mut element = next();
-        if let Some((0xa0, _)) = element {
+        if element.is_some_and(|e| e.tag == tag::explicit(0)) {
             element = next();
         }
-        let Some((0x02, serial_raw)) = element else {
+        let Some(serial) = element.filter(|e| e.tag == tag::INTEGER) else {
             return fields;
         };
-        fields.serial = read_tlv(serial_raw).map(|(_, value, _)| value);
+        fields.serial = Some(serial.value);
         let _signature = next();
-        fields.issuer = next().and_then(|(tag, raw)| (tag == 0x30).then_some(raw));
+        fields.issuer = next().filter(|e| e.tag == tag::SEQUENCE).map(|e| e.raw);
         let _validity = next();
-        fields.subject = next().and_then(|(tag, raw)| (tag == 0x30).then_some(raw));
+        fields.subject = next().filter(|e| e.tag == tag::SEQUENCE).map(|e| e.raw);
         fields
     }
-}
-
-/// Reads one definite-length TLV at the start of `input`: its tag byte, its
-/// value and the whole element.
-fn read_tlv(input: &[u8]) -> Option<(u8, &[u8], &[u8])> {
-    let (&tag, after_tag) = input.split_first()?;
-    if tag & 0x1f == 0x1f {
-        return None;
-    }
-    let (&first, after_first) = after_tag.split_first()?;
-    let (len, after_len) = match first {
-        0..=0x7f => (usize::from(first), after_first),
-        0x81..=0x84 => {
-            let n = usize::from(first & 0x7f);
-            let octets = after_first.get(..n)?;
-            let len = octets
-                .iter()
-                .fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
-            (len, after_first.get(n..)?)
-        }
-        _ => return None,
-    };
-    let value = after_len.get(..len)?;
-    let header_len = input.len().checked_sub(after_len.len())?;
-    let whole = input.get(..header_len.checked_add(len)?)?;
-    Some((tag, value, whole))
 }
 
 #[cfg(test)]

@@ -97,7 +97,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let config = ClientConfig {
         timeout,
         hash: args.hash,
-        nonce_len: (!args.no_nonce).then_some(ocsp_http::DEFAULT_NONCE_LEN),
+        nonce_len: (!args.no_nonce).then_some(ocsp_http::DEFAULT_CLIENT_NONCE_LEN),
         responder_url: args.url.clone(),
         ..ClientConfig::default()
     };

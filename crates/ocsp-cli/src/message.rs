@@ -30,6 +30,11 @@ pub fn parse_message(der: &[u8]) -> Result<Message<'_>, Error> {
 }
 
 /// Whether the first element inside the outer SEQUENCE is a SEQUENCE.
+///
+/// Not a TLV reader: it runs only on input both strict parsers refused
+/// (truncated, BER, garbage), so it peeks at the identifier and length
+/// octets without asking for a whole, valid element, which
+/// `ocsp_types::der::Reader` would refuse.
 fn looks_like_request(der: &[u8]) -> bool {
     const SEQUENCE: u8 = 0x30;
     let (Some(&SEQUENCE), Some(&length)) = (der.first(), der.get(1)) else {

@@ -18,7 +18,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use ocsp_request::{
-    cert_id_for_certificate, encode_get_url, HashAlgorithm, Nonce, RequestBuilder, Transport,
+    cert_id_for_certificate, encode_get_url, HashAlgorithm, Nonce, RequestBuilder, RequestForm,
     CONTENT_TYPE, DEFAULT_NONCE_LEN,
 };
 
@@ -165,9 +165,9 @@ fn execute(args: &RequestArgs) -> Result<(), Failure> {
             .ok_or_else(|| Failure::Usage("--get-url needs --url".into()))?;
         write_output(out, format!("{}\n", encode_get_url(url, &der)).as_bytes())
     } else if let Some(url) = &args.url {
-        match Transport::choose(url, &der) {
-            Transport::Get(get) => write_output(out, format!("{get}\n").as_bytes()),
-            Transport::Post(body) => {
+        match RequestForm::choose(url, &der) {
+            RequestForm::Get(get) => write_output(out, format!("{get}\n").as_bytes()),
+            RequestForm::Post(body) => {
                 let mut text = format!(
                     "POST {url}\nContent-Type: {CONTENT_TYPE}\n(the GET URL would be longer than {} bytes)\n",
                     ocsp_request::MAX_GET_URL_LEN

@@ -22,9 +22,11 @@ pub const DEFAULT_MAX_RESPONSE_LEN: usize = 64 * 1024;
 /// The default time one exchange may take: 10 seconds.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The default nonce length: 16 octets (what OpenSSL sends; it keeps the
-/// GET form of a SHA-1 request within the 255 bytes of RFC 5019).
-pub const DEFAULT_NONCE_LEN: usize = 16;
+/// The nonce length [`Client`] sends by default: 16 octets (what OpenSSL
+/// sends; it keeps the GET form of a SHA-1 request within the 255 bytes of
+/// RFC 5019). Distinct from `ocsp_request::DEFAULT_NONCE_LEN` (32, RFC 8954's
+/// largest), the request builder's default when no GET form is wanted.
+pub const DEFAULT_CLIENT_NONCE_LEN: usize = 16;
 
 /// What the client does, with documented defaults.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +41,7 @@ pub struct ClientConfig {
     /// responder understands).
     pub hash: HashAlgorithm,
     /// The nonce length in octets (1 to 32), or `None` to send none. Default
-    /// `Some(`[`DEFAULT_NONCE_LEN`]`)`. A response that carries a different
+    /// `Some(`[`DEFAULT_CLIENT_NONCE_LEN`]`)`. A response that carries a different
     /// nonce is always refused; one without a nonce is accepted unless
     /// [`Policy::require_nonce`] is set (pre-producing RFC 5019 responders
     /// ignore nonces; the time checks then bound replay).
@@ -57,7 +59,7 @@ impl Default for ClientConfig {
             max_response_len: DEFAULT_MAX_RESPONSE_LEN,
             timeout: DEFAULT_TIMEOUT,
             hash: HashAlgorithm::Sha1,
-            nonce_len: Some(DEFAULT_NONCE_LEN),
+            nonce_len: Some(DEFAULT_CLIENT_NONCE_LEN),
             responder_url: None,
             policy: Policy::DEFAULT,
         }
@@ -219,13 +221,13 @@ impl<T, C> Client<T, C> {
         // The GET form appends the request as a path segment: a URL with a
         // query cannot take it, so such a URL is POSTed to as it is.
         let transport = if url::has_query(responder_url) {
-            ocsp_request::Transport::Post(der)
+            ocsp_request::RequestForm::Post(der)
         } else {
-            ocsp_request::Transport::choose(responder_url, &der)
+            ocsp_request::RequestForm::choose(responder_url, &der)
         };
         let (method, url, body) = match transport {
-            ocsp_request::Transport::Get(url) => (Method::Get, url, Vec::new()),
-            ocsp_request::Transport::Post(body) => (Method::Post, responder_url.to_owned(), body),
+            ocsp_request::RequestForm::Get(url) => (Method::Get, url, Vec::new()),
+            ocsp_request::RequestForm::Post(body) => (Method::Post, responder_url.to_owned(), body),
         };
         Ok(Prepared {
             method,

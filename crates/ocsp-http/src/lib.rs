@@ -172,8 +172,12 @@ pub use cache::{
 };
 pub use checked::{CheckedResponse, ResponderKind};
 pub use client::{
-    Client, ClientConfig, DEFAULT_MAX_RESPONSE_LEN, DEFAULT_NONCE_LEN, DEFAULT_TIMEOUT,
+    Client, ClientConfig, DEFAULT_CLIENT_NONCE_LEN, DEFAULT_MAX_RESPONSE_LEN, DEFAULT_TIMEOUT,
 };
+/// Renamed [`DEFAULT_CLIENT_NONCE_LEN`] (16), so that it is not mistaken for
+/// `ocsp_request::DEFAULT_NONCE_LEN` (32).
+#[deprecated(since = "0.1.0", note = "renamed `DEFAULT_CLIENT_NONCE_LEN`")]
+pub const DEFAULT_NONCE_LEN: usize = DEFAULT_CLIENT_NONCE_LEN;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{BoxError, Error, TransportError};
 pub use headers::{HttpInfo, RESPONSE_CONTENT_TYPE};

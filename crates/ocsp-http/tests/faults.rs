@@ -126,7 +126,7 @@ fn long_url_is_posted_with_the_request_content_type() {
         .contains("content-type: application/ocsp-request"));
     let parsed = OcspRequestRef::parse(&request.body).unwrap();
     let nonce = parsed.tbs_request().extensions().nonce().unwrap();
-    assert_eq!(nonce.len(), ocsp_http::DEFAULT_NONCE_LEN);
+    assert_eq!(nonce.len(), ocsp_http::DEFAULT_CLIENT_NONCE_LEN);
 }
 
 #[test]

@@ -4,11 +4,6 @@
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use der::Decode;
-use ocsp_types::oid::AD_OCSP;
-use x509_cert::ext::pkix::name::GeneralName;
-use x509_cert::ext::pkix::AuthorityInfoAccessSyntax;
-
 use crate::certificate::{CertificateParts, Role};
 use crate::Error;
 
@@ -26,21 +21,12 @@ use crate::Error;
 /// [`Error::NoOcspResponder`] (no OCSP URI in it).
 pub fn responder_urls(certificate_der: &[u8]) -> Result<Vec<String>, Error> {
     let cert = CertificateParts::parse(certificate_der, Role::Subject)?;
-    let extension = cert
+    let urls: Vec<String> = cert
         .cert
-        .extensions()
-        .get(&ocsp_types::x509::AUTHORITY_INFO_ACCESS)
-        .ok_or(Error::NoAuthorityInfoAccess)?;
-    let aia = AuthorityInfoAccessSyntax::from_der(extension.value())
-        .map_err(Error::InvalidAuthorityInfoAccess)?;
-    let urls: Vec<String> = aia
-        .0
-        .iter()
-        .filter(|d| d.access_method == AD_OCSP)
-        .filter_map(|d| match &d.access_location {
-            GeneralName::UniformResourceIdentifier(uri) => Some(uri.to_string()),
-            _ => None,
-        })
+        .ocsp_responder_urls()
+        .map_err(Error::InvalidAuthorityInfoAccess)?
+        .ok_or(Error::NoAuthorityInfoAccess)?
+        .map(ToString::to_string)
         .collect();
     if urls.is_empty() {
         return Err(Error::NoOcspResponder);

@@ -98,9 +98,11 @@ pub enum Error {
     #[error("the certificate's Authority Information Access has no OCSP responder URI")]
     NoOcspResponder,
 
-    /// The Authority Information Access extension does not decode.
+    /// The Authority Information Access extension does not decode
+    /// ([`ocsp_types::Error::InvalidExtensionValue`], with the value's
+    /// offset in the certificate).
     #[error("invalid Authority Information Access extension: {0}")]
-    InvalidAuthorityInfoAccess(der::Error),
+    InvalidAuthorityInfoAccess(ocsp_types::Error),
 }
 
 impl Error {
@@ -138,6 +140,7 @@ impl Error {
             | Error::InvalidIssuerCertificate(e)
             | Error::InvalidIssuerName(e)
             | Error::InvalidIssuerKey(e)
+            | Error::InvalidAuthorityInfoAccess(e)
             | Error::InvalidGetUrl(GetUrlError::NotAnOcspRequest(e)) => e.position(),
             Error::InvalidGetUrl(
                 GetUrlError::TooLong { .. }
@@ -156,8 +159,7 @@ impl Error {
             | Error::MissingRequestorName
             | Error::Signer(_)
             | Error::NoAuthorityInfoAccess
-            | Error::NoOcspResponder
-            | Error::InvalidAuthorityInfoAccess(_) => None,
+            | Error::NoOcspResponder => None,
         }
     }
 }

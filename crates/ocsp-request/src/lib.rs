@@ -11,15 +11,15 @@
 //! * **Requests**: [`RequestBuilder`] (several CertIDs, [`Nonce`],
 //!   requestorName, extensions, and signing through [`RequestSigner`]),
 //!   producing an [`ocsp_types::OcspRequest`].
-//! * **Transport** (RFC 5019): the POST body is the DER ([`CONTENT_TYPE`]);
+//! * **HTTP form** (RFC 5019): the POST body is the DER ([`CONTENT_TYPE`]);
 //!   [`encode_get_url`] and [`decode_get_url`] handle the GET form, and
-//!   [`Transport::choose`] picks one.
+//!   [`RequestForm::choose`] picks one.
 //! * **Responder URL**: [`responder_url`] reads a certificate's Authority
 //!   Information Access.
 //!
 //! ```
 //! # fn main() -> Result<(), ocsp_request::Error> {
-//! use ocsp_request::{cert_id_for_serial, HashAlgorithm, Nonce, RequestBuilder, Transport};
+//! use ocsp_request::{cert_id_for_serial, HashAlgorithm, Nonce, RequestBuilder, RequestForm};
 //! # let name = include_bytes!("../tests/data/wikipedia-issuer-name.der");
 //! # let spki = include_bytes!("../tests/data/wikipedia-issuer-spki.der");
 //! # let fill_from_csprng = |buf: &mut [u8]| buf.fill(1);
@@ -30,9 +30,9 @@
 //!     .nonce(Nonce::random(32, fill_from_csprng)?)
 //!     .build()?
 //!     .to_der()?;
-//! match Transport::choose("http://ocsp.example.com", &der) {
-//!     Transport::Get(url) => println!("GET {url}"),
-//!     Transport::Post(body) => println!("POST {} bytes", body.len()),
+//! match RequestForm::choose("http://ocsp.example.com", &der) {
+//!     RequestForm::Get(url) => println!("GET {url}"),
+//!     RequestForm::Post(body) => println!("POST {} bytes", body.len()),
 //! }
 //! # Ok(()) }
 //! ```
@@ -69,11 +69,11 @@ mod matcher;
 #[cfg(feature = "ml-dsa")]
 mod ml_dsa_key;
 mod nonce;
+mod request_form;
 #[cfg(feature = "rustcrypto-signer")]
 mod rustcrypto_signer;
 mod serial;
 mod signing;
-mod transport;
 
 pub use aia::{responder_url, responder_urls};
 pub use builder::RequestBuilder;
@@ -86,9 +86,13 @@ pub use hash::{Digest, HashAlgorithm};
 pub use issuer::{IssuerHashes, IssuerHashesRef};
 pub use matcher::{CertIdMatcher, CertIdMatcherRef};
 pub use nonce::{Nonce, DEFAULT_NONCE_LEN};
+pub use request_form::{RequestForm, CONTENT_TYPE, MAX_GET_URL_LEN};
 #[cfg(feature = "rustcrypto-signer")]
 #[cfg_attr(docsrs, doc(cfg(feature = "rustcrypto-signer")))]
 pub use rustcrypto_signer::{RustCryptoSigner, SignatureHash};
 pub use serial::serial_matches_unsigned;
 pub use signing::{RequestSigner, SignerError};
-pub use transport::{Transport, CONTENT_TYPE, MAX_GET_URL_LEN};
+/// Renamed [`RequestForm`]: the GET or POST form of one request, not a
+/// transport (that is `ocsp_http::HttpTransport`).
+#[deprecated(since = "0.1.0", note = "renamed `RequestForm`")]
+pub type Transport = RequestForm;

@@ -18,10 +18,9 @@
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
-use der::asn1::OctetStringRef;
-use der::{Decode as _, Reader as _, Tagged as _};
 use ml_dsa::pkcs8::PrivateKeyInfoRef;
 use ml_dsa::{ExpandedSigningKey, ExpandedSigningKeyBytes, MlDsa44, MlDsa65, MlDsa87, MlDsaParams};
+use ocsp_types::der::{tag, Reader};
 
 use crate::signing::SignerError;
 
@@ -144,26 +143,24 @@ enum Form<'a> {
 
 fn form(private_key: &[u8]) -> Result<Form<'_>, SignerError> {
     let malformed = |_| SignerError::new("malformed ML-DSA private key (RFC 9881 section 6)");
-    let any = der::AnyRef::from_der(private_key).map_err(malformed)?;
-    let seed_tag = der::Tag::ContextSpecific {
-        constructed: false,
-        number: der::TagNumber(0),
-    };
-    let tag = any.tag();
-    if tag == seed_tag {
-        Ok(Form::Seed(any.value()))
-    } else if tag == der::Tag::OctetString {
-        Ok(Form::Expanded(any.value()))
-    } else if tag == der::Tag::Sequence {
-        let mut r = der::SliceReader::new(any.value()).map_err(malformed)?;
-        let seed: &OctetStringRef = r.decode().map_err(malformed)?;
-        let expanded: &OctetStringRef = r.decode().map_err(malformed)?;
-        r.finish().map_err(malformed)?;
-        Ok(Form::Both(seed.as_bytes(), expanded.as_bytes()))
-    } else {
-        Err(SignerError::new(
+    let path = "ML-DSA-PrivateKey";
+    let mut r = Reader::new(private_key);
+    let any = r.read_any(path).map_err(malformed)?;
+    r.finish(path).map_err(malformed)?;
+    match any.tag {
+        // seed [0] IMPLICIT OCTET STRING (SIZE (32))
+        t if t == tag::implicit_primitive(0) => Ok(Form::Seed(any.value)),
+        tag::OCTET_STRING => Ok(Form::Expanded(any.value)),
+        tag::SEQUENCE => {
+            let mut both = any.contents();
+            let seed = both.read(tag::OCTET_STRING, path).map_err(malformed)?;
+            let expanded = both.read(tag::OCTET_STRING, path).map_err(malformed)?;
+            both.finish(path).map_err(malformed)?;
+            Ok(Form::Both(seed.value, expanded.value))
+        }
+        _ => Err(SignerError::new(
             "ML-DSA private key is none of seed, expandedKey, both (RFC 9881 section 6)",
-        ))
+        )),
     }
 }
 

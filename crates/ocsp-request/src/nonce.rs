@@ -3,7 +3,7 @@
 use alloc::vec;
 use alloc::vec::Vec;
 
-use ocsp_types::known::{MAX_NONCE_LEN, MIN_NONCE_LEN};
+use ocsp_types::ocsp_extensions::{MAX_NONCE_LEN, MIN_NONCE_LEN};
 use ocsp_types::Extension;
 
 use crate::Error;

@@ -9,7 +9,7 @@
 use base64ct::{Base64, Encoding};
 use ocsp_request::{
     cert_id_for_serial, decode_get_url, encode_get_url, HashAlgorithm, Nonce, RequestBuilder,
-    Transport, CONTENT_TYPE, MAX_GET_URL_LEN,
+    RequestForm, CONTENT_TYPE, MAX_GET_URL_LEN,
 };
 
 const NAME: &[u8] = include_bytes!("data/wikipedia-issuer-name.der");
@@ -144,8 +144,8 @@ fn get_post_flips_at_255() {
         for base_len in "http://x".len()..300 {
             let base = format!("http://{}", "o".repeat(base_len - "http://".len()));
             let total = base.len() + suffix;
-            match Transport::choose(&base, &der) {
-                Transport::Get(url) => {
+            match RequestForm::choose(&base, &der) {
+                RequestForm::Get(url) => {
                     assert!(total <= MAX_GET_URL_LEN);
                     assert_eq!(url.len(), total);
                     assert_eq!(decode_get_url(&url).unwrap(), der);
@@ -153,7 +153,7 @@ fn get_post_flips_at_255() {
                         saw_flip += 1;
                     }
                 }
-                Transport::Post(body) => {
+                RequestForm::Post(body) => {
                     assert!(total > MAX_GET_URL_LEN, "{total}");
                     assert_eq!(body, der);
                     // The long URL still round-trips.
@@ -182,22 +182,22 @@ fn just_under_and_just_over() {
         "a".repeat(MAX_GET_URL_LEN - 1 - suffix - "http://".len())
     );
 
-    let Transport::Get(url) = Transport::choose(&base_254, &der) else {
+    let RequestForm::Get(url) = RequestForm::choose(&base_254, &der) else {
         panic!("254 bytes must be GET")
     };
     assert_eq!(url.len(), 254);
-    let Transport::Get(url) = Transport::choose(&base_255, &der) else {
+    let RequestForm::Get(url) = RequestForm::choose(&base_255, &der) else {
         panic!("255 bytes must be GET")
     };
     assert_eq!(url.len(), 255);
     assert_eq!(decode_get_url(&url).unwrap(), der);
     assert_eq!(
-        Transport::choose(&base_256, &der),
-        Transport::Post(der.clone())
+        RequestForm::choose(&base_256, &der),
+        RequestForm::Post(der.clone())
     );
     // The trailing slash does not count twice.
     assert_eq!(
-        Transport::choose(&format!("{base_255}/"), &der),
-        Transport::Get(url)
+        RequestForm::choose(&format!("{base_255}/"), &der),
+        RequestForm::Get(url)
     );
 }

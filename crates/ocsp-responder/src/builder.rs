@@ -444,8 +444,10 @@ fn check_extensions(extensions: ExtensionsRef<'_>) -> Result<Option<Extension>, 
             // era clients) are read as the nonce, as ocsp-types does; like
             // OpenSSL's responder (OCSP_copy_nonce) the extension is echoed
             // as sent.
-            let len = ocsp_types::known::nonce_value(ext.value()).len();
-            if !(ocsp_types::known::MIN_NONCE_LEN..=ocsp_types::known::MAX_NONCE_LEN).contains(&len)
+            let len = ocsp_types::ocsp_extensions::nonce_value(ext.value()).len();
+            if !(ocsp_types::ocsp_extensions::MIN_NONCE_LEN
+                ..=ocsp_types::ocsp_extensions::MAX_NONCE_LEN)
+                .contains(&len)
             {
                 return Err(Error::InvalidNonce { len });
             }

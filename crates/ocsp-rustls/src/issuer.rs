@@ -66,11 +66,13 @@ pub fn find_issuer<'c>(
     });
     from_chain.or_else(|| {
         anchors.iter().find_map(|anchor| {
-            let subject = wrap_sequence(anchor.subject.as_ref())?;
+            // A trust anchor keeps its subject and SubjectPublicKeyInfo
+            // without the outer SEQUENCE tag and length.
+            let subject = ocsp_types::der::sequence(anchor.subject.as_ref());
             if subject != issuer_name {
                 return None;
             }
-            let spki = wrap_sequence(anchor.subject_public_key_info.as_ref())?;
+            let spki = ocsp_types::der::sequence(anchor.subject_public_key_info.as_ref());
             let key = SubjectPublicKeyInfoRef::parse(&spki).ok()?;
             signed_by(algorithms, certificate, &key)
                 .then_some(FoundIssuer::NameAndKey { subject, spki })
@@ -124,36 +126,4 @@ pub(crate) fn verify_staple<'r>(
             now,
             None,
         )
-}
-
-/// `SEQUENCE { contents }` in DER: trust anchors keep their subject and
-/// SubjectPublicKeyInfo without the outer tag and length.
-fn wrap_sequence(contents: &[u8]) -> Option<Vec<u8>> {
-    let len = contents.len();
-    let mut out = Vec::with_capacity(len.checked_add(6)?);
-    out.push(0x30);
-    if len < 0x80 {
-        out.push(u8::try_from(len).ok()?);
-    } else {
-        let octets = len.to_be_bytes();
-        let significant: Vec<u8> = octets.iter().copied().skip_while(|&b| b == 0).collect();
-        out.push(0x80 | u8::try_from(significant.len()).ok()?);
-        out.extend_from_slice(&significant);
-    }
-    out.extend_from_slice(contents);
-    Some(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap_sequence;
-
-    #[test]
-    fn wraps_short_and_long() {
-        assert_eq!(wrap_sequence(&[1, 2]), Some(vec![0x30, 2, 1, 2]));
-        let long = vec![0u8; 300];
-        let wrapped = wrap_sequence(&long).unwrap_or_default();
-        assert_eq!(wrapped.get(..4), Some(&[0x30, 0x82, 0x01, 0x2c][..]));
-        assert_eq!(wrapped.len(), 304);
-    }
 }

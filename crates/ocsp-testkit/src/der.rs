@@ -1,27 +1,18 @@
-//! A tiny DER writer for building certificates by hand.
+//! DER building blocks for certificates and responses made by hand, on the
+//! `ocsp_types::der` writer.
 
-/// Appends a TLV.
+/// One element, written by the `ocsp_types::der` writer (definite,
+/// minimal length). The content is not checked, on purpose: the testkit's
+/// fault knobs and `hostile` inputs wrap values the strict parsers refuse
+/// or flag (an encoded `critical FALSE`, a padded keyUsage, a corrupted
+/// signature) as raw content octets in well-formed elements.
 pub fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
-    let mut out = vec![tag];
-    let len = content.len();
-    if len < 0x80 {
-        out.push(len as u8);
-    } else {
-        let bytes: Vec<u8> = len
-            .to_be_bytes()
-            .into_iter()
-            .skip_while(|&b| b == 0)
-            .collect();
-        out.push(0x80 | bytes.len() as u8);
-        out.extend(bytes);
-    }
-    out.extend_from_slice(content);
-    out
+    ocsp_types::der::to_tlv(tag, content)
 }
 
 /// A SEQUENCE of the concatenated parts.
 pub fn seq(parts: &[&[u8]]) -> Vec<u8> {
-    tlv(0x30, &parts.concat())
+    ocsp_types::der::sequence(&parts.concat())
 }
 
 /// An OID from its content octets.

@@ -13,9 +13,11 @@ use crate::asn1::{primitives, tag, writer};
 use crate::error::Error;
 use crate::limits::MAX_CERTS;
 
-/// The certificates of a response or a request signature; empty when absent.
+/// The embedded `certs` list of a response or a request signature (`[0]
+/// EXPLICIT SEQUENCE OF Certificate OPTIONAL`), each kept as DER; empty when
+/// absent. One certificate is read with [`crate::CertificateRef`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct CertificatesRef<'a> {
+pub struct EmbeddedCertificatesRef<'a> {
     contents: &'a [u8],
     len: usize,
     present: bool,
@@ -29,11 +31,11 @@ fn check_certificate(tlv: &Tlv<'_>, path: &'static str) -> Result<(), Error> {
     r.finish(path)
 }
 
-impl<'a> CertificatesRef<'a> {
+impl<'a> EmbeddedCertificatesRef<'a> {
     /// Reads `[0] EXPLICIT SEQUENCE OF Certificate OPTIONAL`.
     pub(crate) fn read_explicit(r: &mut Reader<'a>, path: &'static str) -> Result<Self, Error> {
         let Some(outer) = r.read_optional(tag::explicit(0), path)? else {
-            return Ok(CertificatesRef::default());
+            return Ok(EmbeddedCertificatesRef::default());
         };
         let list = explicit_inner(&outer, tag::SEQUENCE, path)?;
         let mut certs = list.contents();
@@ -49,7 +51,7 @@ impl<'a> CertificatesRef<'a> {
             check_certificate(&cert, path)?;
             len += 1;
         }
-        Ok(CertificatesRef {
+        Ok(EmbeddedCertificatesRef {
             contents: list.value,
             len,
             present: true,
@@ -72,8 +74,8 @@ impl<'a> CertificatesRef<'a> {
     }
 
     /// The DER of each certificate, in encoded order.
-    pub fn iter(&self) -> CertificatesIter<'a> {
-        CertificatesIter {
+    pub fn iter(&self) -> EmbeddedCertificatesIter<'a> {
+        EmbeddedCertificatesIter {
             reader: Reader::new(self.contents),
         }
     }
@@ -85,9 +87,9 @@ impl<'a> CertificatesRef<'a> {
     }
 }
 
-impl<'a> IntoIterator for CertificatesRef<'a> {
+impl<'a> IntoIterator for EmbeddedCertificatesRef<'a> {
     type Item = &'a [u8];
-    type IntoIter = CertificatesIter<'a>;
+    type IntoIter = EmbeddedCertificatesIter<'a>;
     fn into_iter(self) -> Self::IntoIter {
         self.iter()
     }
@@ -95,11 +97,11 @@ impl<'a> IntoIterator for CertificatesRef<'a> {
 
 /// Iterator over the DER of each certificate.
 #[derive(Debug, Clone)]
-pub struct CertificatesIter<'a> {
+pub struct EmbeddedCertificatesIter<'a> {
     reader: Reader<'a>,
 }
 
-impl<'a> Iterator for CertificatesIter<'a> {
+impl<'a> Iterator for EmbeddedCertificatesIter<'a> {
     type Item = &'a [u8];
     fn next(&mut self) -> Option<Self::Item> {
         self.reader.read_any("Certificate").ok().map(|t| t.raw)

@@ -3,7 +3,7 @@
 //! The parser checks the list (no duplicate OID, at most
 //! [`crate::limits::MAX_EXTENSIONS`]) and each extension's outer structure
 //! (`SEQUENCE { OID, BOOLEAN OPTIONAL, OCTET STRING }`); values stay opaque
-//! until a typed accessor in [`crate::known`] or [`crate::x509`] decodes them,
+//! until a typed accessor in [`crate::ocsp_extensions`] or [`crate::x509`] decodes them,
 //! so a malformed value is an error only for the caller that asks for it.
 //!
 //! Two deviations are accepted (and reported by `deviations()`):

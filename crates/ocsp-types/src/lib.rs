@@ -80,13 +80,15 @@ mod algorithm;
 mod asn1;
 mod cert_id;
 mod certificate;
+mod certificate_extensions;
+pub mod der;
 mod deviation;
 mod error;
 mod extension;
-pub mod known;
 pub mod limits;
 mod list;
 mod name;
+pub mod ocsp_extensions;
 mod request;
 mod responder_id;
 mod response;
@@ -101,7 +103,14 @@ pub use asn1::oid::{ObjectIdentifier, Oid};
 pub use asn1::time::Time;
 pub use asn1::writer::unsigned_to_integer as serial_from_unsigned;
 pub use cert_id::{CertId, CertIdRef};
-pub use certificate::{CertificatesIter, CertificatesRef};
+pub use certificate::{EmbeddedCertificatesIter, EmbeddedCertificatesRef};
+/// Renamed [`EmbeddedCertificatesRef`]: the embedded `certs` list, not one
+/// certificate (that is [`CertificateRef`]).
+#[deprecated(since = "0.1.0", note = "renamed `EmbeddedCertificatesRef`")]
+pub type CertificatesRef<'a> = EmbeddedCertificatesRef<'a>;
+/// Renamed [`EmbeddedCertificatesIter`].
+#[deprecated(since = "0.1.0", note = "renamed `EmbeddedCertificatesIter`")]
+pub type CertificatesIter<'a> = EmbeddedCertificatesIter<'a>;
 pub use deviation::{Deviation, DeviationKind};
 pub use error::{DisplayOid, Error, Position};
 pub use extension::{Extension, ExtensionRef, ExtensionsIter, ExtensionsRef};
@@ -118,3 +127,10 @@ pub use response::{
 };
 pub use status::{CertStatus, CrlReason, ResponseStatus, RevokedInfo};
 pub use x509::{CertificateRef, KeyUsage, SubjectPublicKeyInfoRef};
+
+/// Renamed [`ocsp_extensions`]: the typed values of the standard OCSP
+/// extensions.
+#[deprecated(since = "0.1.0", note = "renamed `ocsp_types::ocsp_extensions`")]
+pub mod known {
+    pub use crate::ocsp_extensions::*;
+}

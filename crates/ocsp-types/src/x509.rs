@@ -28,6 +28,11 @@ pub const BASIC_CONSTRAINTS: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.
 pub const AUTHORITY_INFO_ACCESS: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.1");
 
+/// `id-pe-tlsfeature` (RFC 7633 6), the TLS Feature ("Must-Staple").
+pub const TLS_FEATURE: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.24");
+
+pub use crate::certificate_extensions::{OcspResponderUrls, TlsFeatures, STATUS_REQUEST};
+
 /// The certificate extensions that may appear once only: the ones this
 /// workspace reads (keyUsage, extendedKeyUsage, basicConstraints,
 /// id-pkix-ocsp-nocheck, authorityInfoAccess, the TLS Feature) and the ones
@@ -44,7 +49,7 @@ const SINGLE_INSTANCE_EXTENSIONS: &[ObjectIdentifier] = &[
     ObjectIdentifier::new_unwrap("2.5.29.31"), // cRLDistributionPoints
     oid::OCSP_NOCHECK,
     AUTHORITY_INFO_ACCESS,
-    ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.24"), // TLS Feature (RFC 7633)
+    TLS_FEATURE,
     ObjectIdentifier::new_unwrap("1.3.6.1.4.1.11129.2.4.2"), // SCT list (RFC 6962 3.3)
 ];
 

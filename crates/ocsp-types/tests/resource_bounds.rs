@@ -10,6 +10,9 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
+use common::certificate_with_extensions;
 use ocsp_types::limits::{MAX_CERTS, MAX_ENTRIES, MAX_EXTENSIONS, MAX_MESSAGE_LEN};
 use ocsp_types::{
     BasicResponseRef, CertIdRef, CertificateRef, Error, NameRef, OcspRequest, OcspRequestRef,
@@ -185,26 +188,6 @@ fn response_with_extensions(list: &[u8]) -> Vec<u8> {
         &seq(&[SHA256_RSA_OID, &[0x05, 0x00]]),
         &tlv(0x03, &[0x00, 0xab]),
     ]))
-}
-
-/// A v3 certificate with the Extensions SEQUENCE `list`: every field the
-/// strict `CertificateRef` parse reads, none of them meaningful.
-fn certificate_with_extensions(list: &[u8]) -> Vec<u8> {
-    let algorithm = seq(&[SHA256_RSA_OID, &[0x05, 0x00]]);
-    let name = seq(&[]);
-    let validity = seq(&[&tlv(0x17, b"170814134102Z"), &tlv(0x17, b"270814134102Z")]);
-    let spki = seq(&[&algorithm, &tlv(0x03, &[0x00, 0x01])]);
-    let tbs = seq(&[
-        &tlv(0xa0, &[0x02, 0x01, 0x02]),
-        &[0x02, 0x01, 0x01],
-        &algorithm,
-        &name,
-        &validity,
-        &name,
-        &spki,
-        &tlv(0xa3, list),
-    ]);
-    seq(&[&tbs, &algorithm, &tlv(0x03, &[0x00, 0xab])])
 }
 
 fn plain(singles: usize) -> Basic {

@@ -13,7 +13,7 @@ use core::fmt;
 use rustls_pki_types::SignatureVerificationAlgorithm;
 
 use crate::error::Error;
-use ocsp_types::{ObjectIdentifier, SubjectPublicKeyInfoRef};
+use ocsp_types::{der, ObjectIdentifier, SubjectPublicKeyInfoRef};
 
 /// The signature algorithm OIDs (content octets) that hash with SHA-1.
 const SHA1_SIGNATURES: &[&[u8]] = &[
@@ -146,15 +146,11 @@ pub struct PublicKeyType {
 
 impl PublicKeyType {
     fn of(key: &SubjectPublicKeyInfoRef<'_>) -> Self {
-        let parameter = match key.algorithm().parameters() {
-            Some([0x06, rest @ ..]) => rest
-                .split_first()
-                .and_then(|(len, contents)| {
-                    (usize::from(*len) == contents.len()).then_some(contents)
-                })
-                .and_then(oid),
-            _ => None,
-        };
+        let parameter = key
+            .algorithm()
+            .parameters()
+            .and_then(|p| der::read_single(p, der::tag::OID, "parameters").ok())
+            .and_then(|named_curve| oid(named_curve.value));
         PublicKeyType {
             algorithm: key.algorithm().oid().to_object_identifier(),
             parameter,

@@ -2,7 +2,9 @@
 //! the parser accepted (see `ocsp_types::DeviationKind` and
 //! docs/COMPATIBILITY.md), in the message and in its embedded certificates.
 
-use ocsp_types::{CertificateRef, CertificatesRef, Deviation, OcspRequestRef, OcspResponseRef};
+use ocsp_types::{
+    CertificateRef, Deviation, EmbeddedCertificatesRef, OcspRequestRef, OcspResponseRef,
+};
 
 /// One accepted deviation, located for people.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +41,7 @@ fn note(deviation: &Deviation, prefix: Option<&str>) -> Note {
 
 /// The deviations of each certificate that parses (`certs_path` names the
 /// field, e.g. `BasicOCSPResponse.certs`).
-fn certificate_notes(certs: &CertificatesRef<'_>, certs_path: &str, out: &mut Vec<Note>) {
+fn certificate_notes(certs: &EmbeddedCertificatesRef<'_>, certs_path: &str, out: &mut Vec<Note>) {
     for (i, der) in certs.iter().enumerate() {
         let Ok(cert) = CertificateRef::parse(der) else {
             continue;

@@ -4,8 +4,8 @@
 use std::fmt::{Result, Write};
 
 use ocsp_types::{
-    oid, CertIdRef, CertStatus, CertificatesRef, ExtensionRef, ExtensionsRef, OcspRequestRef,
-    OcspResponseRef, ResponderIdRef, SingleResponseRef,
+    oid, CertIdRef, CertStatus, EmbeddedCertificatesRef, ExtensionRef, ExtensionsRef,
+    OcspRequestRef, OcspResponseRef, ResponderIdRef, SingleResponseRef,
 };
 
 use super::notes::{self, Note};
@@ -188,7 +188,7 @@ fn single_response(out: &mut String, single: &SingleResponseRef<'_>) -> Result {
     )
 }
 
-fn certificates(out: &mut String, certs: &CertificatesRef<'_>) -> Result {
+fn certificates(out: &mut String, certs: &EmbeddedCertificatesRef<'_>) -> Result {
     writeln!(out, "    Certificates: {}", certs.len())?;
     for (i, der) in certs.iter().enumerate() {
         let summary = CertSummary::of(der);

@@ -8,18 +8,30 @@ pub mod oid;
 pub mod time;
 
 /// Tag bytes used by RFC 6960 and RFC 5280 (class, constructed bit and number).
-pub(crate) mod tag {
+pub mod tag {
+    /// Universal BOOLEAN.
     pub const BOOLEAN: u8 = 0x01;
+    /// Universal INTEGER.
     pub const INTEGER: u8 = 0x02;
+    /// Universal BIT STRING.
     pub const BIT_STRING: u8 = 0x03;
+    /// Universal OCTET STRING.
     pub const OCTET_STRING: u8 = 0x04;
+    /// Universal NULL.
     pub const NULL: u8 = 0x05;
+    /// Universal OBJECT IDENTIFIER.
     pub const OID: u8 = 0x06;
+    /// Universal ENUMERATED.
     pub const ENUMERATED: u8 = 0x0a;
+    /// Universal IA5String.
     pub const IA5_STRING: u8 = 0x16;
+    /// Universal UTCTime.
     pub const UTC_TIME: u8 = 0x17;
+    /// Universal GeneralizedTime.
     pub const GENERALIZED_TIME: u8 = 0x18;
+    /// Universal SEQUENCE (constructed).
     pub const SEQUENCE: u8 = 0x30;
+    /// Universal SET (constructed).
     pub const SET: u8 = 0x31;
 
     /// `[n]` context-specific, constructed (EXPLICIT tagging, or IMPLICIT of a constructed type).

@@ -8,7 +8,7 @@ use crate::error::{Error, Position};
 
 /// One decoded tag-length-value element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Tlv<'a> {
+pub struct Tlv<'a> {
     /// The identifier octet.
     pub tag: u8,
     /// The content octets.
@@ -42,7 +42,7 @@ impl<'a> Tlv<'a> {
 
 /// A cursor over DER input.
 #[derive(Debug, Clone)]
-pub(crate) struct Reader<'a> {
+pub struct Reader<'a> {
     input: &'a [u8],
     pos: usize,
     /// Absolute offset of `input[0]` in the caller's original buffer.
@@ -78,7 +78,8 @@ impl<'a> Reader<'a> {
         self.base.saturating_add(self.pos)
     }
 
-    fn here(&self, path: &'static str) -> Position {
+    /// The position of the next byte, for errors.
+    pub fn here(&self, path: &'static str) -> Position {
         Position {
             offset: self.offset(),
             path,
@@ -170,11 +171,7 @@ impl<'a> Reader<'a> {
 }
 
 /// Reads exactly one element with tag `tag` spanning all of `input`.
-pub(crate) fn read_single<'a>(
-    input: &'a [u8],
-    tag: u8,
-    path: &'static str,
-) -> Result<Tlv<'a>, Error> {
+pub fn read_single<'a>(input: &'a [u8], tag: u8, path: &'static str) -> Result<Tlv<'a>, Error> {
     let mut reader = Reader::new(input);
     let tlv = reader.read(tag, path)?;
     reader.finish(path)?;
@@ -182,11 +179,7 @@ pub(crate) fn read_single<'a>(
 }
 
 /// Reads the single element inside an EXPLICIT tag's content.
-pub(crate) fn explicit_inner<'a>(
-    outer: &Tlv<'a>,
-    tag: u8,
-    path: &'static str,
-) -> Result<Tlv<'a>, Error> {
+pub fn explicit_inner<'a>(outer: &Tlv<'a>, tag: u8, path: &'static str) -> Result<Tlv<'a>, Error> {
     let mut reader = outer.contents();
     let inner = reader.read(tag, path)?;
     reader.finish(path)?;

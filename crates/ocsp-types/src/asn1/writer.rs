@@ -25,7 +25,7 @@ pub(crate) fn tlv(out: &mut Vec<u8>, tag: u8, content: &[u8]) {
 }
 
 /// Appends one constructed element whose content `f` writes.
-pub(crate) fn nested(out: &mut Vec<u8>, tag: u8, f: impl FnOnce(&mut Vec<u8>)) {
+pub fn nested(out: &mut Vec<u8>, tag: u8, f: impl FnOnce(&mut Vec<u8>)) {
     let mut content = Vec::new();
     f(&mut content);
     tlv(out, tag, &content);

@@ -4,7 +4,7 @@ use crate::algorithm::AlgorithmIdentifierRef;
 use crate::asn1::reader::{explicit_inner, read_single, Tlv};
 use crate::asn1::{primitives, tag};
 use crate::cert_id::CertIdRef;
-use crate::certificate::CertificatesRef;
+use crate::certificate::EmbeddedCertificatesRef;
 use crate::deviation::{Deviation, DeviationKind};
 use crate::error::Error;
 use crate::extension::ExtensionsRef;
@@ -246,7 +246,7 @@ impl<'a> RequestRef<'a> {
 pub struct SignatureRef<'a> {
     algorithm: AlgorithmIdentifierRef<'a>,
     signature: &'a [u8],
-    certs: CertificatesRef<'a>,
+    certs: EmbeddedCertificatesRef<'a>,
 }
 
 impl<'a> SignatureRef<'a> {
@@ -255,7 +255,7 @@ impl<'a> SignatureRef<'a> {
         let algorithm = AlgorithmIdentifierRef::read(&mut r, "Signature.signatureAlgorithm")?;
         let path = "Signature.signature";
         let signature = primitives::bit_string_octets(&r.read(tag::BIT_STRING, path)?, path)?;
-        let certs = CertificatesRef::read_explicit(&mut r, "Signature.certs")?;
+        let certs = EmbeddedCertificatesRef::read_explicit(&mut r, "Signature.certs")?;
         r.finish("Signature")?;
         Ok(SignatureRef {
             algorithm,
@@ -275,7 +275,7 @@ impl<'a> SignatureRef<'a> {
     }
 
     /// `certs`.
-    pub fn certs(&self) -> CertificatesRef<'a> {
+    pub fn certs(&self) -> EmbeddedCertificatesRef<'a> {
         self.certs
     }
 

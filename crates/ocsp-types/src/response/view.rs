@@ -6,7 +6,7 @@ use crate::asn1::reader::{explicit_inner, read_single, Reader, Tlv};
 use crate::asn1::time::Time;
 use crate::asn1::{primitives, tag};
 use crate::cert_id::CertIdRef;
-use crate::certificate::CertificatesRef;
+use crate::certificate::EmbeddedCertificatesRef;
 use crate::deviation::{Deviation, DeviationKind};
 use crate::error::Error;
 use crate::extension::ExtensionsRef;
@@ -143,7 +143,7 @@ pub struct BasicResponseRef<'a> {
     tbs_response_data: ResponseDataRef<'a>,
     signature_algorithm: AlgorithmIdentifierRef<'a>,
     signature: &'a [u8],
-    certs: CertificatesRef<'a>,
+    certs: EmbeddedCertificatesRef<'a>,
     raw: &'a [u8],
 }
 
@@ -172,7 +172,7 @@ impl<'a> BasicResponseRef<'a> {
         let sig_path = "BasicOCSPResponse.signature";
         let signature =
             primitives::bit_string_octets(&r.read(tag::BIT_STRING, sig_path)?, sig_path)?;
-        let certs = CertificatesRef::read_explicit(&mut r, "BasicOCSPResponse.certs")?;
+        let certs = EmbeddedCertificatesRef::read_explicit(&mut r, "BasicOCSPResponse.certs")?;
         r.finish(path)?;
         Ok(BasicResponseRef {
             tbs_response_data,
@@ -199,7 +199,7 @@ impl<'a> BasicResponseRef<'a> {
     }
 
     /// The embedded certificates (which prove nothing by themselves).
-    pub fn certs(&self) -> CertificatesRef<'a> {
+    pub fn certs(&self) -> EmbeddedCertificatesRef<'a> {
         self.certs
     }
 

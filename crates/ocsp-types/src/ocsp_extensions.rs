@@ -1,6 +1,15 @@
 //! Typed access to the standard OCSP extensions (RFC 6960 4.4, RFC 8954,
 //! RFC 6962 3.3) and constructors for the ones a client or responder writes.
 //!
+//! The accessors are methods of [`ExtensionRef`] (`nonce`, `crl_id`,
+//! `acceptable_responses`, `archive_cutoff`, `service_locator`,
+//! `preferred_signature_algorithms`, `null_value`, `sct_list`) and the
+//! constructors associated functions of [`Extension`]; this module holds the
+//! borrowed values they return and the nonce bounds. The certificate
+//! extensions (keyUsage, extendedKeyUsage, basicConstraints,
+//! authorityInfoAccess, TLS Feature) are read by [`crate::CertificateRef`].
+//! (This module was `known` before 0.1.0.)
+//!
 //! Accessors never panic; a value that does not decode as its OID says is
 //! [`Error::InvalidExtensionValue`] with the offset of the value.
 
