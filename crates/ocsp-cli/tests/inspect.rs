@@ -10,9 +10,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use base64ct::{Base64, Encoding};
+use ocsp_testkit::support::{pem, unhex, TempDir};
 use ocsp_types::{
     oid, AlgorithmIdentifier, BasicOcspResponse, CertId, CertStatus, CrlReason, Extension,
     GeneralName, OcspRequest, OcspResponse, Request, ResponderId, ResponseData, ResponseStatus,
@@ -31,19 +31,9 @@ const OPENSSL_VECTORS: &str = concat!(
 
 // ---------------------------------------------------------------- helpers
 
-/// A fresh scratch directory for this test process.
-fn scratch() -> PathBuf {
-    static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-    let dir = std::env::temp_dir().join(format!("ocsp-cli-inspect-{}-{n}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn write_temp(name: &str, bytes: &[u8]) -> PathBuf {
-    let path = scratch().join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
+/// Writes `bytes` to `name` in `dir`; returns its path.
+fn write_temp(dir: &TempDir, name: &str, bytes: &[u8]) -> PathBuf {
+    dir.write(name, bytes)
 }
 
 /// Runs `ocsp ARGS`, feeding `stdin`.
@@ -98,7 +88,8 @@ fn parse_one_object(text: &str) -> Value {
 /// Inspecting `bytes` fails with exit 1, one stderr line naming `kind`, and
 /// with `--json` the error object.
 fn assert_fails(bytes: &[u8], kind: &str) {
-    let path = write_temp("bad.bin", bytes);
+    let tmp = TempDir::new("ocsp-cli-inspect");
+    let path = write_temp(&tmp, "bad.bin", bytes);
     let path = path.to_str().unwrap();
     let out = ocsp(&["inspect", path], b"");
     assert_eq!(out.status.code(), Some(1), "for {kind}");
@@ -122,26 +113,6 @@ fn assert_fails(bytes: &[u8], kind: &str) {
 
 fn seed_der() -> Vec<u8> {
     std::fs::read(SEED).unwrap()
-}
-
-fn pem(label: &str, der: &[u8]) -> String {
-    let b64 = Base64::encode_string(der);
-    let lines: Vec<&str> = b64
-        .as_bytes()
-        .chunks(64)
-        .map(|c| std::str::from_utf8(c).unwrap())
-        .collect();
-    format!(
-        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
-        lines.join("\n")
-    )
-}
-
-fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
 }
 
 fn seed_expected() -> Value {
@@ -231,6 +202,7 @@ fn seed_der_json_matches_the_facts() {
 
 #[test]
 fn seed_pem_among_other_blocks() {
+    let tmp = TempDir::new("ocsp-cli-inspect");
     let der = seed_der();
     let text = format!(
         "explanatory text\n{}{}{}",
@@ -238,7 +210,7 @@ fn seed_pem_among_other_blocks() {
         pem("OCSP RESPONSE", &der),
         pem("OCSP REQUEST", b"second block, not read"),
     );
-    let path = write_temp("seed.pem", text.as_bytes());
+    let path = write_temp(&tmp, "seed.pem", text.as_bytes());
     assert_eq!(inspect_json(&path), seed_expected());
 
     // CRLF line endings and 76-column lines (what some tools write).
@@ -252,21 +224,26 @@ fn seed_pem_among_other_blocks() {
         "-----BEGIN OCSP RESPONSE-----\r\n{}\r\n-----END OCSP RESPONSE-----\r\n",
         lines.join("\r\n")
     );
-    let path = write_temp("seed-76.pem", text.as_bytes());
+    let path = write_temp(&tmp, "seed-76.pem", text.as_bytes());
     assert_eq!(inspect_json(&path), seed_expected());
 }
 
 #[test]
 fn seed_base64_with_line_breaks() {
+    let tmp = TempDir::new("ocsp-cli-inspect");
     let b64 = Base64::encode_string(&seed_der());
     let wrapped: Vec<&str> = b64
         .as_bytes()
         .chunks(64)
         .map(|c| std::str::from_utf8(c).unwrap())
         .collect();
-    let path = write_temp("seed.b64", format!("{}\n", wrapped.join("\n")).as_bytes());
+    let path = write_temp(
+        &tmp,
+        "seed.b64",
+        format!("{}\n", wrapped.join("\n")).as_bytes(),
+    );
     assert_eq!(inspect_json(&path), seed_expected());
-    let path = write_temp("seed-one-line.b64", b64.as_bytes());
+    let path = write_temp(&tmp, "seed-one-line.b64", b64.as_bytes());
     assert_eq!(inspect_json(&path), seed_expected());
 }
 
@@ -445,6 +422,7 @@ fn cn_alice() -> Vec<u8> {
 
 #[test]
 fn unsigned_request_without_nonce() {
+    let tmp = TempDir::new("ocsp-cli-inspect");
     let request = OcspRequest {
         tbs_request: TbsRequest {
             version_encoded: false,
@@ -466,7 +444,7 @@ fn unsigned_request_without_nonce() {
         },
         signature: None,
     };
-    let path = write_temp("req.der", &request.to_der().unwrap());
+    let path = write_temp(&tmp, "req.der", &request.to_der().unwrap());
     let v = inspect_json(&path);
     assert_eq!(
         v,
@@ -496,6 +474,7 @@ fn unsigned_request_without_nonce() {
 
 #[test]
 fn signed_request_with_nonce_and_requestor_name() {
+    let tmp = TempDir::new("ocsp-cli-inspect");
     let request = OcspRequest {
         tbs_request: TbsRequest {
             version_encoded: false,
@@ -520,7 +499,7 @@ fn signed_request_with_nonce_and_requestor_name() {
         }),
     };
     let der = request.to_der().unwrap();
-    let path = write_temp("signed.der", &der);
+    let path = write_temp(&tmp, "signed.der", &der);
     let v = inspect_json(&path);
     assert_eq!(
         v,
@@ -538,7 +517,7 @@ fn signed_request_with_nonce_and_requestor_name() {
         })
     );
 
-    let path = write_temp("signed.pem", pem("OCSP REQUEST", &der).as_bytes());
+    let path = write_temp(&tmp, "signed.pem", pem("OCSP REQUEST", &der).as_bytes());
     let out = ocsp(&["inspect", path.to_str().unwrap()], b"");
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
@@ -560,6 +539,7 @@ fn signed_request_with_nonce_and_requestor_name() {
 
 #[test]
 fn requestor_names_other_than_directory_names() {
+    let tmp = TempDir::new("ocsp-cli-inspect");
     for (name, expected) in [
         (vec![0x82, 0x03, b'a', b'.', b'b'], "a.b"),
         (vec![0x81, 0x03, b'a', b'@', b'b'], "a@b"),
@@ -580,7 +560,7 @@ fn requestor_names_other_than_directory_names() {
             },
             signature: None,
         };
-        let path = write_temp("named.der", &request.to_der().unwrap());
+        let path = write_temp(&tmp, "named.der", &request.to_der().unwrap());
         assert_eq!(inspect_json(&path)["requestor_name"], expected);
     }
 }
@@ -592,7 +572,7 @@ fn requests_made_by_openssl() {
         eprintln!("SKIPPED: {} not found (CI always has it)", dir.display());
         return;
     }
-    let work = scratch();
+    let work = TempDir::new("ocsp-cli-inspect");
     for nonce in [false, true] {
         let req = work.join(format!("req-{nonce}.der"));
         let mut cmd = Command::new("openssl");
@@ -644,6 +624,7 @@ fn requests_made_by_openssl() {
 
 #[test]
 fn get_url_of_a_request() {
+    let tmp = TempDir::new("ocsp-cli-inspect");
     let request = OcspRequest {
         tbs_request: TbsRequest {
             version_encoded: false,
@@ -659,7 +640,7 @@ fn get_url_of_a_request() {
         signature: None,
     };
     let der = request.to_der().unwrap();
-    let expected = inspect_json(&write_temp("get.der", &der));
+    let expected = inspect_json(&write_temp(&tmp, "get.der", &der));
     // Standard base64, percent-encoded as RFC 5019 GET URLs are.
     let path_part = Base64::encode_string(&der)
         .replace('+', "%2B")
@@ -684,6 +665,7 @@ fn get_url_of_a_request() {
 
 #[test]
 fn non_successful_responses_have_only_their_status() {
+    let tmp = TempDir::new("ocsp-cli-inspect");
     for (value, name) in [
         (1u8, "malformedRequest"),
         (2, "internalError"),
@@ -692,7 +674,7 @@ fn non_successful_responses_have_only_their_status() {
         (6, "unauthorized"),
     ] {
         let der = [0x30, 0x03, 0x0a, 0x01, value];
-        let path = write_temp("error-response.der", &der);
+        let path = write_temp(&tmp, "error-response.der", &der);
         let v = inspect_json(&path);
         assert_eq!(
             v,
@@ -727,6 +709,7 @@ fn odd_certificate() -> Vec<u8> {
 
 #[test]
 fn revoked_response_with_unknown_algorithms_and_extensions() {
+    let tmp = TempDir::new("ocsp-cli-inspect");
     let t = |unix| Time::from_unix(unix).unwrap();
     let unknown_sig: ocsp_types::ObjectIdentifier = "1.2.3.4.5".parse().unwrap();
     let unknown_hash: ocsp_types::ObjectIdentifier = "1.2.3.4.6".parse().unwrap();
@@ -781,7 +764,7 @@ fn revoked_response_with_unknown_algorithms_and_extensions() {
         certs: Some(vec![odd_certificate()]),
     });
     let der = response.to_der().unwrap();
-    let v = inspect_json(&write_temp("revoked.der", &der));
+    let v = inspect_json(&write_temp(&tmp, "revoked.der", &der));
     assert_eq!(
         v,
         json!({
@@ -897,7 +880,8 @@ fn invalid_structures_exit_1_with_their_kind() {
 
 #[test]
 fn unreadable_file_exits_1() {
-    let missing = scratch().join("does-not-exist.der");
+    let tmp = TempDir::new("ocsp-cli-inspect");
+    let missing = tmp.join("does-not-exist.der");
     for json in [false, true] {
         let mut args = vec!["inspect", missing.to_str().unwrap()];
         if json {
@@ -915,7 +899,7 @@ fn unreadable_file_exits_1() {
         }
     }
     // A directory cannot be read as a file.
-    let dir = scratch();
+    let dir = TempDir::new("ocsp-cli-inspect");
     let out = ocsp(&["inspect", "--json", dir.to_str().unwrap()], b"");
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(parse_one_object(&stdout(&out))["error"]["kind"], "Io");
@@ -967,6 +951,7 @@ fn no_panic_on_mutations_of_the_seed() {
 /// place in `certs`.
 #[test]
 fn notes_report_each_accepted_deviation() {
+    let tmp = TempDir::new("ocsp-cli-inspect");
     let pki = ocsp_testkit::Pki::new(ocsp_testkit::Flavor::P256);
     let mut delegate = pki.delegate_spec();
     delegate.explicit_non_critical = true;
@@ -976,7 +961,7 @@ fn notes_report_each_accepted_deviation() {
     spec.certs = Some(vec![pki.issue_delegate(&delegate)]);
     spec.singles[0].empty_extensions_encoded = true;
     let der = spec.sign_edited(&pki.delegate.key, |tbs| tbs.version_encoded = true);
-    let path = write_temp("deviations.der", &der);
+    let path = write_temp(&tmp, "deviations.der", &der);
     let v = inspect_json(&path);
     assert_eq!(
         v["notes"],
@@ -1003,7 +988,7 @@ fn notes_report_each_accepted_deviation() {
         assert!(text.contains(line), "missing {line:?} in\n{text}");
     }
     // Without deviations: an empty array, and `Notes: none`.
-    let clean = write_temp("clean.der", &pki.issuer_response().sign(&pki.ca.key));
+    let clean = write_temp(&tmp, "clean.der", &pki.issuer_response().sign(&pki.ca.key));
     assert_eq!(inspect_json(&clean)["notes"], json!([]));
     let out = ocsp(&["inspect", clean.to_str().unwrap()], b"");
     assert!(stdout(&out).contains("Notes: none"));
@@ -1011,6 +996,7 @@ fn notes_report_each_accepted_deviation() {
 
 #[test]
 fn request_notes() {
+    let tmp = TempDir::new("ocsp-cli-inspect");
     let request = OcspRequest {
         tbs_request: TbsRequest {
             version_encoded: true,
@@ -1025,7 +1011,7 @@ fn request_notes() {
         },
         signature: None,
     };
-    let path = write_temp("request-deviations.der", &request.to_der().unwrap());
+    let path = write_temp(&tmp, "request-deviations.der", &request.to_der().unwrap());
     assert_eq!(
         inspect_json(&path)["notes"],
         json!([

@@ -11,11 +11,11 @@
 )]
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use base64ct::{Base64, Encoding};
+use ocsp_testkit::support::{pem, TempDir};
 use ocsp_testkit::{at, single, CertSpec, Flavor, HashAlg, Pki, DAY, HOUR, NOW};
 use ocsp_types::{CertStatus, CrlReason, ResponderId, RevokedInfo};
 use serde_json::{json, Value};
@@ -41,19 +41,9 @@ const OPENSSL_VECTORS: &str = concat!(
 
 // ---------------------------------------------------------------- helpers
 
-/// A fresh scratch directory for this test process.
-fn scratch() -> PathBuf {
-    static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-    let dir = std::env::temp_dir().join(format!("ocsp-cli-verify-{}-{n}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn write_temp(name: &str, bytes: &[u8]) -> String {
-    let path = scratch().join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path.to_str().unwrap().to_owned()
+/// Writes `bytes` to `name` in `dir`; returns the path as a string.
+fn write_temp(dir: &TempDir, name: &str, bytes: &[u8]) -> String {
+    dir.write(name, bytes).to_str().unwrap().to_owned()
 }
 
 /// Runs `ocsp ARGS` with an empty stdin; no run may panic.
@@ -120,19 +110,6 @@ fn assert_failure(value: &Value, kind: &str) {
     assert!(value["error"]["message"].is_string(), "{value}");
     let keys: Vec<&String> = value.as_object().unwrap().keys().collect();
     assert_eq!(keys, ["verified", "error"]);
-}
-
-fn pem(label: &str, der: &[u8]) -> String {
-    let b64 = Base64::encode_string(der);
-    let lines: Vec<&str> = b64
-        .as_bytes()
-        .chunks(64)
-        .map(|c| std::str::from_utf8(c).unwrap())
-        .collect();
-    format!(
-        "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
-        lines.join("\n")
-    )
 }
 
 // ---------------------------------------------------------------- the seed response
@@ -333,11 +310,12 @@ fn time_forms_serial_forms_and_policy_flags() {
 
 #[test]
 fn response_as_pem_and_base64_issuer_spki_as_pem() {
+    let tmp = TempDir::new("ocsp-cli-verify");
     let der = std::fs::read(SEED).unwrap();
-    let as_pem = write_temp("seed.pem", pem("OCSP RESPONSE", &der).as_bytes());
-    let as_b64 = write_temp("seed.ors", Base64::encode_string(&der).as_bytes());
+    let as_pem = write_temp(&tmp, "seed.pem", pem("OCSP RESPONSE", &der).as_bytes());
+    let as_b64 = write_temp(&tmp, "seed.ors", Base64::encode_string(&der).as_bytes());
     let spki = std::fs::read(SEED_SPKI).unwrap();
-    let spki_pem = write_temp("spki.pem", pem("PUBLIC KEY", &spki).as_bytes());
+    let spki_pem = write_temp(&tmp, "spki.pem", pem("PUBLIC KEY", &spki).as_bytes());
     for response in [&as_pem, &as_b64] {
         let (code, value) = verify_json(&[
             "--response",
@@ -358,9 +336,9 @@ fn response_as_pem_and_base64_issuer_spki_as_pem() {
 // ---------------------------------------------------------------- testkit answers
 
 /// Writes the testkit PKI's CA (PEM) and leaf (DER); returns their paths.
-fn pki_files(pki: &Pki) -> (String, String) {
-    let ca = write_temp("ca.pem", pem("CERTIFICATE", &pki.ca.cert).as_bytes());
-    let leaf = write_temp("leaf.der", &pki.leaf);
+fn pki_files(pki: &Pki, tmp: &TempDir) -> (String, String) {
+    let ca = write_temp(tmp, "ca.pem", pem("CERTIFICATE", &pki.ca.cert).as_bytes());
+    let leaf = write_temp(tmp, "leaf.der", &pki.leaf);
     (ca, leaf)
 }
 
@@ -371,14 +349,15 @@ fn testkit_now() -> String {
 
 #[test]
 fn revoked_exits_3() {
+    let tmp = TempDir::new("ocsp-cli-verify");
     let pki = Pki::new(Flavor::Rsa);
-    let (ca, leaf) = pki_files(&pki);
+    let (ca, leaf) = pki_files(&pki, &tmp);
     let mut spec = pki.issuer_response();
     spec.singles = vec![pki.leaf_single(CertStatus::Revoked(RevokedInfo {
         revocation_time: at(-10 * DAY),
         revocation_reason: Some(CrlReason::KeyCompromise),
     }))];
-    let response = write_temp("revoked.der", &spec.sign(&pki.ca.key));
+    let response = write_temp(&tmp, "revoked.der", &spec.sign(&pki.ca.key));
     let now = testkit_now();
     let args = [
         "--response",
@@ -424,7 +403,7 @@ fn revoked_exits_3() {
         revocation_time: at(-10 * DAY),
         revocation_reason: None,
     }))];
-    let response = write_temp("revoked.der", &spec.sign(&pki.ca.key));
+    let response = write_temp(&tmp, "revoked.der", &spec.sign(&pki.ca.key));
     let (code, value) = verify_json(&[
         "--response",
         &response,
@@ -441,12 +420,13 @@ fn revoked_exits_3() {
 
 #[test]
 fn unknown_exits_4_and_delegated_and_trusted_responders() {
+    let tmp = TempDir::new("ocsp-cli-verify");
     let pki = Pki::new(Flavor::P256);
-    let (ca, leaf) = pki_files(&pki);
+    let (ca, leaf) = pki_files(&pki, &tmp);
     let now = testkit_now();
     let mut spec = pki.delegated_response();
     spec.singles = vec![pki.leaf_single(CertStatus::Unknown)];
-    let response = write_temp("unknown.der", &spec.sign(&pki.delegate.key));
+    let response = write_temp(&tmp, "unknown.der", &spec.sign(&pki.delegate.key));
     let args = [
         "--response",
         &response,
@@ -477,7 +457,7 @@ fn unknown_exits_4_and_delegated_and_trusted_responders() {
     let mut spec = pki.issuer_response();
     spec.responder_id = ResponderId::ByName(rogue_name);
     spec.sig_alg = rogue.default_alg();
-    let response = write_temp("rogue.der", &spec.sign(&rogue));
+    let response = write_temp(&tmp, "rogue.der", &spec.sign(&rogue));
     let base = [
         "--response",
         &response,
@@ -492,6 +472,7 @@ fn unknown_exits_4_and_delegated_and_trusted_responders() {
     assert_eq!(code, 1);
     assert_failure(&value, "NoAuthorizedResponder");
     let trusted = write_temp(
+        &tmp,
         "trusted.pem",
         format!(
             "{}{}",
@@ -516,8 +497,9 @@ fn unknown_exits_4_and_delegated_and_trusted_responders() {
 
 #[test]
 fn missing_next_update_and_certificate_checks() {
+    let tmp = TempDir::new("ocsp-cli-verify");
     let pki = Pki::new(Flavor::Rsa);
-    let (ca, leaf) = pki_files(&pki);
+    let (ca, leaf) = pki_files(&pki, &tmp);
     let now = testkit_now();
     let mut spec = pki.issuer_response();
     spec.singles = vec![single(
@@ -526,7 +508,7 @@ fn missing_next_update_and_certificate_checks() {
         at(-HOUR),
         None,
     )];
-    let response = write_temp("no-next.der", &spec.sign(&pki.ca.key));
+    let response = write_temp(&tmp, "no-next.der", &spec.sign(&pki.ca.key));
     let args = [
         "--response",
         &response,
@@ -546,7 +528,7 @@ fn missing_next_update_and_certificate_checks() {
     assert_failure(&value, "MissingNextUpdate");
     // The issuer given is not the certificate's: the other CA has the same
     // Name but another key, which the byKey ResponderID does not name.
-    let other = write_temp("other.der", &pki.other_ca.cert);
+    let other = write_temp(&tmp, "other.der", &pki.other_ca.cert);
     let (code, value) = verify_json(&[
         "--response",
         &response,
@@ -590,13 +572,14 @@ fn missing_next_update_and_certificate_checks() {
 
 #[test]
 fn extra_certs_authorize_a_response_without_embedded_certs() {
+    let tmp = TempDir::new("ocsp-cli-verify");
     let pki = Pki::new(Flavor::Rsa);
-    let (ca, leaf) = pki_files(&pki);
+    let (ca, leaf) = pki_files(&pki, &tmp);
     let now = testkit_now();
     // The testkit's knob for `openssl ocsp -resp_no_certs`: no certs field.
     let mut spec = pki.delegated_response();
     spec.certs = None;
-    let response = write_temp("bare.der", &spec.sign(&pki.delegate.key));
+    let response = write_temp(&tmp, "bare.der", &spec.sign(&pki.delegate.key));
     let base = [
         "--response",
         &response,
@@ -612,6 +595,7 @@ fn extra_certs_authorize_a_response_without_embedded_certs() {
     assert_failure(&value, "NoAuthorizedResponder");
     // Every certificate of a PEM file is a candidate; a DER file holds one.
     let pem_file = write_temp(
+        &tmp,
         "extra.pem",
         format!(
             "{}{}",
@@ -620,7 +604,7 @@ fn extra_certs_authorize_a_response_without_embedded_certs() {
         )
         .as_bytes(),
     );
-    let der_file = write_temp("extra.der", &pki.delegate.cert);
+    let der_file = write_temp(&tmp, "extra.der", &pki.delegate.cert);
     for file in [&pem_file, &der_file] {
         let args = [&base[..], &["--extra-certs", file]].concat();
         let (code, value) = verify_json(&args);
@@ -636,7 +620,7 @@ fn extra_certs_authorize_a_response_without_embedded_certs() {
     // Repeatable; an extra certificate is authorized like an embedded one.
     let mut no_eku = pki.delegate_spec();
     no_eku.eku = None;
-    let no_eku = write_temp("no-eku.der", &pki.issue_delegate(&no_eku));
+    let no_eku = write_temp(&tmp, "no-eku.der", &pki.issue_delegate(&no_eku));
     let (code, value) = verify_json(&[&base[..], &["--extra-certs", &no_eku]].concat());
     assert_eq!(code, 1);
     assert_failure(&value, "DelegatedResponderNotOcspSigning");
@@ -651,12 +635,12 @@ fn extra_certs_authorize_a_response_without_embedded_certs() {
     // A CA certificate as delegated responder is refused.
     let mut ca_spec = pki.delegate_spec();
     ca_spec.ca = true;
-    let ca_delegate = write_temp("ca-delegate.der", &pki.issue_delegate(&ca_spec));
+    let ca_delegate = write_temp(&tmp, "ca-delegate.der", &pki.issue_delegate(&ca_spec));
     let (code, value) = verify_json(&[&base[..], &["--extra-certs", &ca_delegate]].concat());
     assert_eq!(code, 1);
     assert_failure(&value, "DelegatedResponderIsCa");
     // A missing file is an input error.
-    let missing = scratch().join("missing.pem").to_str().unwrap().to_owned();
+    let missing = tmp.join("missing.pem").to_str().unwrap().to_owned();
     let (code, _) = verify_json(&[&base[..], &["--extra-certs", &missing]].concat());
     assert_eq!(code, 1);
 }
@@ -677,7 +661,7 @@ fn extra_certs_with_an_openssl_response_without_certs() {
         .unwrap()
         .as_secs() as i64;
     let pki = Pki::new_at(Flavor::Rsa, wall);
-    let dir = scratch();
+    let dir = TempDir::new("ocsp-cli-verify");
     let path = |name: &str| dir.join(name).to_str().unwrap().to_owned();
     std::fs::write(path("ca.pem"), pem("CERTIFICATE", &pki.ca.cert)).unwrap();
     std::fs::write(path("leaf.pem"), pem("CERTIFICATE", &pki.leaf)).unwrap();
@@ -738,8 +722,9 @@ fn extra_certs_with_an_openssl_response_without_certs() {
 
 #[test]
 fn max_age_replaces_both_age_limits() {
+    let tmp = TempDir::new("ocsp-cli-verify");
     let pki = Pki::new(Flavor::Rsa);
-    let (ca, leaf) = pki_files(&pki);
+    let (ca, leaf) = pki_files(&pki, &tmp);
     let now = testkit_now();
     let response = |this: i64, next: Option<i64>| {
         let mut spec = pki.issuer_response();
@@ -750,7 +735,7 @@ fn max_age_replaces_both_age_limits() {
             next.map(at),
         )];
         spec.produced_at = at(this);
-        write_temp("aged.der", &spec.sign(&pki.ca.key))
+        write_temp(&tmp, "aged.der", &spec.sign(&pki.ca.key))
     };
     for next in [None, Some(DAY)] {
         // 14 days old: refused by the 10-day defaults, with or without
@@ -783,13 +768,14 @@ fn max_age_replaces_both_age_limits() {
 
 #[test]
 fn bad_inputs_exit_1_with_their_kind() {
-    let garbage = write_temp("garbage.bin", &[0x30, 0x03, 0x02, 0x01]);
-    let binary_junk = write_temp("junk.bin", &[0xff, 0x00, 0x13, 0x37]);
-    let empty = write_temp("empty.der", b"");
-    let not_pem = write_temp("cert.txt", b"hello");
-    let bad_cert = write_temp("bad-cert.der", &[0x30, 0x00]);
-    let missing = scratch().join("missing.der").to_str().unwrap().to_owned();
-    let unsuccessful = write_temp("try-later.der", &[0x30, 0x03, 0x0a, 0x01, 0x03]);
+    let tmp = TempDir::new("ocsp-cli-verify");
+    let garbage = write_temp(&tmp, "garbage.bin", &[0x30, 0x03, 0x02, 0x01]);
+    let binary_junk = write_temp(&tmp, "junk.bin", &[0xff, 0x00, 0x13, 0x37]);
+    let empty = write_temp(&tmp, "empty.der", b"");
+    let not_pem = write_temp(&tmp, "cert.txt", b"hello");
+    let bad_cert = write_temp(&tmp, "bad-cert.der", &[0x30, 0x00]);
+    let missing = tmp.join("missing.der").to_str().unwrap().to_owned();
+    let unsuccessful = write_temp(&tmp, "try-later.der", &[0x30, 0x03, 0x0a, 0x01, 0x03]);
     let with = |response: &str, issuer_name: &str, issuer_spki: &str| {
         vec![
             "--response".to_owned(),
@@ -981,6 +967,7 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn no_panic_on_mutations_of_the_seed() {
+    let tmp = TempDir::new("ocsp-cli-verify");
     let seed = std::fs::read(SEED).unwrap();
     let mut inputs: Vec<Vec<u8>> = (0..30).map(|n| seed[..n].to_vec()).collect();
     for i in (0..seed.len()).step_by(37) {
@@ -989,7 +976,7 @@ fn no_panic_on_mutations_of_the_seed() {
         inputs.push(flipped);
     }
     for input in inputs {
-        let path = write_temp("mutated.der", &input);
+        let path = write_temp(&tmp, "mutated.der", &input);
         let (code, value) = verify_json(
             &seed_args("2017-08-15T00:00:00Z", &[])
                 .into_iter()
@@ -1125,8 +1112,9 @@ fn openssl_manifest_through_the_cli() {
 /// FALSE` and a padded keyUsage (rustls-webpki).
 #[test]
 fn accepted_deviations_verify_good() {
+    let tmp = TempDir::new("ocsp-cli-verify");
     let pki = Pki::new(Flavor::P256);
-    let (ca, leaf) = pki_files(&pki);
+    let (ca, leaf) = pki_files(&pki, &tmp);
     let mut delegate = pki.delegate_spec();
     delegate.explicit_non_critical = true;
     delegate.padded_key_usage = true;
@@ -1142,7 +1130,7 @@ fn accepted_deviations_verify_good() {
         tbs.version_encoded = true;
         tbs.empty_extensions_encoded = true;
     });
-    let response = write_temp("deviations.der", &der);
+    let response = write_temp(&tmp, "deviations.der", &der);
     let now = testkit_now();
     let (code, value) = verify_json(&[
         "--response",

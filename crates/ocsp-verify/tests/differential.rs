@@ -839,8 +839,7 @@ fn differential_against_openssl() {
             .as_secs(),
     )
     .unwrap();
-    let dir = std::env::temp_dir().join(format!("ocsp-verify-differential-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = ocsp_testkit::support::TempDir::new("ocsp-verify-differential");
 
     let rsa = World::new(Flavor::Rsa, t, &dir);
     let p256 = World::new(Flavor::P256, t, &dir);
@@ -913,5 +912,4 @@ fn differential_against_openssl() {
         failures.join("\n")
     );
     assert!(agreed >= 60, "{agreed}");
-    std::fs::remove_dir_all(&dir).ok();
 }
