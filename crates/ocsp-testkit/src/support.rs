@@ -4,6 +4,7 @@
 //!
 //! Every helper panics on failure: a test that cannot set itself up fails.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -157,6 +158,24 @@ pub fn shared_vectors(sub: &str) -> Option<PathBuf> {
         );
         None
     }
+}
+
+/// A tab-separated file with a header line (the shared vectors'
+/// manifests): one map from column name to value per non-empty line.
+pub fn read_tsv(path: &Path) -> Vec<HashMap<String, String>> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    lines
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            header
+                .iter()
+                .zip(l.split('\t'))
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
 }
 
 /// Whether the `openssl` binary runs (no notice).

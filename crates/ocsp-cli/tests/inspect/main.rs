@@ -25,10 +25,6 @@ const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../ocsp-types/tests/data/seed-wikipedia-2017.der"
 );
-const OPENSSL_VECTORS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/vectors/openssl-ocsp"
-);
 
 // ---------------------------------------------------------------- helpers
 

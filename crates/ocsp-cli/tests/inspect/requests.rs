@@ -2,6 +2,7 @@
 //! OpenSSL, and the GET URL form.
 
 use super::*;
+use ocsp_testkit::support::shared_vectors;
 
 #[test]
 fn unsigned_request_without_nonce() {
@@ -150,11 +151,9 @@ fn requestor_names_other_than_directory_names() {
 
 #[test]
 fn requests_made_by_openssl() {
-    let dir = Path::new(OPENSSL_VECTORS);
-    if !dir.is_dir() {
-        eprintln!("SKIPPED: {} not found (CI always has it)", dir.display());
+    let Some(dir) = shared_vectors("openssl-ocsp") else {
         return;
-    }
+    };
     let work = TempDir::new("ocsp-cli-inspect");
     for nonce in [false, true] {
         let req = work.join(format!("req-{nonce}.der"));

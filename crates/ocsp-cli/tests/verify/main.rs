@@ -12,7 +12,6 @@
 )]
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use base64ct::{Base64, Encoding};
@@ -35,10 +34,6 @@ const SEED_SPKI: &str = concat!(
 );
 const SEED_SERIAL: &str = "10e6fc62b7418ad5005e45b6";
 const SEED_NONCE: &str = "f8683d2c1fea62ffcca1889e51efc905";
-const OPENSSL_VECTORS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/vectors/openssl-ocsp"
-);
 
 // ---------------------------------------------------------------- helpers
 

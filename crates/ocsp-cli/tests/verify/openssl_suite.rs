@@ -1,22 +1,7 @@
 //! OpenSSL's 59 cases through the command line.
 
 use super::*;
-
-fn tsv(path: &Path) -> Vec<HashMap<String, String>> {
-    let text = std::fs::read_to_string(path).unwrap();
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
-    lines
-        .filter(|l| !l.is_empty())
-        .map(|l| {
-            header
-                .iter()
-                .zip(l.split('\t'))
-                .map(|(h, v)| (h.to_string(), v.to_string()))
-                .collect()
-        })
-        .collect()
-}
+use ocsp_testkit::support::{read_tsv as tsv, shared_vectors};
 
 /// The hierarchy (ND1..D3) a case is about.
 fn hierarchy(case: &str) -> &'static str {
@@ -49,19 +34,14 @@ fn expected_kind(case: &str) -> Option<&'static str> {
 
 #[test]
 fn openssl_manifest_through_the_cli() {
-    let dir = Path::new(OPENSSL_VECTORS);
-    if !dir.join("MANIFEST.tsv").exists() {
-        eprintln!(
-            "SKIPPED: OpenSSL OCSP vectors not found at {} (shared/ is absent)",
-            dir.display()
-        );
+    let Some(dir) = shared_vectors("openssl-ocsp") else {
         return;
-    }
+    };
     let this_updates: HashMap<String, String> = tsv(&dir.join("RESPONSES.tsv"))
         .into_iter()
         .map(|r| (r["response"].clone(), r["this_update"].clone()))
         .collect();
-    let files: Vec<String> = std::fs::read_dir(dir)
+    let files: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();

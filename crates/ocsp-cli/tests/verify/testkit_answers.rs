@@ -232,12 +232,9 @@ fn extra_certs_authorize_a_response_without_embedded_certs() {
 
 #[test]
 fn extra_certs_with_an_openssl_response_without_certs() {
-    let openssl_works = Command::new("openssl")
-        .arg("version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !openssl_works {
-        eprintln!("SKIPPED: the openssl CLI is not available");
+    if !ocsp_testkit::support::openssl_available(
+        "extra_certs_with_an_openssl_response_without_certs",
+    ) {
         return;
     }
     // OpenSSL stamps the wall clock: build the PKI around it, verify now.

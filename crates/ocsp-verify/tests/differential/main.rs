@@ -43,12 +43,11 @@
     clippy::indexing_slicing
 )]
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, SystemTime};
 
-use base64ct::{Base64, Encoding};
+use ocsp_testkit::support;
 use ocsp_testkit::{
     by_key, cert, cert_id, der, single, CertSpec, Flavor, HashAlg, Key, KeyName, Pki, ResponseSpec,
     SigAlg, DAY, HOUR,
@@ -199,17 +198,9 @@ use cases::{common_cases, ecdsa_cases, rsa_cases};
 
 // ---------------------------------------------------------------- running both
 
+/// The PEM blocks of `ders`, one after another.
 fn pem(label: &str, ders: &[&[u8]]) -> String {
-    let mut out = String::new();
-    for der in ders {
-        let b64 = Base64::encode_string(der);
-        writeln!(out, "-----BEGIN {label}-----").unwrap();
-        for line in b64.as_bytes().chunks(64) {
-            writeln!(out, "{}", std::str::from_utf8(line).unwrap()).unwrap();
-        }
-        writeln!(out, "-----END {label}-----").unwrap();
-    }
-    out
+    ders.iter().map(|der| support::pem(label, der)).collect()
 }
 
 fn ours(w: &World, c: &Case) -> Outcome {
@@ -331,17 +322,9 @@ fn first_line(all: &str, fallback: &str) -> String {
         })
 }
 
-fn openssl_available() -> bool {
-    Command::new("openssl")
-        .arg("version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 #[test]
 fn differential_against_openssl() {
-    if !openssl_available() {
-        eprintln!("SKIPPED: the openssl command is not available; no differential test run");
+    if !support::openssl_available("differential_against_openssl") {
         return;
     }
     let version = Command::new("openssl").arg("version").output().unwrap();
