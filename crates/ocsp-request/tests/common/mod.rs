@@ -117,7 +117,7 @@ impl Pki {
 
     /// The DER of `name.pem`.
     pub fn der(&self, name: &str) -> Vec<u8> {
-        read_pem_cert(&self.dir.join(&format!("{name}.pem")))
+        read_pem_cert(&self.dir.join(format!("{name}.pem")))
     }
 
     /// Runs `openssl ocsp` with `args` and `-reqout out`, returning the DER.
