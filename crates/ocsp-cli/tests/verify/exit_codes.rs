@@ -117,14 +117,14 @@ fn bad_inputs_exit_1_with_their_kind() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let base = ["--response", SEED, "--serial", "01", "--issuer", SEED];
-    for args in [
-        vec!["verify"],
-        vec!["verify", "--serial", "01", "--issuer", SEED],
-        vec!["verify", "--response", SEED, "--issuer", SEED],
-        vec!["verify", "--response", SEED, "--serial", "01"],
-        vec![
-            "verify",
+    // The arguments after `verify`: a required input missing, or two that
+    // exclude each other, or a serial that is not hex.
+    let incomplete: &[&[&str]] = &[
+        &[],
+        &["--serial", "01", "--issuer", SEED],
+        &["--response", SEED, "--issuer", SEED],
+        &["--response", SEED, "--serial", "01"],
+        &[
             "--response",
             SEED,
             "--serial",
@@ -134,8 +134,7 @@ fn usage_errors_exit_2() {
             "--issuer",
             SEED,
         ],
-        vec![
-            "verify",
+        &[
             "--response",
             SEED,
             "--serial",
@@ -147,52 +146,33 @@ fn usage_errors_exit_2() {
             "--issuer-spki",
             SEED,
         ],
-        vec![
-            "verify",
-            "--response",
-            SEED,
-            "--serial",
-            "01",
-            "--issuer-name",
-            SEED,
-        ],
-        vec![
-            "verify",
-            "--response",
-            SEED,
-            "--serial",
-            "01",
-            "--issuer-spki",
-            SEED,
-        ],
-        [&["verify"], &base[..], &["--at", "yesterday"]].concat(),
-        [&["verify"], &base[..], &["--at", "2017-08-15"]].concat(),
-        [&["verify"], &base[..], &["--at", "-5"]].concat(),
-        [&["verify"], &base[..], &["--skew", "-1"]].concat(),
-        [&["verify"], &base[..], &["--max-age", "1h"]].concat(),
-        [&["verify"], &base[..], &["--nonce", "abc"]].concat(),
-        [&["verify"], &base[..], &["--nonce", ""]].concat(),
-        [&["verify"], &base[..], &["--require-nonce"]].concat(),
-        [&["verify"], &base[..], &["--no-such-flag"]].concat(),
-        vec![
-            "verify",
-            "--response",
-            SEED,
-            "--serial",
-            "xyz",
-            "--issuer",
-            SEED,
-        ],
-        vec![
-            "verify",
-            "--response",
-            SEED,
-            "--serial",
-            "",
-            "--issuer",
-            SEED,
-        ],
-    ] {
+        &["--response", SEED, "--serial", "01", "--issuer-name", SEED],
+        &["--response", SEED, "--serial", "01", "--issuer-spki", SEED],
+        &["--response", SEED, "--serial", "xyz", "--issuer", SEED],
+        &["--response", SEED, "--serial", "", "--issuer", SEED],
+    ];
+    // Added to a complete invocation: a bad value or an unknown flag.
+    let base = ["--response", SEED, "--serial", "01", "--issuer", SEED];
+    let bad_flags: &[&[&str]] = &[
+        &["--at", "yesterday"],
+        &["--at", "2017-08-15"],
+        &["--at", "-5"],
+        &["--skew", "-1"],
+        &["--max-age", "1h"],
+        &["--nonce", "abc"],
+        &["--nonce", ""],
+        &["--require-nonce"],
+        &["--no-such-flag"],
+    ];
+    let rows = incomplete
+        .iter()
+        .map(|args| [&["verify"], *args].concat())
+        .chain(
+            bad_flags
+                .iter()
+                .map(|extra| [&["verify"], &base[..], extra].concat()),
+        );
+    for args in rows {
         let out = ocsp(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(out.stdout.is_empty(), "{args:?}");
