@@ -1,8 +1,11 @@
 //! The value parsers of the command-line arguments: hex octets (nonces),
 //! serial numbers and times. Each returns the message clap shows after
-//! `invalid value`.
+//! `invalid value`. And the verification policy the shared flags set.
+
+use std::time::Duration;
 
 use ocsp_types::Time;
+use ocsp_verify::Policy;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
@@ -71,6 +74,22 @@ pub fn parse_time(text: &str) -> Result<u64, String> {
              or Unix seconds, from 1970 to 9999"
                 .to_owned()
         })
+}
+
+/// The policy `--skew SECS` and `--max-age SECS` set over
+/// [`Policy::DEFAULT`] (`ocsp verify` and `ocsp staple`).
+pub fn policy_from_flags(skew: Option<u64>, max_age: Option<u64>) -> Policy {
+    let mut policy = Policy::DEFAULT;
+    if let Some(skew) = skew {
+        policy.clock_skew = Duration::from_secs(skew);
+    }
+    // --max-age replaces both age limits, as `openssl ocsp -status_age`
+    // bounds every response it is given.
+    if let Some(max_age) = max_age {
+        policy.max_age = Some(Duration::from_secs(max_age));
+        policy.max_age_without_next_update = Duration::from_secs(max_age);
+    }
+    policy
 }
 
 /// RFC 3339 `date-time` (`YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM)`, `T`

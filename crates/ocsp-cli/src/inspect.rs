@@ -43,11 +43,10 @@ fn render(args: &InspectArgs) -> Result<(), CliError> {
     let der = input::read_message(&args.file)?;
     let message = parse_message(&der)?;
     let written = if args.json {
-        let value = match &message {
-            Message::Response(response) => json::response(response),
-            Message::Request(request) => json::request(request),
-        };
-        print_json(&value)
+        match &message {
+            Message::Response(response) => print_json(&json::response(response)),
+            Message::Request(request) => print_json(&json::request(request)),
+        }
     } else {
         let text = match &message {
             Message::Response(response) => text::response(response),

@@ -19,7 +19,6 @@ mod request_cmd;
 mod serve_cmd;
 mod staple_cmd;
 mod tls_probe;
-mod verdict_output;
 mod verify_cmd;
 
 use std::process::ExitCode;

@@ -109,9 +109,9 @@ enum NonceReport {
     Echoed(bool),
 }
 
-/// The `cert_id` object.
+/// The `cert_id` object (`verify`, `check`, `staple` and `inspect`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-struct CertIdJson {
+pub struct CertIdJson {
     hash_algorithm: String,
     issuer_name_hash: String,
     issuer_key_hash: String,
@@ -133,7 +133,8 @@ impl CertIdJson {
         }
     }
 
-    fn of_ref(id: &CertIdRef<'_>) -> Self {
+    /// The object of a parsed CertID.
+    pub fn of_ref(id: &CertIdRef<'_>) -> Self {
         Self::new(
             id.hash_algorithm().oid(),
             id.issuer_name_hash(),

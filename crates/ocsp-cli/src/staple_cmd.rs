@@ -29,24 +29,19 @@ use std::time::Duration;
 use clap::Args;
 use ocsp_rustls::issuer::{find_issuer, FoundIssuer};
 use ocsp_types::CertificateRef;
-use ocsp_verify::{Policy, Subject, UnixTime, Verdict, Verifier};
+use ocsp_verify::{Policy, Subject, UnixTime, Verifier};
 use rustls::client::WebPkiServerVerifier;
 use rustls::pki_types::{CertificateDer, ServerName};
 use rustls::RootCertStore;
-use serde_json::Value;
+use serde::Serialize;
 
-use crate::args::parse_time;
+use crate::args::{parse_time, policy_from_flags};
 use crate::cert_summary::CertSummary;
 use crate::error::{print_json, print_text, CliError};
 use crate::input;
 use crate::input::read_first_certificate as first_certificate;
-use crate::inspect::json::object;
-use crate::report::Report;
+use crate::report::{printable, unix_time_string, Report, TextContext, EXIT_NOT_VERIFIED};
 use crate::tls_probe::{probe, Seen, Target};
-use crate::verdict_output::{
-    error_kind, exit_code, failure_json, failure_text, printable, status_name, unix_time_string,
-    verdict_json, verdict_text, TextContext, EXIT_NOT_VERIFIED,
-};
 use crate::verify_cmd::now;
 
 /// Arguments of `ocsp staple`.
@@ -333,32 +328,13 @@ fn check(args: &StapleArgs) -> Result<ExitCode, CliError> {
             time,
             None,
         );
-    Ok(match &result {
-        Ok(verdict) if status_name(&verdict.status).is_some() => {
-            show(args, &header, &seen.chain, verdict, time)
-        }
-        Ok(_) => fail(
-            args,
-            &header,
-            &seen.chain,
-            true,
-            "UnknownStatus",
-            "the response has a status this program does not know",
-            time,
-        ),
-        Err(e) => {
-            let message = CliError::new(error_kind(e), e).message;
-            fail(
-                args,
-                &header,
-                &seen.chain,
-                true,
-                error_kind(e),
-                &message,
-                time,
-            )
-        }
-    })
+    let report = match &result {
+        // A status this program does not know is reported as a failure
+        // (`UnknownStatus`) by the report itself.
+        Ok(verdict) => Report::from_verdict(verdict, &TextContext::default()),
+        Err(e) => Report::failed(CliError::new(e.kind(), e)),
+    };
+    Ok(finish(args, &header, &seen.chain, true, report, time))
 }
 
 /// The trust anchors for the chain check (`None`: not checked).
@@ -392,25 +368,21 @@ fn trust_anchors(anchors: &Anchors) -> Result<Option<Arc<RootCertStore>>, CliErr
     Ok(Some(Arc::new(roots)))
 }
 
-/// The policy the flags set, over [`Policy::DEFAULT`]; a staple cannot
+/// The policy the flags set, as `ocsp verify` sets it; a staple cannot
 /// carry the client's nonce.
 fn policy(args: &StapleArgs) -> Policy {
-    let mut policy = Policy::DEFAULT;
-    if let Some(skew) = args.skew {
-        policy.clock_skew = Duration::from_secs(skew);
-    }
-    // --max-age replaces both age limits, as in `ocsp verify`.
-    if let Some(max_age) = args.max_age {
-        policy.max_age = Some(Duration::from_secs(max_age));
-        policy.max_age_without_next_update = Duration::from_secs(max_age);
-    }
+    let mut policy = policy_from_flags(args.skew, args.max_age);
     policy.require_nonce = false;
     policy
 }
 
-/// One certificate of the chain, as shown.
+/// One certificate of the chain, as shown (text) and its `chain` member
+/// (JSON); the field order is the contract.
+#[derive(Serialize)]
 struct ChainEntry {
-    summary: CertSummary,
+    subject: Option<String>,
+    issuer: Option<String>,
+    serial: Option<String>,
     not_before: Option<String>,
     not_after: Option<String>,
 }
@@ -418,23 +390,25 @@ struct ChainEntry {
 impl ChainEntry {
     fn of(der: &[u8]) -> Self {
         let parsed = CertificateRef::parse(der).ok();
+        let summary = CertSummary::of(der);
         ChainEntry {
-            summary: CertSummary::of(der),
+            subject: summary.subject,
+            issuer: summary.issuer,
+            serial: summary.serial,
             not_before: parsed.as_ref().map(|c| c.not_before().to_string()),
             not_after: parsed.as_ref().map(|c| c.not_after().to_string()),
         }
     }
+}
 
-    fn json(&self) -> Value {
-        let optional = |s: &Option<String>| s.clone().map_or(Value::Null, Value::String);
-        object([
-            ("subject", optional(&self.summary.subject)),
-            ("issuer", optional(&self.summary.issuer)),
-            ("serial", optional(&self.summary.serial)),
-            ("not_before", optional(&self.not_before)),
-            ("not_after", optional(&self.not_after)),
-        ])
-    }
+/// The `--json` object: the `ocsp verify` object (the report), then
+/// `stapled` and `chain`; the field order is the contract.
+#[derive(Serialize)]
+struct StapleJson<'a> {
+    #[serde(flatten)]
+    report: &'a Report,
+    stapled: bool,
+    chain: Vec<ChainEntry>,
 }
 
 fn chain_text(chain: &[CertificateDer<'static>]) -> String {
@@ -442,8 +416,8 @@ fn chain_text(chain: &[CertificateDer<'static>]) -> String {
     let shown = |s: &Option<String>| printable(s.as_deref().unwrap_or("(not shown)"));
     for (n, der) in chain.iter().enumerate() {
         let entry = ChainEntry::of(der);
-        let _ = writeln!(out, "  #{n} subject:  {}", shown(&entry.summary.subject));
-        let _ = writeln!(out, "     issuer:   {}", shown(&entry.summary.issuer));
+        let _ = writeln!(out, "  #{n} subject:  {}", shown(&entry.subject));
+        let _ = writeln!(out, "     issuer:   {}", shown(&entry.issuer));
         let _ = writeln!(
             out,
             "     validity: {} to {}",
@@ -479,44 +453,38 @@ fn issuer_text(found: &FoundIssuer<'_>, given: bool) -> String {
     }
 }
 
-/// The JSON object `base` with `"stapled"` and `"chain"` added.
-fn with_tls_fields(base: Value, stapled: bool, chain: &[CertificateDer<'static>]) -> Value {
-    let mut base = base;
-    if let Value::Object(map) = &mut base {
-        map.insert("stapled".to_owned(), Value::Bool(stapled));
-        map.insert(
-            "chain".to_owned(),
-            Value::Array(chain.iter().map(|c| ChainEntry::of(c).json()).collect()),
-        );
-    }
-    base
-}
-
-fn show(
+/// Prints the report after the connection's `header` (text) or as the
+/// staple JSON object; returns the report's exit status
+/// ([`EXIT_NOT_VERIFIED`] when it cannot be written).
+fn finish(
     args: &StapleArgs,
     header: &str,
     chain: &[CertificateDer<'static>],
-    verdict: &Verdict<'_>,
+    stapled: bool,
+    report: Report,
     time: UnixTime,
 ) -> ExitCode {
+    let report = report.with_verified_at(unix_time_string(time));
     let written = if args.json {
-        print_json(&with_tls_fields(verdict_json(verdict), true, chain))
+        print_json(&StapleJson {
+            report: &report,
+            stapled,
+            chain: chain.iter().map(|c| ChainEntry::of(c)).collect(),
+        })
     } else {
-        let context = TextContext {
-            verified_at: unix_time_string(time),
-            ..TextContext::default()
-        };
-        match verdict_text(verdict, &context) {
-            Ok(text) => print_text(&format!("{header}{text}")),
+        let mut text = header.to_owned();
+        match report.render_text(&mut text) {
+            Ok(()) => print_text(&text),
             Err(_) => return ExitCode::from(EXIT_NOT_VERIFIED),
         }
     };
     match written {
-        Ok(()) => exit_code(&verdict.status),
+        Ok(()) => report.exit_code(),
         Err(_) => ExitCode::from(EXIT_NOT_VERIFIED),
     }
 }
 
+/// [`finish`] with a failure of `kind`: nothing verified.
 fn fail(
     args: &StapleArgs,
     header: &str,
@@ -526,25 +494,8 @@ fn fail(
     message: &str,
     time: UnixTime,
 ) -> ExitCode {
-    let message = CliError::new("", message).message;
-    // Nothing more can be done when stdout is closed: the status says it.
-    let _ = if args.json {
-        print_json(&with_tls_fields(
-            failure_json(kind, &message),
-            stapled,
-            chain,
-        ))
-    } else {
-        let context = TextContext {
-            verified_at: unix_time_string(time),
-            ..TextContext::default()
-        };
-        print_text(&format!(
-            "{header}{}",
-            failure_text(kind, &message, &context)
-        ))
-    };
-    ExitCode::from(EXIT_NOT_VERIFIED)
+    let report = Report::failed(CliError::new(kind, message));
+    finish(args, header, chain, stapled, report, time)
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ use std::time::{Duration, SystemTime};
 use clap::{ArgGroup, Args};
 use ocsp_verify::{algorithms, Issuer, Policy, Subject, UnixTime, Verifier};
 
-use crate::args::{parse_hex, parse_serial, parse_time, HexBytes};
+use crate::args::{parse_hex, parse_serial, parse_time, policy_from_flags, HexBytes};
 use crate::cert_summary::CertSummary;
 use crate::error::CliError;
 use crate::input::{self, in_file, read_first_certificate, InputError};
@@ -164,16 +164,7 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
 
 /// The policy the flags set, over [`Policy::DEFAULT`].
 fn policy(args: &VerifyArgs) -> Policy {
-    let mut policy = Policy::DEFAULT;
-    if let Some(skew) = args.skew {
-        policy.clock_skew = Duration::from_secs(skew);
-    }
-    // --max-age replaces both age limits, as `openssl ocsp -status_age`
-    // bounds every response it is given.
-    if let Some(max_age) = args.max_age {
-        policy.max_age = Some(Duration::from_secs(max_age));
-        policy.max_age_without_next_update = Duration::from_secs(max_age);
-    }
+    let mut policy = policy_from_flags(args.skew, args.max_age);
     policy.require_nonce = args.require_nonce;
     policy.require_next_update = args.require_next_update;
     policy

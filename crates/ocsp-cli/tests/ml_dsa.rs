@@ -28,8 +28,7 @@ fn write(dir: &std::path::Path, name: &str, bytes: &[u8]) -> String {
 
 #[test]
 fn verify_and_inspect_ml_dsa_responses() {
-    let dir = std::env::temp_dir().join(format!("ocsp-cli-ml-dsa-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = ocsp_testkit::support::TempDir::new("ocsp-cli-ml-dsa");
     let now = NOW.to_string();
     for (flavor, name) in [
         (Flavor::MlDsa44, "ML-DSA-44"),

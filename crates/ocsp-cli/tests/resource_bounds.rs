@@ -8,11 +8,11 @@
 )]
 
 use std::path::PathBuf;
+
+use ocsp_testkit::support::TempDir;
 use std::process::{Command, Output};
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ocsp-cli-bounds-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+fn scratch(dir: &TempDir, name: &str) -> PathBuf {
     dir.join(name)
 }
 
@@ -53,7 +53,8 @@ fn garbage(len: usize) -> Vec<u8> {
 
 #[test]
 fn ten_megabytes_of_binary_garbage() {
-    let path = scratch("garbage.bin");
+    let tmp = TempDir::new("ocsp-cli-bounds");
+    let path = scratch(&tmp, "garbage.bin");
     let mut bytes = garbage(10_000_000);
     bytes[0] = 0x30;
     std::fs::write(&path, &bytes).unwrap();
@@ -65,7 +66,8 @@ fn ten_megabytes_of_binary_garbage() {
 #[test]
 fn ten_megabytes_of_base64_text() {
     // Text, so the format detection base64-decodes it (7.5 MB of DER).
-    let path = scratch("garbage.b64");
+    let tmp = TempDir::new("ocsp-cli-bounds");
+    let path = scratch(&tmp, "garbage.b64");
     let text: Vec<u8> = garbage(10_000_000)
         .iter()
         .map(|b| {
@@ -80,7 +82,8 @@ fn ten_megabytes_of_base64_text() {
 
 #[test]
 fn over_the_read_limit() {
-    let path = scratch("huge.bin");
+    let tmp = TempDir::new("ocsp-cli-bounds");
+    let path = scratch(&tmp, "huge.bin");
     std::fs::write(&path, vec![0x30u8; (16 << 20) + 1]).unwrap();
     let p = path.to_str().unwrap();
     fails_cleanly(&ocsp(&["inspect", p]), "larger than the limit");

@@ -19,6 +19,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::channel;
 
 use ocsp_request::{cert_id_for_certificate, encode_get_url, HashAlgorithm, RequestBuilder};
+use ocsp_testkit::support::{openssl as run_openssl, TempDir};
 use ocsp_types::{OcspResponseRef, ResponseStatus};
 use ocsp_verify::{algorithms, Issuer, Status, Subject, UnixTime, Verifier};
 use openssl::{available, OpensslPki, Signer, LIMIT, REVOKED_AT};
@@ -55,7 +56,7 @@ impl Serve {
                 "0",
             ])
             .args(extra)
-            .current_dir(&pki.dir.0)
+            .current_dir(pki.dir.path())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -125,7 +126,7 @@ fn openssl_query(pki: &OpensslPki, serve: &Serve, cert: &str, extra: &[&str]) ->
             "10",
         ])
         .args(extra)
-        .current_dir(&pki.dir.0)
+        .current_dir(pki.dir.path())
         .stdin(Stdio::null())
         .output()
         .unwrap();
@@ -405,7 +406,7 @@ fn the_index_changing_while_serving_is_picked_up_and_a_broken_one_is_not() {
     );
     // Revoke 1001 (index recheck 0: the next request looks at the file).
     rewrite_index(
-        &pki.dir.0,
+        pki.dir.path(),
         "R\t301231235959Z\t250601120000Z,superseded\t1001\tunknown\t/CN=leaf-good\n",
     );
     // The nonce-less, pre-signed response is not reused across the change.
@@ -418,7 +419,7 @@ fn the_index_changing_while_serving_is_picked_up_and_a_broken_one_is_not() {
         }
     ));
     // A broken index is refused whole; the last good one stays in service.
-    rewrite_index(&pki.dir.0, "V\tgarbage\n");
+    rewrite_index(pki.dir.path(), "V\tgarbage\n");
     let body = post(&serve.addr, &der).2;
     assert!(matches!(
         verify(&pki, &body, &pki.good),
@@ -441,7 +442,7 @@ fn ocsp_check_against_ocsp_serve() {
                 "check", "--cert", cert, "--issuer", "ca.pem", "--url", &serve.url,
             ])
             .args(extra)
-            .current_dir(&pki.dir.0)
+            .current_dir(pki.dir.path())
             .output()
             .unwrap()
     };
@@ -472,28 +473,14 @@ fn nonce_ignore_sends_the_presigned_response() {
     assert!(text.contains("WARNING: no nonce in response"), "{text}");
 }
 
-fn run_openssl(dir: &Path, args: &[&str]) {
-    let out = Command::new("openssl")
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "openssl {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 #[test]
 fn an_ed25519_ca_signs_responses_openssl_accepts() {
     if !available("an_ed25519_ca_signs_responses_openssl_accepts") {
         return;
     }
     // The same file names as OpensslPki, with an Ed25519 CA (key in PKCS#8).
-    let dir = openssl::TempDir::new("serve-ed25519");
-    let d = dir.0.as_path();
+    let dir = TempDir::new("ocsp-cli-serve-ed25519");
+    let d = dir.path();
     run_openssl(d, &["genpkey", "-algorithm", "ed25519", "-out", "ca.key"]);
     run_openssl(
         d,

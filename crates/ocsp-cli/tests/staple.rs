@@ -10,15 +10,13 @@
 
 use std::io::{BufRead, BufReader};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use base64ct::{Base64, Encoding};
 use ocsp_rustls::StaplingCertResolver;
+use ocsp_testkit::support::{pem, TempDir};
 use ocsp_testkit::tls::{TlsPki, DNS_NAME, LEAF_KEY_PKCS8};
 use ocsp_testkit::DAY;
 use ocsp_types::{CertStatus, CrlReason, RevokedInfo};
@@ -37,30 +35,8 @@ fn pki() -> TlsPki {
     TlsPki::new(i64::try_from(now).unwrap())
 }
 
-/// A fresh scratch directory for this test process.
-fn scratch() -> PathBuf {
-    static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-    let dir = std::env::temp_dir().join(format!("ocsp-cli-staple-{}-{n}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn pem(label: &str, der: &[u8]) -> String {
-    let b64 = Base64::encode_string(der);
-    let mut out = format!("-----BEGIN {label}-----\n");
-    for line in b64.as_bytes().chunks(64) {
-        out.push_str(std::str::from_utf8(line).unwrap());
-        out.push('\n');
-    }
-    out.push_str(&format!("-----END {label}-----\n"));
-    out
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path.to_str().unwrap().to_owned()
+fn write(dir: &TempDir, name: &str, bytes: &[u8]) -> String {
+    dir.write(name, bytes).to_str().unwrap().to_owned()
 }
 
 /// Runs `ocsp staple ARGS`.
@@ -123,12 +99,12 @@ fn rustls_server(chain: Vec<Vec<u8>>, staple: Option<Vec<u8>>, connections: usiz
 /// The test PKI's files: the root (the trust anchor), in a scratch
 /// directory.
 struct Files {
-    dir: PathBuf,
+    dir: TempDir,
     root: String,
 }
 
 fn files(pki: &TlsPki) -> Files {
-    let dir = scratch();
+    let dir = TempDir::new("ocsp-cli-staple");
     Files {
         root: write(
             &dir,
@@ -137,6 +113,11 @@ fn files(pki: &TlsPki) -> Files {
         ),
         dir,
     }
+}
+
+/// The keys of a JSON object, in order.
+fn keys(v: &Value) -> Vec<&str> {
+    v.as_object().unwrap().keys().map(String::as_str).collect()
 }
 
 /// A leaf by the intermediate and the chain the server sends.
@@ -178,8 +159,31 @@ fn good_revoked_unknown_from_a_rustls_server() {
         assert_eq!(v["status"], name);
         assert_eq!(v["responder"], "issuer");
         assert_eq!(v["stapled"], true);
+        // The field order is the contract: the `ocsp verify` object, then
+        // `stapled` and `chain`.
+        assert_eq!(
+            keys(&v),
+            [
+                "verified",
+                "status",
+                "revocation_time",
+                "revocation_reason",
+                "this_update",
+                "next_update",
+                "produced_at",
+                "valid_until",
+                "responder",
+                "cert_id",
+                "stapled",
+                "chain"
+            ]
+        );
         let chain = v["chain"].as_array().unwrap();
         assert_eq!(chain.len(), 2);
+        assert_eq!(
+            keys(&chain[0]),
+            ["subject", "issuer", "serial", "not_before", "not_after"]
+        );
         assert_eq!(chain[0]["subject"], "CN=localhost,O=ocsp-rs testkit");
         assert_eq!(
             chain[0]["issuer"],
@@ -232,6 +236,7 @@ fn no_staple_exits_1() {
     let v = json(&out);
     assert_eq!(v["verified"], false);
     assert_eq!(v["stapled"], false);
+    assert_eq!(keys(&v), ["verified", "error", "stapled", "chain"]);
     assert_eq!(v["error"]["kind"], "NoStaple");
     assert_eq!(v["chain"].as_array().unwrap().len(), 2);
 }

@@ -90,7 +90,7 @@ fn load(pki: &openssl::OpensslPki, url: &str, nonce: bool) -> f64 {
 fn main() {
     assert!(openssl::available("load"), "the openssl CLI is needed");
     let pki = openssl::OpensslPki::new("load");
-    let dir = pki.dir.0.clone();
+    let dir = pki.dir.path().to_path_buf();
 
     // ocsp_responder::server, signing with the CA key (P-256).
     let ca = std::fs::read(dir.join("ca.der")).unwrap();

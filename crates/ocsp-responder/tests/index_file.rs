@@ -10,6 +10,7 @@
 use std::sync::{Arc, Mutex};
 
 use ocsp_responder::{CertificateStatus, Error, IndexFile, StatusQuery, StatusSource};
+use ocsp_testkit::support::TempDir;
 use ocsp_types::Time;
 
 const GOOD: &str = "V\t301231235959Z\t\t1001\tunknown\t/CN=leaf\n";
@@ -25,21 +26,6 @@ fn status(source: &IndexFile, now: Time) -> CertificateStatus {
         .unwrap()
 }
 
-struct Dir(std::path::PathBuf);
-impl Dir {
-    fn new(tag: &str) -> Dir {
-        let p = std::env::temp_dir().join(format!("ocsp-responder-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).unwrap();
-        Dir(p)
-    }
-}
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 /// Replaces the file the way `openssl ca` does: a new file renamed over it.
 fn replace(path: &std::path::Path, text: &str) {
     let tmp = path.with_extension("new");
@@ -49,8 +35,8 @@ fn replace(path: &std::path::Path, text: &str) {
 
 #[test]
 fn reloads_when_the_file_changes_with_a_zero_gate() {
-    let dir = Dir::new("reload");
-    let path = dir.0.join("index.txt");
+    let dir = TempDir::new("ocsp-responder-reload");
+    let path = dir.join("index.txt");
     std::fs::write(&path, GOOD).unwrap();
     let source = IndexFile::open(&path).unwrap().recheck_every(0);
     let g0 = source.generation(t(0));
@@ -65,8 +51,8 @@ fn reloads_when_the_file_changes_with_a_zero_gate() {
 
 #[test]
 fn the_gate_follows_the_callers_clock() {
-    let dir = Dir::new("gate");
-    let path = dir.0.join("index.txt");
+    let dir = TempDir::new("ocsp-responder-gate");
+    let path = dir.join("index.txt");
     std::fs::write(&path, GOOD).unwrap();
     let source = IndexFile::open(&path).unwrap().recheck_every(10);
     assert_eq!(status(&source, t(0)), CertificateStatus::Good);
@@ -81,8 +67,8 @@ fn the_gate_follows_the_callers_clock() {
 
 #[test]
 fn a_broken_file_keeps_the_previous_index_and_is_reported() {
-    let dir = Dir::new("broken");
-    let path = dir.0.join("index.txt");
+    let dir = TempDir::new("ocsp-responder-broken");
+    let path = dir.join("index.txt");
     std::fs::write(&path, REVOKED).unwrap();
     let errors = Arc::new(Mutex::new(Vec::new()));
     let seen = Arc::clone(&errors);
@@ -109,8 +95,8 @@ fn a_broken_file_keeps_the_previous_index_and_is_reported() {
 
 #[test]
 fn open_refuses_a_broken_or_missing_file() {
-    let dir = Dir::new("open");
-    let path = dir.0.join("index.txt");
+    let dir = TempDir::new("ocsp-responder-open");
+    let path = dir.join("index.txt");
     assert!(matches!(IndexFile::open(&path), Err(Error::Io { .. })));
     std::fs::write(&path, "V\tnot a time\t\t01\tunknown\t/CN=x\n").unwrap();
     assert!(matches!(

@@ -22,6 +22,7 @@ pub mod der;
 pub mod hostile;
 pub mod keys;
 pub mod response;
+pub mod support;
 pub mod tls;
 
 pub use cert::CertSpec;

@@ -9,15 +9,11 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use base64ct::{Base64, Encoding};
+use ocsp_testkit::support::{read_tsv as tsv, shared_vectors};
 use ocsp_verify::{algorithms, Error, Issuer, Responder, Status, Subject, UnixTime, Verifier};
-
-const DIR: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/vectors/openssl-ocsp"
-);
 
 fn b64(text: &str) -> Vec<u8> {
     let joined: String = text
@@ -43,22 +39,6 @@ fn pem_certs(path: &Path) -> Vec<Vec<u8>> {
         }
     }
     out
-}
-
-fn tsv(path: &Path) -> Vec<HashMap<String, String>> {
-    let text = fs::read_to_string(path).unwrap();
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
-    lines
-        .filter(|l| !l.is_empty())
-        .map(|l| {
-            header
-                .iter()
-                .zip(l.split('\t'))
-                .map(|(h, v)| (h.to_string(), v.to_string()))
-                .collect()
-        })
-        .collect()
 }
 
 fn parse_time(iso: &str) -> u64 {
@@ -129,11 +109,9 @@ fn expected(case: &str) -> Expect {
 
 #[test]
 fn openssl_manifest() {
-    let dir = PathBuf::from(DIR);
-    if !dir.join("MANIFEST.tsv").exists() {
-        eprintln!("SKIPPED: OpenSSL OCSP vectors not found at {DIR} (shared/ is absent)");
+    let Some(dir) = shared_vectors("openssl-ocsp") else {
         return;
-    }
+    };
     let responses: HashMap<String, HashMap<String, String>> = tsv(&dir.join("RESPONSES.tsv"))
         .into_iter()
         .map(|r| (r["response"].clone(), r))

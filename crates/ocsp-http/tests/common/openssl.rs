@@ -3,9 +3,7 @@
 
 use std::io::{BufRead, BufReader, Read};
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::time::{Duration, Instant};
 
@@ -15,51 +13,9 @@ pub const LIMIT: Duration = Duration::from_secs(10);
 /// The revocation time written in the index: 2024-01-01T00:00:00Z.
 pub const REVOKED_AT: i64 = 1_704_067_200;
 
-/// Whether the openssl CLI runs; prints a loud SKIPPED when not.
-pub fn available(test: &str) -> bool {
-    let ok = Command::new("openssl")
-        .arg("version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        eprintln!("\n*** SKIPPED {test}: the openssl CLI is not available ***\n");
-    }
-    ok
-}
-
-/// A directory removed on drop.
-pub struct TempDir(pub PathBuf);
-
-impl TempDir {
-    pub fn new(tag: &str) -> TempDir {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-        let path = std::env::temp_dir().join(format!("ocsp-http-{tag}-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).unwrap();
-        TempDir(path)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn openssl(dir: &Path, args: &[&str]) {
-    let out = Command::new("openssl")
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "openssl {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use ocsp_testkit::support::openssl;
+#[allow(unused_imports)]
+pub use ocsp_testkit::support::{openssl_available as available, TempDir};
 
 /// A free TCP port on loopback (bound, read, released).
 pub fn free_port() -> u16 {
@@ -86,9 +42,9 @@ pub struct OpensslPki {
 impl OpensslPki {
     /// Makes the PKI; the leaves' AIA points at `http://127.0.0.1:{port}`.
     pub fn new(tag: &str) -> OpensslPki {
-        let dir = TempDir::new(tag);
+        let dir = TempDir::new(&format!("ocsp-http-{tag}"));
         let port = free_port();
-        let d = dir.0.as_path();
+        let d = dir.path();
         let ec = [
             "-newkey",
             "ec",
@@ -244,7 +200,7 @@ impl Responder {
                 "5",
                 "-ignore_err",
             ])
-            .current_dir(&pki.dir.0)
+            .current_dir(pki.dir.path())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

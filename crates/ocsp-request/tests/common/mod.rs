@@ -1,116 +1,21 @@
 //! Helpers shared by the integration tests.
 #![allow(
     dead_code,
+    unused_imports,
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,
     clippy::indexing_slicing
 )]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-use base64ct::{Base64, Encoding};
-
-/// Prints a loud skip notice.
-pub fn skip(test: &str, why: &str) {
-    eprintln!();
-    eprintln!("************************************************************");
-    eprintln!("*** SKIPPED {test}: {why}");
-    eprintln!("************************************************************");
-}
-
-/// Whether the `openssl` binary runs.
-pub fn have_openssl() -> bool {
-    Command::new("openssl")
-        .arg("version")
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false)
-}
-
-/// Runs `openssl` with `args` in `dir`, asserting success.
-pub fn openssl(dir: &Path, args: &[&str]) -> Output {
-    let out = Command::new("openssl")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run openssl");
-    assert!(
-        out.status.success(),
-        "openssl {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
-/// A fresh directory under the target's temporary directory.
-pub fn temp_dir(name: &str) -> PathBuf {
-    static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("ocsp-request-{name}-{}-{n}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// Every PEM block labelled `label` in `text`, decoded.
-pub fn pem_blocks(text: &str, label: &str) -> Vec<Vec<u8>> {
-    let begin = format!("-----BEGIN {label}-----");
-    let end = format!("-----END {label}-----");
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find(&begin) {
-        let after = &rest[start + begin.len()..];
-        let stop = after.find(&end).expect("END line");
-        let b64: String = after[..stop].split_whitespace().collect();
-        out.push(Base64::decode_vec(&b64).expect("base64"));
-        rest = &after[stop + end.len()..];
-    }
-    out
-}
-
-/// The first certificate of a PEM file.
-pub fn read_pem_cert(path: &Path) -> Vec<u8> {
-    let text = std::fs::read_to_string(path).unwrap();
-    pem_blocks(&text, "CERTIFICATE").remove(0)
-}
-
-/// The shared test vectors directory, if present.
-pub fn shared_vectors(sub: &str) -> Option<PathBuf> {
-    let dir = Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/vectors/"
-    ))
-    .join(sub);
-    dir.is_dir().then_some(dir)
-}
-
-/// Bytes as lowercase hex.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Lowercase or uppercase hex to bytes.
-pub fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
-}
+pub use ocsp_testkit::support::{
+    have_openssl, hex, openssl, pem_blocks, read_pem_cert, shared_vectors, skip, unhex, TempDir,
+};
 
 /// A small PKI made with the openssl CLI: root → intermediate → leaves.
 /// Its directory is removed when it is dropped.
 pub struct Pki {
-    pub dir: PathBuf,
-}
-
-impl Drop for Pki {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
+    pub dir: TempDir,
 }
 
 /// `-newkey` arguments for a key type.
@@ -128,8 +33,8 @@ impl Pki {
     /// set) and `noaia.pem` (issued by int, without AIA), keys `*.key`, all
     /// with keys of `kind` (`rsa` or `ec`).
     pub fn new(kind: &str) -> Pki {
-        let dir = temp_dir(&format!("pki-{kind}"));
-        let d = dir.as_path();
+        let dir = TempDir::new(&format!("ocsp-request-pki-{kind}"));
+        let d = dir.path();
         std::fs::write(
             d.join("ca.cnf"),
             "basicConstraints = critical,CA:TRUE\nkeyUsage = critical,keyCertSign,cRLSign\n\
