@@ -19,6 +19,13 @@
 //! `OcspVerifier::new_aws_lc_rs` and `OcspVerifier::new_ring`; with
 //! `default-features = false` neither provider is compiled.
 //!
+//! `log`: through the `log` crate (target `ocsp_rustls`), each staple
+//! [`OcspVerifier`] accepts or refuses with the reason, and each staple
+//! [`StaplingResolver`] sets or refuses (with the reason), stops stapling
+//! because it expired, or loads from its [`StapleStore`]. Certificates are
+//! named by their SHA-256 fingerprint; nothing secret is logged. Without
+//! the feature nothing is logged or even formatted.
+//!
 //! ```no_run
 //! use std::sync::Arc;
 //! use ocsp_rustls::{OcspVerifier, StaplePolicy};
@@ -105,12 +112,12 @@
 //!   [`StaplingResolver::with_time_provider`] (the system clock by default).
 //! * Fetch or refresh the server's responses: `ocsp_http::Stapler` does
 //!   that; [`StaplingResolver::set_staple`] takes each new one.
-#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod error;
 pub mod issuer;
+mod log;
 mod must_staple;
 mod policy;
 mod resolver;
