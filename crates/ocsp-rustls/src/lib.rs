@@ -116,6 +116,8 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod error;
+#[cfg(feature = "ocsp-http")]
+mod follow;
 pub mod issuer;
 mod log;
 mod must_staple;
