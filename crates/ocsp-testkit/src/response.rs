@@ -10,29 +10,31 @@ use ocsp_types::{
 use sha1::Sha1;
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
+use std::borrow::Borrow;
+
 use ocsp_responder::{ResponseSigner, SignerError};
 
 use crate::keys::{Key, SigAlg};
 
-/// An [`ocsp_responder::ResponseSigner`] over a testkit key: every
-/// [`SigAlg`] the testkit knows, RSA-PSS and SHA-1 included (which
-/// `RustCryptoSigner` does not sign). Panics (tests only) when `alg` does
-/// not fit `key`.
-#[derive(Debug, Clone, Copy)]
-pub struct KeySigner<'a> {
+/// An [`ocsp_responder::ResponseSigner`] over a testkit key (`&Key` or an
+/// owned `Key`): every [`SigAlg`] the testkit knows, RSA-PSS and SHA-1
+/// included (which `RustCryptoSigner` does not sign). Panics (tests only)
+/// when `alg` does not fit `key`.
+#[derive(Debug, Clone)]
+pub struct KeySigner<K = Key> {
     /// The key.
-    pub key: &'a Key,
+    pub key: K,
     /// The algorithm (its AlgorithmIdentifier goes in the response).
     pub alg: SigAlg,
 }
 
-impl ResponseSigner for KeySigner<'_> {
+impl<K: Borrow<Key>> ResponseSigner for KeySigner<K> {
     fn algorithm(&self) -> AlgorithmIdentifier {
         self.alg.algorithm_identifier()
     }
 
     fn sign(&self, tbs_response_data_der: &[u8]) -> Result<Vec<u8>, SignerError> {
-        Ok(self.key.sign(self.alg, tbs_response_data_der))
+        Ok(self.key.borrow().sign(self.alg, tbs_response_data_der))
     }
 }
 
