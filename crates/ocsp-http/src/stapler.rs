@@ -56,8 +56,12 @@ pub struct Stapler<T, C = SystemClock> {
     on_new_staple: Option<NewStapleHook>,
 }
 
-/// The callback of [`Stapler::on_new_staple`].
-struct NewStapleHook(Box<dyn Fn(&[u8], &[u8], &CheckedResponse) + Send + Sync>);
+/// The callback of [`Stapler::on_new_staple`]: `(certificate, issuer,
+/// response)`.
+type NewStapleFn = dyn Fn(&[u8], &[u8], &CheckedResponse) + Send + Sync;
+
+/// The callback of [`Stapler::on_new_staple`], with a `Debug` impl.
+struct NewStapleHook(Box<NewStapleFn>);
 
 impl std::fmt::Debug for NewStapleHook {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

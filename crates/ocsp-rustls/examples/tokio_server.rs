@@ -116,8 +116,10 @@ async fn main() -> Result<(), BoxError> {
     // The client: the chain by WebPKI, then a valid staple required.
     let mut roots = RootCertStore::empty();
     roots.add(CertificateDer::from(pki.root.cert.clone()))?;
-    let mut policy = StaplePolicy::default();
-    policy.on_missing = Action::Deny;
+    let policy = StaplePolicy {
+        on_missing: Action::Deny,
+        ..StaplePolicy::default()
+    };
     let verifier = OcspVerifier::new(Arc::new(roots), Arc::clone(&provider))?.with_policy(policy);
     let client_config = rustls::ClientConfig::builder_with_provider(Arc::clone(&provider))
         .with_safe_default_protocol_versions()?
