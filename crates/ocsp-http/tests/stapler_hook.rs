@@ -16,6 +16,9 @@ use ocsp_http::{Cache, Clock, Stapler};
 use ocsp_testkit::DAY;
 use ocsp_types::CertStatus;
 
+/// What the hook was called with: (certificate, issuer, response DER).
+type Seen = (Vec<u8>, Vec<u8>, Vec<u8>);
+
 #[test]
 fn the_hook_sees_each_new_staple_once() {
     let pki = pki();
@@ -31,7 +34,7 @@ fn the_hook_sees_each_new_staple_once() {
     ]);
     let clock = clock();
     let cache = Arc::new(Cache::new(client(Arc::clone(&transport), &clock)));
-    let seen: Arc<Mutex<Vec<(Vec<u8>, Vec<u8>, Vec<u8>)>>> = Arc::default();
+    let seen: Arc<Mutex<Vec<Seen>>> = Arc::default();
     let record = Arc::clone(&seen);
     let stapler = Stapler::new(cache, pki.leaf.clone(), pki.ca.cert.clone())
         .with_retry_interval(std::time::Duration::from_secs(60))
