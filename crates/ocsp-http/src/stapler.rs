@@ -39,6 +39,9 @@ pub enum Refresh {
 /// sooner than the retry interval. The staple handed out is always valid
 /// at the clock's time: an expired response is never stapled.
 ///
+/// A hook ([`Stapler::on_new_staple`]) hands each new staple to the
+/// server's TLS stack as it arrives (e.g. `ocsp_rustls::StaplingResolver::follow`).
+///
 /// No thread is started unless asked for ([`Stapler::spawn_refresher`]);
 /// a server may instead call [`Stapler::refresh_if_due`] from its own
 /// timer, or (feature `tokio`) keep many staplers fresh from one tokio task
@@ -50,6 +53,20 @@ pub struct Stapler<T, C = SystemClock> {
     issuer: Vec<u8>,
     retry_interval: Duration,
     state: Mutex<StaplerState>,
+    on_new_staple: Option<NewStapleHook>,
+}
+
+/// The callback of [`Stapler::on_new_staple`]: `(certificate, issuer,
+/// response)`.
+type NewStapleFn = dyn Fn(&[u8], &[u8], &CheckedResponse) + Send + Sync;
+
+/// The callback of [`Stapler::on_new_staple`], with a `Debug` impl.
+struct NewStapleHook(Box<NewStapleFn>);
+
+impl std::fmt::Debug for NewStapleHook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NewStapleHook")
+    }
 }
 
 #[derive(Debug, Default)]
@@ -74,7 +91,23 @@ impl<T, C: Clock> Stapler<T, C> {
             issuer,
             retry_interval: DEFAULT_RETRY_INTERVAL,
             state: Mutex::new(StaplerState::default()),
+            on_new_staple: None,
         }
+    }
+
+    /// Calls `hook(certificate, issuer, response)` (the DER certificate and
+    /// issuer given to [`Stapler::new`]) each time a refresh makes another
+    /// response the staple: a response whose DER differs from the one held,
+    /// never the same one twice in a row. It runs on the refreshing thread
+    /// or task, after the stapler's lock is released, before the refresh
+    /// returns; it should be quick (it delays the next refresh). Replaces
+    /// any previous hook.
+    pub fn on_new_staple(
+        mut self,
+        hook: impl Fn(&[u8], &[u8], &CheckedResponse) + Send + Sync + 'static,
+    ) -> Self {
+        self.on_new_staple = Some(NewStapleHook(Box::new(hook)));
+        self
     }
 
     /// Sets the retry interval (default [`DEFAULT_RETRY_INTERVAL`]).
@@ -167,6 +200,11 @@ impl<T, C: Clock> Stapler<T, C> {
                     !held.is_valid_at(now)
                         || fetched.this_update.unix_timestamp() >= held.this_update.unix_timestamp()
                 });
+                let changed = newer
+                    && state
+                        .current
+                        .as_ref()
+                        .is_none_or(|held| held.der != fetched.der);
                 if newer {
                     state.current = Some(Arc::clone(&fetched));
                 }
@@ -182,6 +220,10 @@ impl<T, C: Clock> Stapler<T, C> {
                     current.status,
                     current.valid_until.as_secs()
                 );
+                drop(state);
+                if let (true, Some(hook)) = (changed, &self.on_new_staple) {
+                    (hook.0)(&self.certificate, &self.issuer, &current);
+                }
                 Ok(Refresh::Refreshed(current))
             }
             Err(e) => {

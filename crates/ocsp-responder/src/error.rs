@@ -66,6 +66,7 @@ pub enum Error {
     },
     /// The index file could not be read.
     #[cfg(feature = "std")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
     #[error("cannot read {path}: {source}")]
     Io {
         /// The file.

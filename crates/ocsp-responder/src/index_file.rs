@@ -58,6 +58,7 @@ type Reporter = Box<dyn Fn(&Error) + Send + Sync>;
 /// A rewrite in place that keeps the length within the file system's
 /// timestamp resolution would go unnoticed: replace the file by renaming a
 /// new one over it (as `openssl ca` does), which changes the inode.
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub struct IndexFile {
     path: PathBuf,
     recheck_secs: i64,
@@ -76,6 +77,7 @@ impl core::fmt::Debug for IndexFile {
 
 /// The longest index file read, in bytes (64 MiB: about half a million
 /// certificates).
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub const MAX_INDEX_FILE_LEN: u64 = 64 * 1024 * 1024;
 
 fn read(path: &Path) -> Result<(Index, Stamp), Error> {

@@ -68,10 +68,14 @@
 //!
 //! # Features
 //!
-//! Without features the crate is `no_std` with `alloc`. `std`: [`IndexFile`].
-//! `rustcrypto`: `ResponseSigner` for `ocsp_request::RustCryptoSigner`.
-//! `server`: the HTTP responder (std, hyper 1, tokio).
+//! Without features the crate is `no_std` with `alloc`. `std`: `IndexFile`.
+//! `rustcrypto`: `ResponseSigner` for `ocsp_request::RustCryptoSigner`
+//! (PKCS#8 RSA, P-256, P-384, Ed25519). `ml-dsa`: the same signer takes
+//! ML-DSA-44/65/87 keys (RFC 9881 PKCS#8: seed, expanded key or both) and
+//! signs pure ML-DSA (FIPS 204) with an empty context. `server`: the HTTP
+//! responder (std, hyper 1, tokio).
 #![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 
 extern crate alloc;
@@ -82,6 +86,7 @@ mod index;
 #[cfg(feature = "std")]
 mod index_file;
 #[cfg(feature = "server")]
+#[cfg_attr(docsrs, doc(cfg(feature = "server")))]
 pub mod server;
 mod signer;
 mod status;
@@ -90,8 +95,10 @@ pub use builder::{error_response, CheckedRequest, NoncePolicy, ResponseBuilder, 
 pub use error::Error;
 pub use index::{Index, IndexEntry};
 #[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub use index_file::{IndexFile, MAX_INDEX_FILE_LEN};
 #[cfg(feature = "rustcrypto")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rustcrypto")))]
 pub use ocsp_request::RustCryptoSigner;
 pub use signer::{sign_response_data, ResponseSigner, SignerError};
 pub use status::{CertificateStatus, MemorySource, StatusQuery, StatusSource};

@@ -70,9 +70,12 @@ impl<T: ResponseSigner + ?Sized> ResponseSigner for Arc<T> {
 }
 
 /// The key loading and signing of `ocsp_request::RustCryptoSigner` (PKCS#8
-/// RSA with PKCS#1 v1.5, ECDSA P-256 and P-384 with RFC 6979 nonces, Ed25519): one
-/// implementation for requests and responses.
+/// RSA with PKCS#1 v1.5, ECDSA P-256 and P-384 with RFC 6979 nonces,
+/// Ed25519; with the feature `ml-dsa`, ML-DSA-44/65/87 keys in the RFC 9881
+/// forms, signing pure ML-DSA with an empty context): one implementation
+/// for requests and responses.
 #[cfg(feature = "rustcrypto")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rustcrypto")))]
 impl ResponseSigner for ocsp_request::RustCryptoSigner {
     fn algorithm(&self) -> AlgorithmIdentifier {
         ocsp_request::RequestSigner::algorithm(self)

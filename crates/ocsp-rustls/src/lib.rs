@@ -19,6 +19,17 @@
 //! `OcspVerifier::new_aws_lc_rs` and `OcspVerifier::new_ring`; with
 //! `default-features = false` neither provider is compiled.
 //!
+//! `ocsp-http`: `StaplingResolver::follow`, stapling what an
+//! `ocsp_http::Stapler` fetches (see `examples/tokio_server.rs`: a
+//! tokio-rustls server that staples and refreshes).
+//!
+//! `log`: through the `log` crate (target `ocsp_rustls`), each staple
+//! [`OcspVerifier`] accepts or refuses with the reason, and each staple
+//! [`StaplingResolver`] sets or refuses (with the reason), stops stapling
+//! because it expired, or loads from its [`StapleStore`]. Certificates are
+//! named by their SHA-256 fingerprint; nothing secret is logged. Without
+//! the feature nothing is logged or even formatted.
+//!
 //! ```no_run
 //! use std::sync::Arc;
 //! use ocsp_rustls::{OcspVerifier, StaplePolicy};
@@ -104,12 +115,18 @@
 //!   the client config's time provider; the server side at its
 //!   [`StaplingResolver::with_time_provider`] (the system clock by default).
 //! * Fetch or refresh the server's responses: `ocsp_http::Stapler` does
-//!   that; [`StaplingResolver::set_staple`] takes each new one.
-#![cfg_attr(docsrs, feature(doc_cfg))]
+//!   that (its tokio task `ocsp_http::spawn_refresh_task` for many
+//!   certificates); [`StaplingResolver::set_staple`] takes each new one,
+//!   and with the feature `ocsp-http`, `StaplingResolver::follow` wires a
+//!   stapler to it in one call (each response still verified by the
+//!   resolver: the stapler's own verification is not relied on).
 #![forbid(unsafe_code)]
 
 mod error;
+#[cfg(feature = "ocsp-http")]
+mod follow;
 pub mod issuer;
+mod log;
 mod must_staple;
 mod policy;
 mod resolver;

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use ocsp_types::CertificateRef;
@@ -13,7 +14,8 @@ use rustls::time_provider::{DefaultTimeProvider, TimeProvider};
 
 use crate::error::StapleError;
 use crate::issuer::{find_issuer, verify_staple, Algorithms};
-use crate::store::StapleStore;
+use crate::log::event;
+use crate::store::{fingerprint_hex, StapleStore};
 
 /// A [`ResolvesServerCert`] that wraps any other (SNI, many certificates)
 /// and staples each certificate's current OCSP response.
@@ -67,6 +69,9 @@ pub struct StaplingResolver {
 struct Installed {
     der: Arc<[u8]>,
     valid_until: UnixTime,
+    /// Set once its expiry has been reported (logged once, not at every
+    /// handshake).
+    expiry_reported: AtomicBool,
     /// (the inner resolver's key, that key with the staple): rebuilt only
     /// when the inner resolver hands out another key.
     served: Mutex<Option<(Arc<CertifiedKey>, Arc<CertifiedKey>)>>,
@@ -146,9 +151,25 @@ impl StaplingResolver {
         issuer: &[u8],
         response: &[u8],
     ) -> Result<UnixTime, StapleError> {
-        let valid_until = self.install(end_entity, issuer, response)?;
+        let valid_until = self
+            .install(end_entity, issuer, response)
+            .inspect_err(|e| {
+                event!(
+                    Warn,
+                    "staple for certificate {} refused (the previous one stays): {e}",
+                    fingerprint_hex(end_entity)
+                );
+            })?;
+        event!(
+            Info,
+            "staple set for certificate {}, valid until {} (Unix time)",
+            fingerprint_hex(end_entity),
+            valid_until.as_secs()
+        );
         if let Some(store) = &self.store {
-            store.save(end_entity, response)?;
+            store.save(end_entity, response).inspect_err(|e| {
+                event!(Warn, "staple stapled but not stored: {e}");
+            })?;
         }
         Ok(valid_until)
     }
@@ -169,10 +190,30 @@ impl StaplingResolver {
         let Some(store) = &self.store else {
             return Ok(None);
         };
-        match store.load(end_entity)? {
-            None => Ok(None),
-            Some(response) => self.install(end_entity, issuer, &response).map(Some),
+        let loaded = match store.load(end_entity) {
+            Ok(None) => Ok(None),
+            Ok(Some(response)) => self.install(end_entity, issuer, &response).map(Some),
+            Err(e) => Err(e),
+        };
+        match &loaded {
+            Ok(None) => event!(
+                Debug,
+                "no stored staple for certificate {}",
+                fingerprint_hex(end_entity)
+            ),
+            Ok(Some(valid_until)) => event!(
+                Info,
+                "stored staple for certificate {} verified and set, valid until {} (Unix time)",
+                fingerprint_hex(end_entity),
+                valid_until.as_secs()
+            ),
+            Err(e) => event!(
+                Warn,
+                "stored staple for certificate {} not used: {e}",
+                fingerprint_hex(end_entity)
+            ),
         }
+        loaded
     }
 
     /// The response stapled for `end_entity` now: `None` when there is none
@@ -218,6 +259,7 @@ impl StaplingResolver {
         let installed = Arc::new(Installed {
             der: Arc::from(response),
             valid_until,
+            expiry_reported: AtomicBool::new(false),
             served: Mutex::new(None),
         });
         self.staples
@@ -235,7 +277,18 @@ impl StaplingResolver {
             .unwrap_or_else(PoisonError::into_inner)
             .get(end_entity)
             .cloned()?;
-        (now <= installed.valid_until).then_some(installed)
+        if now <= installed.valid_until {
+            return Some(installed);
+        }
+        if !installed.expiry_reported.swap(true, Ordering::Relaxed) {
+            event!(
+                Warn,
+                "staple for certificate {} expired at {} (Unix time): nothing stapled until a new one is set",
+                fingerprint_hex(end_entity),
+                installed.valid_until.as_secs()
+            );
+        }
+        None
     }
 }
 

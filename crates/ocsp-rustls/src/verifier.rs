@@ -15,6 +15,7 @@ use rustls::{
 
 use crate::error::StapleError;
 use crate::issuer::{find_issuer, verify_staple, Algorithms};
+use crate::log::event;
 use crate::must_staple::is_must_staple;
 use crate::policy::{Action, StaplePolicy};
 
@@ -167,19 +168,31 @@ impl OcspVerifier {
 
         if staple.is_empty() {
             return if must_staple {
+                event!(Warn, "no staple: refused (the certificate is Must-Staple)");
                 Err(StapleError::MustStapleWithoutStaple.into())
             } else {
                 match self.policy.on_missing {
-                    Action::Allow => Ok(()),
-                    Action::Deny => Err(StapleError::Missing.into()),
+                    Action::Allow => {
+                        event!(Debug, "no staple: accepted (policy on_missing: allow)");
+                        Ok(())
+                    }
+                    Action::Deny => {
+                        event!(Warn, "no staple: refused (policy on_missing: deny)");
+                        Err(StapleError::Missing.into())
+                    }
                 }
             };
         }
 
         let invalid = |error: StapleError| {
             if must_staple || self.policy.on_invalid == Action::Deny {
+                event!(Warn, "staple refused: {error}");
                 Err(error.into())
             } else {
+                event!(
+                    Info,
+                    "invalid staple ignored (policy on_invalid: allow): {error}"
+                );
                 Ok(())
             }
         };
@@ -199,13 +212,32 @@ impl OcspVerifier {
         match verdict {
             Err(e) => invalid(StapleError::Invalid(e)),
             Ok(verdict) => match verdict.status {
-                Status::Good => Ok(()),
-                Status::Revoked { .. } => Err(Error::InvalidCertificate(CertificateError::Revoked)),
+                Status::Good => {
+                    event!(
+                        Debug,
+                        "staple accepted: good, valid until {} (Unix time)",
+                        verdict.valid_until.as_secs()
+                    );
+                    Ok(())
+                }
+                Status::Revoked { .. } => {
+                    event!(Warn, "staple refused: the certificate is revoked");
+                    Err(Error::InvalidCertificate(CertificateError::Revoked))
+                }
                 Status::Unknown => match self.policy.on_unknown {
-                    Action::Allow => Ok(()),
-                    Action::Deny => Err(Error::InvalidCertificate(
-                        CertificateError::UnknownRevocationStatus,
-                    )),
+                    Action::Allow => {
+                        event!(
+                            Info,
+                            "staple says unknown: accepted (policy on_unknown: allow)"
+                        );
+                        Ok(())
+                    }
+                    Action::Deny => {
+                        event!(Warn, "staple refused: unknown status");
+                        Err(Error::InvalidCertificate(
+                            CertificateError::UnknownRevocationStatus,
+                        ))
+                    }
                 },
                 // A status this version does not know is not good.
                 _ => Err(Error::InvalidCertificate(

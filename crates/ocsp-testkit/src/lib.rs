@@ -27,7 +27,7 @@ pub mod tls;
 
 pub use cert::CertSpec;
 pub use keys::{Key, KeyName, SigAlg};
-pub use response::{by_key, cert_id, single, HashAlg, ResponseSpec};
+pub use response::{by_key, cert_id, single, HashAlg, KeySigner, ResponseSpec};
 
 use ocsp_types::{CertStatus, ResponderId, Time};
 

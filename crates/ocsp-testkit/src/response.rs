@@ -1,4 +1,7 @@
-//! OCSP responses signed through `ocsp_types` owned types, with a knob per fault.
+//! OCSP responses signed through `ocsp-responder` (its
+//! [`sign_response_data`](ocsp_responder::sign_response_data), with a
+//! [`KeySigner`] over the testkit's keys), with a knob per fault applied on
+//! top.
 
 use ocsp_types::{
     AlgorithmIdentifier, BasicOcspResponse, CertId, CertStatus, Extension, OcspResponse,
@@ -7,7 +10,33 @@ use ocsp_types::{
 use sha1::Sha1;
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
+use std::borrow::Borrow;
+
+use ocsp_responder::{ResponseSigner, SignerError};
+
 use crate::keys::{Key, SigAlg};
+
+/// An [`ocsp_responder::ResponseSigner`] over a testkit key (`&Key` or an
+/// owned `Key`): every [`SigAlg`] the testkit knows, RSA-PSS and SHA-1
+/// included (which `RustCryptoSigner` does not sign). Panics (tests only)
+/// when `alg` does not fit `key`.
+#[derive(Debug, Clone)]
+pub struct KeySigner<K = Key> {
+    /// The key.
+    pub key: K,
+    /// The algorithm (its AlgorithmIdentifier goes in the response).
+    pub alg: SigAlg,
+}
+
+impl<K: Borrow<Key>> ResponseSigner for KeySigner<K> {
+    fn algorithm(&self) -> AlgorithmIdentifier {
+        self.alg.algorithm_identifier()
+    }
+
+    fn sign(&self, tbs_response_data_der: &[u8]) -> Result<Vec<u8>, SignerError> {
+        Ok(self.key.borrow().sign(self.alg, tbs_response_data_der))
+    }
+}
 
 /// The hash of a CertID.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,8 +138,13 @@ impl ResponseSpec {
     pub fn sign_edited(&self, key: &Key, edit: impl FnOnce(&mut ResponseData)) -> Vec<u8> {
         let mut tbs = self.tbs();
         edit(&mut tbs);
-        let signature = key.sign(self.sig_alg, &tbs.to_der().expect("tbsResponseData"));
-        self.encode(tbs, signature)
+        let signer = KeySigner {
+            key,
+            alg: self.sig_alg,
+        };
+        let basic = ocsp_responder::sign_response_data(tbs, &signer, self.certs.clone())
+            .expect("tbsResponseData");
+        self.finish(basic)
     }
 
     /// The DER `tbsResponseData` that [`ResponseSpec::sign`] signs, for a
@@ -133,25 +167,25 @@ impl ResponseSpec {
     /// Encodes the `OCSPResponse` with `signature` over [`ResponseSpec::tbs_der`]
     /// (still flipped when `corrupt_signature` is set).
     pub fn with_signature(&self, signature: Vec<u8>) -> Vec<u8> {
-        self.encode(self.tbs(), signature)
-    }
-
-    fn encode(&self, tbs: ResponseData, mut signature: Vec<u8>) -> Vec<u8> {
-        if self.corrupt_signature {
-            if let Some(b) = signature.get_mut(10) {
-                *b ^= 0x01;
-            }
-        }
-        OcspResponse::successful(BasicOcspResponse {
-            tbs_response_data: tbs,
-            signature_algorithm: self
-                .signature_algorithm_override
-                .clone()
-                .unwrap_or_else(|| self.sig_alg.algorithm_identifier()),
+        self.finish(BasicOcspResponse {
+            tbs_response_data: self.tbs(),
+            signature_algorithm: self.sig_alg.algorithm_identifier(),
             signature,
             certs: self.certs.clone(),
         })
-        .to_der()
-        .expect("response")
+    }
+
+    /// Applies the knobs (`signature_algorithm_override`,
+    /// `corrupt_signature`) to a signed response and encodes it.
+    fn finish(&self, mut basic: BasicOcspResponse) -> Vec<u8> {
+        if self.corrupt_signature {
+            if let Some(b) = basic.signature.get_mut(10) {
+                *b ^= 0x01;
+            }
+        }
+        if let Some(alg) = &self.signature_algorithm_override {
+            basic.signature_algorithm = alg.clone();
+        }
+        OcspResponse::successful(basic).to_der().expect("response")
     }
 }
