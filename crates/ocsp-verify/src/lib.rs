@@ -125,6 +125,7 @@ mod input;
 mod nonce;
 mod policy;
 mod responder;
+mod responder_cache;
 #[cfg(feature = "serde")]
 mod serialize;
 mod signature;
@@ -135,6 +136,7 @@ mod verify;
 pub use error::Error;
 pub use input::{Issuer, Subject};
 pub use policy::Policy;
+pub use responder_cache::ResponderCache;
 pub use signature::PublicKeyType;
 pub use verdict::{Responder, Status, Verdict};
 pub use verify::Verifier;
