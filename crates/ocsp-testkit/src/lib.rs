@@ -23,6 +23,7 @@ pub mod hostile;
 pub mod keys;
 pub mod response;
 pub mod tls;
+pub mod webpki;
 
 pub use cert::CertSpec;
 pub use keys::{Key, KeyName, SigAlg};
