@@ -2,7 +2,7 @@
 
 use alloc::vec::Vec;
 
-use ocsp_types::{CertId, CertIdRef, CertificateRef};
+use ocsp_types::{CertId, CertIdRef, CertificateFieldsRef};
 
 use crate::certificate::{CertificateParts, Role};
 use crate::hash::{ct_eq, HashAlgorithm};
@@ -124,22 +124,27 @@ fn issuer_and_serial<'a>(
 ) -> Result<(PreparedIssuerRef<'a>, &'a [u8]), Error> {
     let cert = CertificateParts::parse(certificate_der, Role::Subject)?;
     let issuer = PreparedIssuerRef::from_certificate(issuer_der)?;
-    issued_serial(&issuer, &cert.cert).map(|serial| (issuer, serial))
+    let serial = issued_serial(
+        &issuer,
+        cert.cert.issuer().as_der(),
+        cert.cert.serial_number(),
+    )?;
+    Ok((issuer, serial))
 }
 
-/// The serial number of `cert` when `issuer` issued it: its issuer Name is
-/// byte for byte the issuer's subject Name ([`Error::IssuerMismatch`]
-/// otherwise), and its serial is usable in a CertID
-/// ([`Error::InvalidSerialNumber`] for an empty INTEGER, which the
+/// The serial number of a certificate when `issuer` issued it: the
+/// certificate's issuer Name is byte for byte the issuer's subject Name
+/// ([`Error::IssuerMismatch`] otherwise), and its serial is usable in a
+/// CertID ([`Error::InvalidSerialNumber`] for an empty INTEGER, which the
 /// certificate parser tolerates as rustls-webpki does).
 fn issued_serial<'a>(
     issuer: &PreparedIssuerRef<'_>,
-    cert: &CertificateRef<'a>,
+    certificate_issuer: &[u8],
+    serial: &'a [u8],
 ) -> Result<&'a [u8], Error> {
-    if cert.issuer().as_der() != issuer.name_der() {
+    if certificate_issuer != issuer.name_der() {
         return Err(Error::IssuerMismatch);
     }
-    let serial = cert.serial_number();
     serial::check(serial)?;
     Ok(serial)
 }
@@ -222,9 +227,13 @@ impl<'a> CertIdMatcherRef<'a> {
     /// serialNumber is an empty INTEGER.
     pub fn from_issued_certificate(
         issuer: PreparedIssuerRef<'a>,
-        certificate: &CertificateRef<'a>,
+        certificate: &CertificateFieldsRef<'a>,
     ) -> Result<Self, Error> {
-        let serial = issued_serial(&issuer, certificate)?;
+        let serial = issued_serial(
+            &issuer,
+            certificate.issuer().as_der(),
+            certificate.serial_number(),
+        )?;
         Ok(Self::with_serial(issuer, Serial::Integer(serial)))
     }
 

@@ -117,4 +117,4 @@ pub use response::{
     ResponseDataRef, SingleResponse, SingleResponseRef, SingleResponsesIter, SingleResponsesRef,
 };
 pub use status::{CertStatus, CrlReason, ResponseStatus, RevokedInfo};
-pub use x509::{CertificateRef, KeyUsage, SubjectPublicKeyInfoRef};
+pub use x509::{CertificateFieldsRef, CertificateRef, KeyUsage, SubjectPublicKeyInfoRef};

@@ -4,7 +4,7 @@ use ocsp_request::{PreparedIssuer, PreparedIssuerRef};
 use ocsp_types::Time;
 
 use crate::error::Error;
-use ocsp_types::{CertificateRef, NameRef, SubjectPublicKeyInfoRef};
+use ocsp_types::{CertificateFieldsRef, NameRef, SubjectPublicKeyInfoRef};
 
 /// The CA that issued the certificate in question, which the caller has
 /// already validated (path building is not this crate's job).
@@ -44,7 +44,7 @@ pub enum Subject<'a> {
 pub(crate) fn prepare<'a>(issuer: &Issuer<'a>) -> Result<PreparedIssuerRef<'a>, Error> {
     match *issuer {
         Issuer::Certificate(der) => {
-            let cert = CertificateRef::parse(der).map_err(Error::InvalidIssuer)?;
+            let cert = CertificateFieldsRef::parse(der).map_err(Error::InvalidIssuer)?;
             Ok(PreparedIssuerRef::from_parsed(
                 cert.subject(),
                 cert.subject_public_key_info(),
@@ -62,7 +62,7 @@ pub(crate) fn prepare<'a>(issuer: &Issuer<'a>) -> Result<PreparedIssuerRef<'a>, 
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum SubjectRef<'a> {
     /// A certificate.
-    Certificate(CertificateRef<'a>),
+    Certificate(CertificateFieldsRef<'a>),
     /// A serial number (INTEGER content octets or a magnitude).
     Serial(&'a [u8]),
 }
@@ -71,7 +71,7 @@ impl<'a> SubjectRef<'a> {
     pub(crate) fn parse(subject: &Subject<'a>) -> Result<Self, Error> {
         match *subject {
             Subject::Certificate(der) => Ok(SubjectRef::Certificate(
-                CertificateRef::parse(der).map_err(Error::InvalidCertificate)?,
+                CertificateFieldsRef::parse(der).map_err(Error::InvalidCertificate)?,
             )),
             Subject::Serial(serial) => Ok(SubjectRef::Serial(serial)),
         }
