@@ -19,13 +19,17 @@ pub(crate) fn matcher<'a>(
     issuer: PreparedIssuerRef<'a>,
     subject: &SubjectRef<'a>,
 ) -> Result<CertIdMatcherRef<'a>, Error> {
-    match subject {
-        SubjectRef::Certificate(cert) => CertIdMatcherRef::from_issued_certificate(issuer, cert)
-            .map_err(|e| match e {
+    match &subject.certificate {
+        Some(cert) => {
+            CertIdMatcherRef::from_issued_certificate(issuer, cert).map_err(|e| match e {
                 ocsp_request::Error::IssuerMismatch => Error::CertificateIssuerMismatch,
                 other => Error::CertIdInputs(other),
-            }),
-        SubjectRef::Serial(serial) => Ok(CertIdMatcherRef::from_unsigned_serial(issuer, serial)),
+            })
+        }
+        None => Ok(CertIdMatcherRef::from_unsigned_serial(
+            issuer,
+            subject.serial,
+        )),
     }
 }
 

@@ -60,28 +60,33 @@ pub(crate) fn prepare<'a>(issuer: &Issuer<'a>) -> Result<PreparedIssuerRef<'a>, 
 
 /// The certificate in question, parsed.
 #[derive(Debug, Clone, Copy)]
-pub(crate) enum SubjectRef<'a> {
-    /// A certificate.
-    Certificate(CertificateFieldsRef<'a>),
-    /// A serial number (INTEGER content octets or a magnitude).
-    Serial(&'a [u8]),
+pub(crate) struct SubjectRef<'a> {
+    /// A certificate given: its fields (serial, issuer Name, validity).
+    pub(crate) certificate: Option<CertificateFieldsRef<'a>>,
+    /// A serial number given (INTEGER content octets or a magnitude).
+    pub(crate) serial: &'a [u8],
 }
 
 impl<'a> SubjectRef<'a> {
     pub(crate) fn parse(subject: &Subject<'a>) -> Result<Self, Error> {
         match *subject {
-            Subject::Certificate(der) => Ok(SubjectRef::Certificate(
-                CertificateFieldsRef::parse(der).map_err(Error::InvalidCertificate)?,
-            )),
-            Subject::Serial(serial) => Ok(SubjectRef::Serial(serial)),
+            Subject::Certificate(der) => {
+                let cert = CertificateFieldsRef::parse(der).map_err(Error::InvalidCertificate)?;
+                Ok(SubjectRef {
+                    certificate: Some(cert),
+                    serial: cert.serial_number(),
+                })
+            }
+            Subject::Serial(serial) => Ok(SubjectRef {
+                certificate: None,
+                serial,
+            }),
         }
     }
 
     /// A certificate's validity.
     pub(crate) fn validity(&self) -> Option<(Time, Time)> {
-        match self {
-            SubjectRef::Certificate(cert) => Some((cert.not_before(), cert.not_after())),
-            SubjectRef::Serial(_) => None,
-        }
+        self.certificate
+            .map(|cert| (cert.not_before(), cert.not_after()))
     }
 }
