@@ -33,6 +33,10 @@
 //! * `verify/mldsa65-*` and `floor/mldsa65-*`: the same for ML-DSA-65
 //!   (FIPS 204, feature `ml-dsa`), RustCrypto only: ring and this OpenSSL
 //!   have no ML-DSA.
+//! * `webpki/<case>` and `webpki-floor/<case>`: RSA-2048 and P-256 on the
+//!   testkit's WebPKI-like certificates, with ring: the issuer as a
+//!   certificate or prepared (`Issuer::Prepared`), a delegated response
+//!   also with a `ResponderCache`, the no-crypto stand-ins and OpenSSL.
 //! * `scaling/*`: parse + find the matching single response among 1, 20,
 //!   100 and 1000 (the target last), and parse with 0 and 3 embedded
 //!   certificates.
@@ -515,5 +519,88 @@ fn bench_scaling(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_verify, bench_post_quantum, bench_scaling);
+/// The WebPKI-like certificates (`ocsp_testkit::webpki`: a leaf with ten
+/// extensions, a CA with seven) for RSA-2048 and P-256, with ring: the
+/// issuer given as a certificate (`ours-ring`) or prepared once
+/// (`ours-ring-prepared`, `Issuer::Prepared`), and for a delegated response
+/// also with a responder cache (`ours-ring-prepared-cached`), beside the
+/// no-crypto stand-ins (the library's own cost), OpenSSL, and the ring
+/// signature floor (`webpki-floor/<case>`).
+fn bench_webpki(c: &mut Criterion) {
+    let now = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .expect("after 1970")
+        .as_secs();
+    let cases: Vec<Case> = cases(i64::try_from(now).expect("in range"))
+        .into_iter()
+        .map(|case| Case {
+            pki: case.pki.with_webpki_profile(),
+            ..case
+        })
+        .collect();
+    let ring = Verifier::new(ring_algorithms());
+    let without_crypto = Verifier::new(no_crypto(ring_algorithms()));
+    for case in &cases {
+        let prepared =
+            ocsp_request::PreparedIssuer::from_certificate(&case.pki.ca.cert).expect("CA");
+        let cache: ocsp_verify::ResponderCache<8> = ocsp_verify::ResponderCache::new();
+        let cached = ring.with_responder_cache(&cache);
+        let openssl = OpensslVerifier::new(&case.pki.leaf, &case.pki.ca.cert, case.pki.now)
+            .expect("OpenSSL reads the certificates");
+        let run = |verifier: &Verifier<'_>, issuer: Issuer<'_>| {
+            verifier
+                .verify(
+                    black_box(&case.der),
+                    Subject::Certificate(&case.pki.leaf),
+                    issuer,
+                    case.now(),
+                    None,
+                )
+                .expect("verifies")
+                .status
+        };
+        let by_certificate = Issuer::Certificate(&case.pki.ca.cert);
+        let by_prepared = Issuer::Prepared(&prepared);
+        for verifier in [&ring, &without_crypto, &cached] {
+            assert_eq!(run(verifier, by_certificate), Status::Good, "{}", case.name);
+            assert_eq!(run(verifier, by_prepared), Status::Good, "{}", case.name);
+        }
+        assert_eq!(openssl.verify(&case.der), Ok(OcspCertStatus::GOOD));
+        let raw = raw_signatures(ring_algorithms(), &signed_bytes(case));
+        assert!(raw.iter().all(RawSignature::verify));
+
+        let mut group = c.benchmark_group(format!("webpki/{}", case.name));
+        group.bench_function("ours-ring", |b| b.iter(|| run(&ring, by_certificate)));
+        group.bench_function("ours-ring-prepared", |b| b.iter(|| run(&ring, by_prepared)));
+        if case.name.ends_with("delegated") {
+            group.bench_function("ours-ring-prepared-cached", |b| {
+                b.iter(|| run(&cached, by_prepared))
+            });
+        }
+        group.bench_function("ours-no-crypto", |b| {
+            b.iter(|| run(&without_crypto, by_certificate))
+        });
+        group.bench_function("ours-no-crypto-prepared", |b| {
+            b.iter(|| run(&without_crypto, by_prepared))
+        });
+        group.bench_function("openssl", |b| {
+            b.iter(|| openssl.verify(black_box(&case.der)))
+        });
+        group.finish();
+        let mut group = c.benchmark_group(format!("webpki-floor/{}", case.name));
+        group.bench_function("ring", |b| b.iter(|| raw.iter().all(RawSignature::verify)));
+        if let Some(response_only) = raw.first() {
+            group.bench_function("ring-response-only", |b| b.iter(|| response_only.verify()));
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(
+    benches,
+    bench_verify,
+    bench_post_quantum,
+    bench_scaling,
+    bench_webpki
+);
 criterion_main!(benches);

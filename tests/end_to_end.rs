@@ -19,7 +19,7 @@ use ocsp_http::{
     TransportError,
 };
 use ocsp_request::{
-    encode_get_url, HashAlgorithm, IssuerHashes, Nonce, RequestBuilder, RustCryptoSigner,
+    encode_get_url, HashAlgorithm, Nonce, PreparedIssuer, RequestBuilder, RustCryptoSigner,
 };
 use ocsp_responder::server::{Responder, ServerConfig};
 use ocsp_responder::{CertificateStatus, MemorySource, ResponseBuilder};
@@ -130,7 +130,7 @@ fn unix(pki: &Pki) -> UnixTime {
 
 /// A DER request for the leaf, with `nonce` when given.
 fn request(pki: &Pki, nonce: Option<&[u8]>) -> Vec<u8> {
-    let id = IssuerHashes::from_certificate(&pki.ca.cert)
+    let id = PreparedIssuer::from_certificate(&pki.ca.cert)
         .unwrap()
         .cert_id(Pki::LEAF_SERIAL, HashAlgorithm::Sha1)
         .unwrap();

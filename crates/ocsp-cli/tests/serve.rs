@@ -328,7 +328,7 @@ fn malformed_unauthorized_and_http_errors() {
     );
 
     // A CertID naming an issuer it does not serve: the leaf as "issuer".
-    let id = ocsp_request::IssuerHashes::from_certificate(&pki.good)
+    let id = ocsp_request::PreparedIssuer::from_certificate(&pki.good)
         .unwrap()
         .cert_id(&[0x10, 0x01], HashAlgorithm::Sha1)
         .unwrap();

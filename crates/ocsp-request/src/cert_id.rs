@@ -3,14 +3,14 @@
 use ocsp_types::CertId;
 
 use crate::hash::HashAlgorithm;
-use crate::issuer::IssuerHashes;
+use crate::issuer::PreparedIssuer;
 use crate::matcher::CertIdMatcher;
 use crate::Error;
 
 /// The CertID of a DER certificate, given its issuer's DER certificate.
 ///
 /// The serial number is the certificate's, as encoded; the hashes are of the
-/// issuer certificate's subject Name and public key (see [`IssuerHashes`]).
+/// issuer certificate's subject Name and public key (see [`PreparedIssuer`]).
 /// This is what `openssl ocsp -issuer I -cert C` sends, byte for byte.
 ///
 /// # Errors
@@ -53,5 +53,5 @@ pub fn cert_id_for_serial(
     issuer_spki_der: &[u8],
     alg: HashAlgorithm,
 ) -> Result<CertId, Error> {
-    IssuerHashes::from_name_and_spki(issuer_name_der, issuer_spki_der)?.cert_id(serial, alg)
+    PreparedIssuer::from_name_and_spki(issuer_name_der, issuer_spki_der)?.cert_id(serial, alg)
 }

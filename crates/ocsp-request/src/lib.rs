@@ -83,7 +83,9 @@ pub use get_url::{
     decode_get_url, encode_get_url, MAX_DECODED_GET_URL_LEN, MAX_GET_URL_CANDIDATES,
 };
 pub use hash::{Digest, HashAlgorithm};
+#[allow(deprecated)]
 pub use issuer::{IssuerHashes, IssuerHashesRef};
+pub use issuer::{PreparedIssuer, PreparedIssuerRef};
 pub use matcher::{CertIdMatcher, CertIdMatcherRef};
 pub use nonce::{Nonce, DEFAULT_NONCE_LEN};
 pub use request_form::{RequestForm, CONTENT_TYPE, MAX_GET_URL_LEN};

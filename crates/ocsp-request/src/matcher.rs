@@ -2,11 +2,11 @@
 
 use alloc::vec::Vec;
 
-use ocsp_types::{CertId, CertIdRef};
+use ocsp_types::{CertId, CertIdRef, CertificateFieldsRef};
 
 use crate::certificate::{CertificateParts, Role};
-use crate::hash::{ct_eq, Digest, HashAlgorithm};
-use crate::issuer::{hashes_match, IssuerHashes, IssuerHashesRef};
+use crate::hash::{ct_eq, HashAlgorithm};
+use crate::issuer::{PreparedIssuer, PreparedIssuerRef};
 use crate::serial;
 use crate::Error;
 
@@ -20,12 +20,12 @@ use crate::Error;
 ///
 /// ```
 /// # fn main() -> Result<(), ocsp_request::Error> {
-/// use ocsp_request::{CertIdMatcher, IssuerHashes};
+/// use ocsp_request::{CertIdMatcher, PreparedIssuer};
 /// use ocsp_types::OcspResponseRef;
 /// # let name = include_bytes!("../tests/data/wikipedia-issuer-name.der");
 /// # let spki = include_bytes!("../tests/data/wikipedia-issuer-spki.der");
 /// # let der = include_bytes!("../tests/data/seed-wikipedia-2017.der");
-/// let issuer = IssuerHashes::from_name_and_spki(name, spki)?;
+/// let issuer = PreparedIssuer::from_name_and_spki(name, spki)?;
 /// let matcher = CertIdMatcher::from_unsigned_serial(issuer, &[
 ///     0x10, 0xe6, 0xfc, 0x62, 0xb7, 0x41, 0x8a, 0xd5, 0x00, 0x5e, 0x45, 0xb6,
 /// ]);
@@ -37,7 +37,7 @@ use crate::Error;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CertIdMatcher {
-    issuer: IssuerHashes,
+    issuer: PreparedIssuer,
     serial: Vec<u8>,
 }
 
@@ -48,7 +48,7 @@ impl CertIdMatcher {
     ///
     /// [`Error::InvalidSerialNumber`] when `serial` is not minimal, non-empty
     /// INTEGER content octets.
-    pub fn new(issuer: IssuerHashes, serial: &[u8]) -> Result<Self, Error> {
+    pub fn new(issuer: PreparedIssuer, serial: &[u8]) -> Result<Self, Error> {
         serial::check(serial)?;
         Ok(CertIdMatcher {
             issuer,
@@ -58,7 +58,7 @@ impl CertIdMatcher {
 
     /// From the issuer and a non-negative serial number given by its
     /// big-endian magnitude (leading zero octets do not matter).
-    pub fn from_unsigned_serial(issuer: IssuerHashes, magnitude: &[u8]) -> Self {
+    pub fn from_unsigned_serial(issuer: PreparedIssuer, magnitude: &[u8]) -> Self {
         CertIdMatcher {
             issuer,
             serial: ocsp_types::serial_from_unsigned(magnitude),
@@ -78,7 +78,7 @@ impl CertIdMatcher {
     }
 
     /// The issuer.
-    pub fn issuer(&self) -> &IssuerHashes {
+    pub fn issuer(&self) -> &PreparedIssuer {
         &self.issuer
     }
 
@@ -89,12 +89,9 @@ impl CertIdMatcher {
 
     /// The CertID under `alg`.
     pub fn cert_id(&self, alg: HashAlgorithm) -> CertId {
-        CertId {
-            hash_algorithm: alg.algorithm_identifier(),
-            issuer_name_hash: self.issuer.name_hash(alg).as_bytes().to_vec(),
-            issuer_key_hash: self.issuer.key_hash(alg).as_bytes().to_vec(),
-            serial_number: self.serial.clone(),
-        }
+        self.issuer
+            .as_borrowed()
+            .cert_id_unchecked(&self.serial, alg)
     }
 
     /// Whether `cert_id` names this certificate: same serial number and both
@@ -119,34 +116,53 @@ impl CertIdMatcher {
 }
 
 /// Parses a certificate and its issuer's certificate, checks that the
-/// certificate names that issuer, and returns the issuer's Name and key and
+/// certificate names that issuer, and returns the issuer (hashed once) and
 /// the certificate's serial number (INTEGER content octets).
 fn issuer_and_serial<'a>(
     certificate_der: &'a [u8],
     issuer_der: &'a [u8],
-) -> Result<(IssuerHashesRef<'a>, &'a [u8]), Error> {
+) -> Result<(PreparedIssuerRef<'a>, &'a [u8]), Error> {
     let cert = CertificateParts::parse(certificate_der, Role::Subject)?;
-    let issuer = CertificateParts::parse(issuer_der, Role::Issuer)?;
-    if cert.issuer != issuer.subject {
+    let issuer = PreparedIssuerRef::from_certificate(issuer_der)?;
+    let serial = issued_serial(
+        &issuer,
+        cert.cert.issuer().as_der(),
+        cert.cert.serial_number(),
+    )?;
+    Ok((issuer, serial))
+}
+
+/// The serial number of a certificate when `issuer` issued it: the
+/// certificate's issuer Name is byte for byte the issuer's subject Name
+/// ([`Error::IssuerMismatch`] otherwise), and its serial is usable in a
+/// CertID ([`Error::InvalidSerialNumber`] for an empty INTEGER, which the
+/// certificate parser tolerates as rustls-webpki does).
+fn issued_serial<'a>(
+    issuer: &PreparedIssuerRef<'_>,
+    certificate_issuer: &[u8],
+    serial: &'a [u8],
+) -> Result<&'a [u8], Error> {
+    if certificate_issuer != issuer.name_der() {
         return Err(Error::IssuerMismatch);
     }
-    Ok((IssuerHashesRef::from_parts(&issuer), cert.serial))
+    serial::check(serial)?;
+    Ok(serial)
 }
 
 /// [`CertIdMatcher`] without the copies, for a verifier's hot path: it
 /// borrows the issuer's Name and key and the serial number, allocates
-/// nothing, and hashes the issuer under SHA-1 (what nearly every responder
-/// uses) once, when built. CertIDs under another algorithm are hashed when
-/// met.
+/// nothing, and uses the issuer's SHA-1 hashes (what nearly every responder
+/// uses) computed once, when the [`PreparedIssuerRef`] was built. CertIDs
+/// under another algorithm are hashed when met.
 ///
 /// ```
 /// # fn main() -> Result<(), ocsp_request::Error> {
-/// use ocsp_request::{CertIdMatcherRef, IssuerHashesRef};
+/// use ocsp_request::{CertIdMatcherRef, PreparedIssuerRef};
 /// use ocsp_types::OcspResponseRef;
 /// # let name = include_bytes!("../tests/data/wikipedia-issuer-name.der");
 /// # let spki = include_bytes!("../tests/data/wikipedia-issuer-spki.der");
 /// # let der = include_bytes!("../tests/data/seed-wikipedia-2017.der");
-/// let issuer = IssuerHashesRef::from_name_and_spki(name, spki)?;
+/// let issuer = PreparedIssuerRef::from_name_and_spki(name, spki)?;
 /// let serial = [0x10, 0xe6, 0xfc, 0x62, 0xb7, 0x41, 0x8a, 0xd5, 0x00, 0x5e, 0x45, 0xb6];
 /// let matcher = CertIdMatcherRef::from_unsigned_serial(issuer, &serial);
 /// let response = OcspResponseRef::parse(der)?;
@@ -157,10 +173,8 @@ fn issuer_and_serial<'a>(
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct CertIdMatcherRef<'a> {
-    issuer: IssuerHashesRef<'a>,
+    issuer: PreparedIssuerRef<'a>,
     serial: Serial<'a>,
-    /// `issuerNameHash` and `issuerKeyHash` under SHA-1.
-    sha1: (Digest, Digest),
 }
 
 /// How the caller gave the serial number.
@@ -179,14 +193,14 @@ impl<'a> CertIdMatcherRef<'a> {
     ///
     /// [`Error::InvalidSerialNumber`] when `serial` is not minimal, non-empty
     /// INTEGER content octets.
-    pub fn new(issuer: IssuerHashesRef<'a>, serial: &'a [u8]) -> Result<Self, Error> {
+    pub fn new(issuer: PreparedIssuerRef<'a>, serial: &'a [u8]) -> Result<Self, Error> {
         serial::check(serial)?;
         Ok(Self::with_serial(issuer, Serial::Integer(serial)))
     }
 
     /// From the issuer and a non-negative serial number given by its
     /// big-endian magnitude (leading zero octets do not matter).
-    pub fn from_unsigned_serial(issuer: IssuerHashesRef<'a>, magnitude: &'a [u8]) -> Self {
+    pub fn from_unsigned_serial(issuer: PreparedIssuerRef<'a>, magnitude: &'a [u8]) -> Self {
         Self::with_serial(issuer, Serial::Magnitude(magnitude))
     }
 
@@ -203,29 +217,33 @@ impl<'a> CertIdMatcherRef<'a> {
         Self::new(issuer, serial)
     }
 
-    fn with_serial(issuer: IssuerHashesRef<'a>, serial: Serial<'a>) -> Self {
-        let sha1 = (
-            issuer.name_hash(HashAlgorithm::Sha1),
-            issuer.key_hash(HashAlgorithm::Sha1),
-        );
-        CertIdMatcherRef {
-            issuer,
-            serial,
-            sha1,
-        }
+    /// From the issuer and a certificate it issued (already parsed, e.g. by
+    /// a verifier): the serial number is the certificate's.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::IssuerMismatch`] when the certificate's issuer Name is not
+    /// the issuer's subject Name; [`Error::InvalidSerialNumber`] when its
+    /// serialNumber is an empty INTEGER.
+    pub fn from_issued_certificate(
+        issuer: PreparedIssuerRef<'a>,
+        certificate: &CertificateFieldsRef<'a>,
+    ) -> Result<Self, Error> {
+        let serial = issued_serial(
+            &issuer,
+            certificate.issuer().as_der(),
+            certificate.serial_number(),
+        )?;
+        Ok(Self::with_serial(issuer, Serial::Integer(serial)))
+    }
+
+    fn with_serial(issuer: PreparedIssuerRef<'a>, serial: Serial<'a>) -> Self {
+        CertIdMatcherRef { issuer, serial }
     }
 
     /// The issuer.
-    pub fn issuer(&self) -> IssuerHashesRef<'a> {
+    pub fn issuer(&self) -> PreparedIssuerRef<'a> {
         self.issuer
-    }
-
-    /// The issuer's `issuerKeyHash` under SHA-1, computed when the matcher
-    /// was built. It is also the issuer's byKey `ResponderID` (RFC 6960
-    /// 4.2.1: the SHA-1 hash of the responder's public key), which a
-    /// verifier compares too.
-    pub fn issuer_key_sha1(&self) -> &Digest {
-        &self.sha1.1
     }
 
     /// Copies into a [`CertIdMatcher`].
@@ -247,16 +265,7 @@ impl<'a> CertIdMatcherRef<'a> {
     ///
     /// As [`CertIdMatcher::matches`].
     pub fn matches(&self, cert_id: &CertIdRef<'_>) -> Result<bool, Error> {
-        let alg = HashAlgorithm::from_algorithm_identifier(&cert_id.hash_algorithm())?;
-        let issuer = if alg == HashAlgorithm::Sha1 {
-            hashes_match(&self.sha1.0, &self.sha1.1, cert_id)
-        } else {
-            hashes_match(
-                &self.issuer.name_hash(alg),
-                &self.issuer.key_hash(alg),
-                cert_id,
-            )
-        };
+        let issuer = self.issuer.matches(cert_id)?;
         let serial = match self.serial {
             Serial::Integer(integer) => ct_eq(integer, cert_id.serial_number()),
             Serial::Magnitude(magnitude) => {

@@ -8,7 +8,7 @@
 
 use ocsp_request::{
     cert_id_for_certificate, cert_id_for_serial, decode_get_url, responder_url, responder_urls,
-    CertIdMatcher, Error, GetUrlError, HashAlgorithm, IssuerHashes, Nonce, RequestBuilder,
+    CertIdMatcher, Error, GetUrlError, HashAlgorithm, Nonce, PreparedIssuer, RequestBuilder,
     RequestSigner, SignerError, MAX_DECODED_GET_URL_LEN,
 };
 use ocsp_types::{
@@ -77,7 +77,7 @@ fn garbage_certificates() {
         Err(Error::InvalidIssuerCertificate(_))
     ));
     assert!(matches!(
-        IssuerHashes::from_certificate(&LEAF[..LEAF.len() - 1]),
+        PreparedIssuer::from_certificate(&LEAF[..LEAF.len() - 1]),
         Err(Error::InvalidIssuerCertificate(_))
     ));
     let mut trailing = LEAF.to_vec();
@@ -122,7 +122,7 @@ fn invalid_issuer_parts() {
     ));
     // A Name where the key should be.
     assert!(matches!(
-        IssuerHashes::from_name_and_spki(NAME, NAME),
+        PreparedIssuer::from_name_and_spki(NAME, NAME),
         Err(Error::InvalidIssuerKey(_))
     ));
 }
@@ -135,7 +135,7 @@ fn invalid_serials() {
             Err(Error::InvalidSerialNumber),
             "{serial:02x?}"
         );
-        let issuer = IssuerHashes::from_name_and_spki(NAME, SPKI).unwrap();
+        let issuer = PreparedIssuer::from_name_and_spki(NAME, SPKI).unwrap();
         assert_eq!(
             CertIdMatcher::new(issuer, serial),
             Err(Error::InvalidSerialNumber)

@@ -7,8 +7,8 @@
 )]
 
 use ocsp_request::{
-    decode_get_url, encode_get_url, CertIdMatcher, CertIdMatcherRef, HashAlgorithm, IssuerHashes,
-    Nonce, RequestBuilder,
+    decode_get_url, encode_get_url, CertIdMatcher, CertIdMatcherRef, HashAlgorithm, Nonce,
+    PreparedIssuer, RequestBuilder,
 };
 use ocsp_types::{AlgorithmIdentifier, CertId, CertIdRef, Extension};
 use proptest::prelude::*;
@@ -51,8 +51,8 @@ fn hash_algorithm() -> impl Strategy<Value = HashAlgorithm> {
 
 prop_compose! {
     fn issuer()(cn in "[A-Za-z0-9 .-]{1,64}", key in prop::collection::vec(any::<u8>(), 1..300))
-        -> IssuerHashes {
-        IssuerHashes::from_name_and_spki(&name(&cn), &spki(&key)).unwrap()
+        -> PreparedIssuer {
+        PreparedIssuer::from_name_and_spki(&name(&cn), &spki(&key)).unwrap()
     }
 }
 

@@ -11,7 +11,8 @@ mod common;
 use base64ct::{Base64, Encoding};
 use common::{hex, pem_blocks, shared_vectors, skip};
 use ocsp_request::{
-    cert_id_for_certificate, cert_id_for_serial, CertIdMatcher, Error, HashAlgorithm, IssuerHashes,
+    cert_id_for_certificate, cert_id_for_serial, CertIdMatcher, Error, HashAlgorithm,
+    PreparedIssuer,
 };
 use ocsp_types::{CertIdRef, OcspResponseRef};
 
@@ -48,7 +49,7 @@ fn wikipedia_2017_from_committed_copies() {
         "96de61f1bd1c1629531cc0cc7d3b830040e61a7c"
     );
 
-    let issuer = IssuerHashes::from_name_and_spki(name, spki).unwrap();
+    let issuer = PreparedIssuer::from_name_and_spki(name, spki).unwrap();
     let matcher = CertIdMatcher::new(issuer.clone(), &serial).unwrap();
     assert!(matcher.matches(&ids[0]).unwrap());
     assert!(
@@ -134,7 +135,7 @@ fn openssl_suite_cert_ids() {
                 "{h}"
             );
             let wrong = CertIdMatcher::new(
-                IssuerHashes::from_certificate(other).unwrap(),
+                PreparedIssuer::from_certificate(other).unwrap(),
                 matcher.serial_number(),
             )
             .unwrap();

@@ -3,7 +3,7 @@
 use alloc::string::ToString;
 use alloc::vec::Vec;
 
-use ocsp_request::{Digest, HashAlgorithm, IssuerHashes};
+use ocsp_request::{Digest, HashAlgorithm, PreparedIssuer};
 use ocsp_types::x509::CertificateRef;
 use ocsp_types::{
     oid, CertId, CertIdRef, Extension, ExtensionsRef, OcspRequestRef, OcspResponse, ResponderId,
@@ -35,7 +35,7 @@ struct ServedIssuer {
 }
 
 impl ServedIssuer {
-    fn new(issuer: &IssuerHashes) -> Self {
+    fn new(issuer: &PreparedIssuer) -> Self {
         ServedIssuer {
             hashes: HashAlgorithm::ALL
                 .map(|alg| (alg, issuer.name_hash(alg), issuer.key_hash(alg))),
@@ -110,7 +110,7 @@ pub struct SignedResponse {
 /// # let (ca_der, serial) = (pki.ca.cert.clone(), ocsp_testkit::Pki::LEAF_SERIAL);
 /// # let key = include_bytes!("../../ocsp-testkit/keys/ca-p256.pk8");
 /// # let request_der = ocsp_request::RequestBuilder::new()
-/// #     .cert_id(ocsp_request::IssuerHashes::from_certificate(&ca_der)?
+/// #     .cert_id(ocsp_request::PreparedIssuer::from_certificate(&ca_der)?
 /// #         .cert_id(serial, ocsp_request::HashAlgorithm::Sha1)?)
 /// #     .build()?.to_der()?;
 /// let signer = RustCryptoSigner::from_pkcs8_der(key)?;
@@ -140,7 +140,7 @@ impl<S: ResponseSigner> ResponseBuilder<S> {
     /// itself `responder_id`. Nothing is checked: the caller vouches that
     /// `signer` may sign for `issuer` (see
     /// [`ResponseBuilder::from_certificates_der`] for the checked way).
-    pub fn new(issuer: &IssuerHashes, responder_id: ResponderId, signer: S) -> Self {
+    pub fn new(issuer: &PreparedIssuer, responder_id: ResponderId, signer: S) -> Self {
         ResponseBuilder {
             issuers: alloc::vec![ServedIssuer::new(issuer)],
             signer,
@@ -190,9 +190,11 @@ impl<S: ResponseSigner> ResponseBuilder<S> {
                 ));
             }
         }
-        let issuer =
-            ocsp_request::IssuerHashesRef::from_parsed(ca.subject(), ca.subject_public_key_info())
-                .to_owned();
+        let issuer = ocsp_request::PreparedIssuerRef::from_parsed(
+            ca.subject(),
+            ca.subject_public_key_info(),
+        )
+        .to_owned();
         let key_hash = HashAlgorithm::Sha1
             .digest(responder.subject_public_key_info().subject_public_key())
             .as_bytes()
@@ -232,7 +234,7 @@ impl<S: ResponseSigner> ResponseBuilder<S> {
 
     /// Answers for another issuer too (its index in [`StatusQuery::issuer`]
     /// is the number of issuers added before it).
-    pub fn add_issuer(mut self, issuer: &IssuerHashes) -> Self {
+    pub fn add_issuer(mut self, issuer: &PreparedIssuer) -> Self {
         self.issuers.push(ServedIssuer::new(issuer));
         self
     }

@@ -7,7 +7,7 @@
     clippy::indexing_slicing
 )]
 
-use ocsp_request::{HashAlgorithm, IssuerHashes, Nonce, RequestBuilder, RustCryptoSigner};
+use ocsp_request::{HashAlgorithm, Nonce, PreparedIssuer, RequestBuilder, RustCryptoSigner};
 use ocsp_responder::{
     error_response, CertificateStatus, Error, MemorySource, NoncePolicy, ResponseBuilder,
     ResponseSigner, SignerError, StatusQuery, StatusSource,
@@ -62,7 +62,7 @@ fn builder(pki: &Pki, flavor: Flavor, delegated: bool) -> ResponseBuilder<RustCr
 }
 
 fn leaf_id(pki: &Pki, alg: HashAlgorithm) -> ocsp_types::CertId {
-    IssuerHashes::from_certificate(&pki.ca.cert)
+    PreparedIssuer::from_certificate(&pki.ca.cert)
         .unwrap()
         .cert_id(Pki::LEAF_SERIAL, alg)
         .unwrap()
@@ -351,7 +351,7 @@ fn an_issuer_it_does_not_serve_is_unauthorized() {
     let pki = Pki::new(Flavor::P256);
     let b = builder(&pki, Flavor::P256, false);
     // The other CA has the same subject Name but its own key.
-    let foreign = IssuerHashes::from_certificate(&pki.other_ca.cert)
+    let foreign = PreparedIssuer::from_certificate(&pki.other_ca.cert)
         .unwrap()
         .cert_id(Pki::LEAF_SERIAL, HashAlgorithm::Sha1)
         .unwrap();
@@ -374,7 +374,7 @@ fn an_issuer_it_does_not_serve_is_unauthorized() {
 #[test]
 fn several_issuers_and_several_certids() {
     let pki = Pki::new(Flavor::P256);
-    let other = IssuerHashes::from_certificate(&pki.other_ca.cert).unwrap();
+    let other = PreparedIssuer::from_certificate(&pki.other_ca.cert).unwrap();
     let b = builder(&pki, Flavor::P256, false).add_issuer(&other);
     let foreign = other
         .cert_id(Pki::LEAF_SERIAL, HashAlgorithm::Sha256)

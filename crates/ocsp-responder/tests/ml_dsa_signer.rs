@@ -8,7 +8,7 @@
     clippy::indexing_slicing
 )]
 
-use ocsp_request::{HashAlgorithm, IssuerHashes, RequestBuilder, RustCryptoSigner};
+use ocsp_request::{HashAlgorithm, PreparedIssuer, RequestBuilder, RustCryptoSigner};
 use ocsp_responder::{CertificateStatus, MemorySource, ResponseBuilder, ResponseSigner};
 use ocsp_testkit::{Flavor, KeyName, Pki, HOUR};
 use ocsp_types::{AlgorithmIdentifier, ObjectIdentifier, OcspResponseRef, ResponseStatus};
@@ -32,7 +32,7 @@ fn ml_dsa_65_seed_pkcs8(seed: &[u8; 32]) -> Vec<u8> {
 }
 
 fn request(pki: &Pki) -> Vec<u8> {
-    let id = IssuerHashes::from_certificate(&pki.ca.cert)
+    let id = PreparedIssuer::from_certificate(&pki.ca.cert)
         .unwrap()
         .cert_id(Pki::LEAF_SERIAL, HashAlgorithm::Sha1)
         .unwrap();

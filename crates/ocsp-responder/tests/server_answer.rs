@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use ocsp_request::{
-    encode_get_url, HashAlgorithm, IssuerHashes, Nonce, RequestBuilder, RustCryptoSigner,
+    encode_get_url, HashAlgorithm, Nonce, PreparedIssuer, RequestBuilder, RustCryptoSigner,
 };
 use ocsp_responder::server::{Responder, ServerConfig};
 use ocsp_responder::{
@@ -73,7 +73,7 @@ fn setup() -> Setup {
 }
 
 fn request(pki: &Pki, nonce: Option<&[u8]>) -> Vec<u8> {
-    let id = IssuerHashes::from_certificate(&pki.ca.cert)
+    let id = PreparedIssuer::from_certificate(&pki.ca.cert)
         .unwrap()
         .cert_id(Pki::LEAF_SERIAL, HashAlgorithm::Sha1)
         .unwrap();
@@ -175,7 +175,7 @@ fn a_nonce_gets_a_fresh_uncacheable_response() {
 #[test]
 fn only_single_certid_requests_are_presigned() {
     let s = setup();
-    let id = IssuerHashes::from_certificate(&s.pki.ca.cert)
+    let id = PreparedIssuer::from_certificate(&s.pki.ca.cert)
         .unwrap()
         .cert_id(Pki::LEAF_SERIAL, HashAlgorithm::Sha1)
         .unwrap();

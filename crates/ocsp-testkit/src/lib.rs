@@ -24,6 +24,7 @@ pub mod keys;
 pub mod response;
 pub mod support;
 pub mod tls;
+pub mod webpki;
 
 pub use cert::CertSpec;
 pub use keys::{Key, KeyName, SigAlg};

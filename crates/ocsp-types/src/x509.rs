@@ -53,6 +53,70 @@ const SINGLE_INSTANCE_EXTENSIONS: &[ObjectIdentifier] = &[
     ObjectIdentifier::new_unwrap("1.3.6.1.4.1.11129.2.4.2"), // SCT list (RFC 6962 3.3)
 ];
 
+/// Whether a certificate parse decodes the extensions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Extensions {
+    Decode,
+    Skip,
+}
+
+/// The fields of a certificate outside its extensions, for readers that
+/// use only those: a verifier reading the certificate in question (serial,
+/// issuer Name, validity) and its issuer (subject Name, key).
+///
+/// Parsed by the same code as [`CertificateRef::parse`], with every field
+/// as strict (so the two never disagree on a field both give); the
+/// `extensions` are only checked to be one SEQUENCE inside `[3]`, in a v3
+/// certificate, at the end of `tbsCertificate`, and are not decoded. A
+/// certificate this accepts may still be refused by [`CertificateRef::parse`]
+/// for a malformed or repeated extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CertificateFieldsRef<'a> {
+    cert: CertificateRef<'a>,
+}
+
+impl<'a> CertificateFieldsRef<'a> {
+    /// Parses a DER certificate, extensions aside.
+    pub fn parse(der: &'a [u8]) -> Result<Self, Error> {
+        CertificateRef::parse_with(der, Extensions::Skip).map(|cert| CertificateFieldsRef { cert })
+    }
+
+    /// The whole DER.
+    pub fn as_der(&self) -> &'a [u8] {
+        self.cert.as_der()
+    }
+
+    /// `serialNumber` content octets, as [`CertificateRef::serial_number`].
+    pub fn serial_number(&self) -> &'a [u8] {
+        self.cert.serial_number()
+    }
+
+    /// `issuer`.
+    pub fn issuer(&self) -> NameRef<'a> {
+        self.cert.issuer()
+    }
+
+    /// `notBefore`.
+    pub fn not_before(&self) -> Time {
+        self.cert.not_before()
+    }
+
+    /// `notAfter`.
+    pub fn not_after(&self) -> Time {
+        self.cert.not_after()
+    }
+
+    /// `subject`.
+    pub fn subject(&self) -> NameRef<'a> {
+        self.cert.subject()
+    }
+
+    /// `subjectPublicKeyInfo`.
+    pub fn subject_public_key_info(&self) -> SubjectPublicKeyInfoRef<'a> {
+        self.cert.subject_public_key_info()
+    }
+}
+
 /// A borrowed `SubjectPublicKeyInfo`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SubjectPublicKeyInfoRef<'a> {
@@ -154,6 +218,10 @@ impl<'a> CertificateRef<'a> {
     /// extensions SEQUENCE, `critical FALSE` encoded, and a repeated extension
     /// that nothing reads.
     pub fn parse(der: &'a [u8]) -> Result<Self, Error> {
+        Self::parse_with(der, Extensions::Decode)
+    }
+
+    fn parse_with(der: &'a [u8], extensions_mode: Extensions) -> Result<Self, Error> {
         if der.len() > MAX_MESSAGE_LEN {
             return Err(Error::InputTooLarge {
                 len: der.len(),
@@ -249,11 +317,17 @@ impl<'a> CertificateRef<'a> {
             return Err(Error::TrailingData { at });
         }
         let extensions = match t.read_optional(tag::explicit(3), ext_path)? {
-            Some(outer) => ExtensionsRef::decode_certificate_extensions(
-                &explicit_inner(&outer, tag::SEQUENCE, ext_path)?,
-                SINGLE_INSTANCE_EXTENSIONS,
-                ext_path,
-            )?,
+            Some(outer) => {
+                let list = explicit_inner(&outer, tag::SEQUENCE, ext_path)?;
+                match extensions_mode {
+                    Extensions::Decode => ExtensionsRef::decode_certificate_extensions(
+                        &list,
+                        SINGLE_INSTANCE_EXTENSIONS,
+                        ext_path,
+                    )?,
+                    Extensions::Skip => ExtensionsRef::default(),
+                }
+            }
             None => ExtensionsRef::default(),
         };
         t.finish("TBSCertificate")?;

@@ -3,31 +3,31 @@
 //! issuer the caller gave (its subject Name DER and key), under each
 //! CertID's own hash algorithm (SHA-1, SHA-256, SHA-384, SHA-512), and
 //! compared in constant time. Nothing is copied: the matcher borrows the
-//! issuer's Name and key and the serial number, and hashes the issuer under
-//! SHA-1 once.
+//! issuer's Name and key and the serial number, and uses the issuer's SHA-1
+//! hashes computed once (per call, or once for an `Issuer::Prepared`).
 
-use ocsp_request::{CertIdMatcherRef, IssuerHashesRef};
+use ocsp_request::{CertIdMatcherRef, PreparedIssuerRef};
 use ocsp_types::{BasicResponseRef, SingleResponseRef};
 
 use crate::error::Error;
-use crate::input::{IssuerRef, SubjectRef};
+use crate::input::SubjectRef;
 
 /// Builds the matcher. A certificate given must name the issuer as its
-/// issuer ([`Error::CertificateIssuerMismatch`] otherwise).
+/// issuer ([`Error::CertificateIssuerMismatch`] otherwise, ocsp-request's
+/// [`ocsp_request::Error::IssuerMismatch`]).
 pub(crate) fn matcher<'a>(
-    issuer: &IssuerRef<'a>,
+    issuer: PreparedIssuerRef<'a>,
     subject: &SubjectRef<'a>,
 ) -> Result<CertIdMatcherRef<'a>, Error> {
-    let hashes = IssuerHashesRef::from_parsed(issuer.subject, issuer.spki);
-    match subject.certificate {
-        Some((issuer_name, _, _)) => {
-            if issuer_name != issuer.subject.as_der() {
-                return Err(Error::CertificateIssuerMismatch);
-            }
-            CertIdMatcherRef::new(hashes, subject.serial).map_err(Error::CertIdInputs)
+    match &subject.certificate {
+        Some(cert) => {
+            CertIdMatcherRef::from_issued_certificate(issuer, cert).map_err(|e| match e {
+                ocsp_request::Error::IssuerMismatch => Error::CertificateIssuerMismatch,
+                other => Error::CertIdInputs(other),
+            })
         }
         None => Ok(CertIdMatcherRef::from_unsigned_serial(
-            hashes,
+            issuer,
             subject.serial,
         )),
     }

@@ -33,8 +33,9 @@ pub enum Error {
     /// The certificate in question the caller passed does not parse.
     #[error("the certificate given does not parse: {0}")]
     InvalidCertificate(ocsp_types::Error),
-    /// The CertID matcher refused the issuer or serial (they parsed, so this
-    /// does not happen with inputs this crate accepted; kept for fail-closed).
+    /// The certificate in question cannot be named by a CertID: its
+    /// serialNumber is an empty INTEGER (which the certificate parser
+    /// tolerates, as rustls-webpki does, but no CertID can carry).
     #[error("cannot build the CertID matcher: {0}")]
     CertIdInputs(ocsp_request::Error),
     /// A locally trusted responder certificate the caller passed does not parse.

@@ -1,9 +1,10 @@
 //! The caller's inputs: the issuer and the certificate in question.
 
+use ocsp_request::{PreparedIssuer, PreparedIssuerRef};
 use ocsp_types::Time;
 
 use crate::error::Error;
-use ocsp_types::{CertificateRef, NameRef, SubjectPublicKeyInfoRef};
+use ocsp_types::{CertificateFieldsRef, NameRef, SubjectPublicKeyInfoRef};
 
 /// The CA that issued the certificate in question, which the caller has
 /// already validated (path building is not this crate's job).
@@ -22,6 +23,10 @@ pub enum Issuer<'a> {
         /// DER `SubjectPublicKeyInfo`.
         spki: &'a [u8],
     },
+    /// An issuer read and hashed once, for callers that verify many
+    /// responses against the same CA (TLS stacks, caches): nothing about the
+    /// issuer is parsed, hashed or allocated per verification.
+    Prepared(&'a PreparedIssuer),
 }
 
 /// The certificate whose status is asked.
@@ -35,60 +40,53 @@ pub enum Subject<'a> {
     Serial(&'a [u8]),
 }
 
-/// The issuer, parsed.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct IssuerRef<'a> {
-    /// Its subject Name.
-    pub(crate) subject: NameRef<'a>,
-    /// Its key.
-    pub(crate) spki: SubjectPublicKeyInfoRef<'a>,
-}
-
-impl<'a> IssuerRef<'a> {
-    pub(crate) fn parse(issuer: &Issuer<'a>) -> Result<Self, Error> {
-        match *issuer {
-            Issuer::Certificate(der) => {
-                let cert = CertificateRef::parse(der).map_err(Error::InvalidIssuer)?;
-                Ok(IssuerRef {
-                    subject: cert.subject(),
-                    spki: cert.subject_public_key_info(),
-                })
-            }
-            Issuer::NameAndKey { subject, spki } => Ok(IssuerRef {
-                subject: NameRef::parse(subject).map_err(Error::InvalidIssuer)?,
-                spki: SubjectPublicKeyInfoRef::parse(spki).map_err(Error::InvalidIssuer)?,
-            }),
+/// The issuer, read and hashed (SHA-1 of its Name and key) once.
+pub(crate) fn prepare<'a>(issuer: &Issuer<'a>) -> Result<PreparedIssuerRef<'a>, Error> {
+    match *issuer {
+        Issuer::Certificate(der) => {
+            let cert = CertificateFieldsRef::parse(der).map_err(Error::InvalidIssuer)?;
+            Ok(PreparedIssuerRef::from_parsed(
+                cert.subject(),
+                cert.subject_public_key_info(),
+            ))
         }
+        Issuer::NameAndKey { subject, spki } => Ok(PreparedIssuerRef::from_parsed(
+            NameRef::parse(subject).map_err(Error::InvalidIssuer)?,
+            SubjectPublicKeyInfoRef::parse(spki).map_err(Error::InvalidIssuer)?,
+        )),
+        Issuer::Prepared(prepared) => Ok(prepared.as_borrowed()),
     }
 }
 
 /// The certificate in question, parsed.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct SubjectRef<'a> {
-    /// The serial number (INTEGER content octets or a magnitude).
+    /// A certificate given: its fields (serial, issuer Name, validity).
+    pub(crate) certificate: Option<CertificateFieldsRef<'a>>,
+    /// A serial number given (INTEGER content octets or a magnitude).
     pub(crate) serial: &'a [u8],
-    /// For a certificate: its issuer Name DER and its validity.
-    pub(crate) certificate: Option<(&'a [u8], Time, Time)>,
 }
 
 impl<'a> SubjectRef<'a> {
     pub(crate) fn parse(subject: &Subject<'a>) -> Result<Self, Error> {
         match *subject {
             Subject::Certificate(der) => {
-                let cert = CertificateRef::parse(der).map_err(Error::InvalidCertificate)?;
+                let cert = CertificateFieldsRef::parse(der).map_err(Error::InvalidCertificate)?;
                 Ok(SubjectRef {
+                    certificate: Some(cert),
                     serial: cert.serial_number(),
-                    certificate: Some((
-                        cert.issuer().as_der(),
-                        cert.not_before(),
-                        cert.not_after(),
-                    )),
                 })
             }
             Subject::Serial(serial) => Ok(SubjectRef {
-                serial,
                 certificate: None,
+                serial,
             }),
         }
+    }
+
+    /// A certificate's validity.
+    pub(crate) fn validity(&self) -> Option<(Time, Time)> {
+        self.certificate
+            .map(|cert| (cert.not_before(), cert.not_after()))
     }
 }

@@ -26,7 +26,11 @@
 //!   mozilla::pkix does, unless [`Policy::allow_ca_responders`]), with a
 //!   keyUsage (if any) allowing digitalSignature or nonRepudiation, and no
 //!   unhandled critical extension. Every matching candidate is tried;
-//!   unrelated certificates are harmless.
+//!   unrelated certificates are harmless. With a [`ResponderCache`]
+//!   ([`Verifier::with_responder_cache`]) the delegate's certificate
+//!   signature is not checked again for the exact certificate bytes already
+//!   verified under the exact issuer key (SHA-256 of both); every other
+//!   rule, and the response signature, is checked on every call.
 //! * **Signatures are checked over the bytes received** (`tbsResponseData`
 //!   and `tbsCertificate`), never over a re-encoding, by the caller's
 //!   [`rustls_pki_types::SignatureVerificationAlgorithm`]s, matched exactly
@@ -87,7 +91,9 @@
 //! Outside the signature algorithms, a verify allocates nothing: the
 //! response, the issuer and the certificate are read in place, and the
 //! issuer's Name and key are hashed (SHA-1) once for both the CertID match
-//! and the byKey ResponderID. That part costs a few microseconds, against
+//! and the byKey ResponderID. Callers that verify many responses against
+//! one CA pass [`Issuer::Prepared`] (an [`ocsp_request::PreparedIssuer`]
+//! built once): nothing about the issuer is then parsed or hashed per call. That part costs a few microseconds, against
 //! tens of microseconds for the signature check(s); the repository's
 //! `docs/PERFORMANCE.md` has the figures, with RustCrypto, ring and OpenSSL
 //! side by side.
@@ -125,6 +131,7 @@ mod input;
 mod nonce;
 mod policy;
 mod responder;
+mod responder_cache;
 #[cfg(feature = "serde")]
 mod serialize;
 mod signature;
@@ -135,6 +142,7 @@ mod verify;
 pub use error::Error;
 pub use input::{Issuer, Subject};
 pub use policy::Policy;
+pub use responder_cache::ResponderCache;
 pub use signature::PublicKeyType;
 pub use verdict::{Responder, Status, Verdict};
 pub use verify::Verifier;

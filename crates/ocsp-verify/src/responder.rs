@@ -19,16 +19,16 @@ use rustls_pki_types::SignatureVerificationAlgorithm;
 use sha1::{Digest, Sha1};
 
 use crate::error::Error;
-use crate::input::IssuerRef;
-use crate::signature::{self, Signed};
+use ocsp_request::PreparedIssuerRef;
+
+use crate::responder_cache::{self, Slots};
+use crate::signature::{self, Signed, SignerKey};
 use crate::verdict::Responder;
 
 /// What the search needs besides the response.
 pub(crate) struct Context<'c> {
-    pub(crate) issuer: &'c IssuerRef<'c>,
-    /// SHA-1 of the issuer's public key (its byKey ResponderID), computed
-    /// once for the CertID matcher.
-    pub(crate) issuer_key_sha1: &'c [u8],
+    /// The issuer; its SHA-1 key hash is its byKey ResponderID.
+    pub(crate) issuer: &'c PreparedIssuerRef<'c>,
     pub(crate) trusted: &'c [&'c [u8]],
     /// Untrusted candidate delegated responders the response may not embed
     /// (OpenSSL's `-verify_other`).
@@ -39,6 +39,9 @@ pub(crate) struct Context<'c> {
     pub(crate) allow_sha1: bool,
     /// The verification time, in seconds since the Unix epoch.
     pub(crate) now: i64,
+    /// Delegate certificates whose signature already verified under an
+    /// issuer key ([`crate::Verifier::with_responder_cache`]).
+    pub(crate) cache: Option<&'c dyn Slots>,
 }
 
 /// How far a failed candidate got: a later stage is a more specific error.
@@ -79,7 +82,7 @@ const UNDERSTOOD_CRITICAL: &[ObjectIdentifier] = &[
 ];
 
 fn authorize_delegate(ctx: &Context<'_>, cert: &CertificateRef<'_>) -> Result<(), (Stage, Error)> {
-    if cert.issuer().as_der() != ctx.issuer.subject.as_der() {
+    if cert.issuer().as_der() != ctx.issuer.name_der() {
         return Err((Stage::Issuer, Error::DelegatedResponderWrongIssuer));
     }
     let malformed = |e| (Stage::Unparsed, Error::DelegatedResponderMalformed(e));
@@ -138,14 +141,35 @@ fn authorize_delegate(ctx: &Context<'_>, cert: &CertificateRef<'_>) -> Result<()
         message: cert.tbs_der(),
         signature: cert.signature(),
     };
+    let stage = |e| (Stage::CertificateSignature, e);
+    // Every check above ran; only this signature is remembered (the key
+    // hashes these exact certificate bytes, signature included, and this
+    // exact issuer key: see `responder_cache`). The algorithm is still
+    // checked against this verifier's list and policy.
+    let cached = ctx.cache.map(|cache| {
+        (
+            cache,
+            responder_cache::key(cert.as_der(), ctx.issuer.spki_der()),
+        )
+    });
+    if let Some((cache, key)) = &cached {
+        if cache.contains(key) {
+            return signature::check_algorithm(ctx.algorithms, &signed, ctx.allow_sha1)
+                .map_err(stage);
+        }
+    }
     signature::verify(
         ctx.algorithms,
         &signed,
-        &ctx.issuer.spki,
+        &SignerKey::from(ctx.issuer),
         ctx.allow_sha1,
         Error::DelegatedResponderBadSignature,
     )
-    .map_err(|e| (Stage::CertificateSignature, e))
+    .map_err(stage)?;
+    if let Some((cache, key)) = cached {
+        cache.insert(key);
+    }
+    Ok(())
 }
 
 /// Finds an authorized responder whose key verifies the response signature.
@@ -168,11 +192,11 @@ pub(crate) fn find_and_verify<'r>(
     };
     // An algorithm that is refused is refused whoever signed.
     signature::check_algorithm(ctx.algorithms, &signed, ctx.allow_sha1)?;
-    let verify_with = |spki: &SubjectPublicKeyInfoRef<'_>| {
+    let verify_with = |key: SignerKey<'_>| {
         signature::verify(
             ctx.algorithms,
             &signed,
-            spki,
+            &key,
             ctx.allow_sha1,
             Error::InvalidSignature,
         )
@@ -188,11 +212,11 @@ pub(crate) fn find_and_verify<'r>(
 
     // (1) The issuer itself.
     let is_issuer = match id {
-        ResponderIdRef::ByName(name) => name.as_der() == ctx.issuer.subject.as_der(),
-        ResponderIdRef::ByKey(hash) => hash == ctx.issuer_key_sha1,
+        ResponderIdRef::ByName(name) => name.as_der() == ctx.issuer.name_der(),
+        ResponderIdRef::ByKey(hash) => hash == ctx.issuer.key_sha1(),
     };
     if is_issuer {
-        match verify_with(&ctx.issuer.spki) {
+        match verify_with(SignerKey::from(ctx.issuer)) {
             Ok(()) => return Ok(Responder::Issuer),
             Err(failure) => note(failure),
         }
@@ -206,7 +230,7 @@ pub(crate) fn find_and_verify<'r>(
             cert.subject().as_der(),
             &cert.subject_public_key_info(),
         ) {
-            match verify_with(&cert.subject_public_key_info()) {
+            match verify_with(SignerKey::from(&cert.subject_public_key_info())) {
                 Ok(()) => return Ok(Responder::LocallyTrusted { index }),
                 Err(failure) => note(failure),
             }
@@ -222,7 +246,7 @@ pub(crate) fn find_and_verify<'r>(
             return Err(None);
         }
         authorize_delegate(ctx, &cert)
-            .and_then(|()| verify_with(&key))
+            .and_then(|()| verify_with(SignerKey::from(&key)))
             .map_err(Some)
     };
     for der in basic.certs() {

@@ -41,6 +41,38 @@ pub(crate) struct Signed<'a> {
     pub(crate) signature: &'a [u8],
 }
 
+/// A signer's public key, as the signature check uses it: the contents of
+/// its `AlgorithmIdentifier` SEQUENCE, the `subjectPublicKey` octets, and
+/// the whole `SubjectPublicKeyInfo` DER (read again only to name the key in
+/// an error). Built from a parsed key or from a prepared issuer without a
+/// parse.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SignerKey<'a> {
+    algorithm: &'a [u8],
+    public_key: &'a [u8],
+    spki: &'a [u8],
+}
+
+impl<'a> From<&SubjectPublicKeyInfoRef<'a>> for SignerKey<'a> {
+    fn from(spki: &SubjectPublicKeyInfoRef<'a>) -> Self {
+        SignerKey {
+            algorithm: spki.algorithm().contents(),
+            public_key: spki.subject_public_key(),
+            spki: spki.as_der(),
+        }
+    }
+}
+
+impl<'a> From<&ocsp_request::PreparedIssuerRef<'a>> for SignerKey<'a> {
+    fn from(issuer: &ocsp_request::PreparedIssuerRef<'a>) -> Self {
+        SignerKey {
+            algorithm: issuer.key_algorithm(),
+            public_key: issuer.public_key(),
+            spki: issuer.spki_der(),
+        }
+    }
+}
+
 fn oid(bytes: &[u8]) -> Option<ObjectIdentifier> {
     ocsp_types::Oid::from_contents(bytes).and_then(|o| o.to_object_identifier())
 }
@@ -83,12 +115,12 @@ pub(crate) fn check_algorithm(
 pub(crate) fn verify(
     algorithms: &[&dyn SignatureVerificationAlgorithm],
     signed: &Signed<'_>,
-    key: &SubjectPublicKeyInfoRef<'_>,
+    key: &SignerKey<'_>,
     allow_sha1: bool,
     bad_signature: Error,
 ) -> Result<(), Error> {
     check_algorithm(algorithms, signed, allow_sha1)?;
-    let key_algorithm = key.algorithm().contents();
+    let key_algorithm = key.algorithm;
     let mut candidates = algorithms
         .iter()
         .filter(|a| {
@@ -100,7 +132,7 @@ pub(crate) fn verify(
         return Err(unsupported_for_key(algorithms, signed, key));
     }
     if candidates.any(|a| {
-        a.verify_signature(key.subject_public_key(), signed.message, signed.signature)
+        a.verify_signature(key.public_key, signed.message, signed.signature)
             .is_ok()
     }) {
         Ok(())
@@ -115,20 +147,28 @@ pub(crate) fn verify(
 fn unsupported_for_key(
     algorithms: &[&dyn SignatureVerificationAlgorithm],
     signed: &Signed<'_>,
-    key: &SubjectPublicKeyInfoRef<'_>,
+    key: &SignerKey<'_>,
 ) -> Error {
-    let key_algorithm = key.algorithm().contents();
+    // The key was parsed when the signer was found (or the issuer
+    // prepared); read again here, on the error path only, to name it.
+    let parsed = SubjectPublicKeyInfoRef::parse(key.spki).ok();
     if algorithms
         .iter()
-        .any(|a| a.public_key_alg_id().as_ref() == key_algorithm)
+        .any(|a| a.public_key_alg_id().as_ref() == key.algorithm)
     {
         Error::UnsupportedSignatureAlgorithmForKey {
             signature: oid(signed.algorithm_oid),
-            key: key.algorithm().oid().to_object_identifier(),
+            key: parsed.and_then(|k| k.algorithm().oid().to_object_identifier()),
         }
     } else {
         Error::UnsupportedPublicKey {
-            key: PublicKeyType::of(key),
+            key: parsed.map_or(
+                PublicKeyType {
+                    algorithm: None,
+                    parameter: None,
+                },
+                |k| PublicKeyType::of(&k),
+            ),
         }
     }
 }

@@ -2,14 +2,14 @@
 //! response type, responder, signature, CertID, time, extensions, nonce,
 //! status.
 
-use ocsp_request::HashAlgorithm;
 use ocsp_types::{CertStatus, OcspResponseRef, ResponseStatus, SingleResponseRef};
 use rustls_pki_types::{SignatureVerificationAlgorithm, UnixTime};
 
 use crate::error::Error;
-use crate::input::{Issuer, IssuerRef, Subject, SubjectRef};
+use crate::input::{self, Issuer, Subject, SubjectRef};
 use crate::policy::Policy;
 use crate::responder::{self, Context};
+use crate::responder_cache::Slots;
 use crate::time::{self, Clock};
 use crate::verdict::{Status, Verdict};
 use crate::{cert_id, extensions, nonce};
@@ -41,6 +41,7 @@ pub struct Verifier<'a> {
     trusted_responders: &'a [&'a [u8]],
     extra_certificates: &'a [&'a [u8]],
     policy: Policy,
+    responder_cache: Option<&'a dyn Slots>,
 }
 
 impl<'a> Verifier<'a> {
@@ -52,6 +53,7 @@ impl<'a> Verifier<'a> {
             trusted_responders: &[],
             extra_certificates: &[],
             policy: Policy::DEFAULT,
+            responder_cache: None,
         }
     }
 
@@ -85,6 +87,23 @@ impl<'a> Verifier<'a> {
         self
     }
 
+    /// Remembers, in `cache`, delegated responder certificates whose
+    /// signature verified under the issuer's key, and skips that one
+    /// signature check when the same certificate bytes come again with the
+    /// same issuer key. Every other check of the delegate (ResponderID,
+    /// issuer Name, id-kp-OCSPSigning, keyUsage, CA bit, critical
+    /// extensions, validity at the verification time, the signature
+    /// algorithm against the policy) and the response signature run on
+    /// every call. Share one cache only among verifiers with the same
+    /// algorithm list. See [`ResponderCache`](crate::ResponderCache).
+    pub fn with_responder_cache<const N: usize>(
+        mut self,
+        cache: &'a crate::ResponderCache<N>,
+    ) -> Self {
+        self.responder_cache = Some(cache);
+        self
+    }
+
     /// The policy.
     pub fn policy(&self) -> &Policy {
         &self.policy
@@ -105,16 +124,13 @@ impl<'a> Verifier<'a> {
         time: UnixTime,
         nonce: Option<&[u8]>,
     ) -> Result<Verdict<'r>, Error> {
-        let issuer = IssuerRef::parse(&issuer)?;
+        // The issuer's SHA-1 key hash, computed once here (or when it was
+        // prepared), is both its CertID issuerKeyHash and its byKey
+        // ResponderID. An error in the certificate's naming of the issuer is
+        // reported at the CertID step, in mozilla::pkix order.
+        let issuer = input::prepare(&issuer)?;
         let subject = SubjectRef::parse(&subject)?;
-        // Built now for its SHA-1 of the issuer's key, which is also the
-        // issuer's byKey ResponderID; an error in these inputs is reported at
-        // the CertID step, in mozilla::pkix order.
-        let matcher = cert_id::matcher(&issuer, &subject);
-        let issuer_key_sha1 = match &matcher {
-            Ok(matcher) => *matcher.issuer_key_sha1(),
-            Err(_) => HashAlgorithm::Sha1.digest(issuer.spki.subject_public_key()),
-        };
+        let matcher = cert_id::matcher(issuer, &subject);
         let clock = Clock::new(time, &self.policy);
 
         // Strict parse; responseStatus; response type (parse refuses any but basic).
@@ -132,13 +148,13 @@ impl<'a> Verifier<'a> {
         // Responder and signature.
         let ctx = Context {
             issuer: &issuer,
-            issuer_key_sha1: issuer_key_sha1.as_bytes(),
             trusted: self.trusted_responders,
             extra: self.extra_certificates,
             allow_ca_responders: self.policy.allow_ca_responders,
             algorithms: self.algorithms,
             allow_sha1: self.policy.allow_sha1_signatures,
             now: clock.now,
+            cache: self.responder_cache,
         };
         let responder = responder::find_and_verify(&ctx, basic)?;
 
@@ -175,12 +191,7 @@ impl<'a> Verifier<'a> {
         let (Some(single), Some(valid_until)) = (chosen, valid_until) else {
             return Err(Error::NoMatchingResponse);
         };
-        time::check_produced_at(
-            &clock,
-            &self.policy,
-            data.produced_at(),
-            subject.certificate.map(|(_, nb, na)| (nb, na)),
-        )?;
+        time::check_produced_at(&clock, &self.policy, data.produced_at(), subject.validity())?;
 
         // Response extensions and the nonce.
         extensions::check(&data.extensions())?;
