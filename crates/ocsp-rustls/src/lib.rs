@@ -120,6 +120,7 @@
 //!   and with the feature `ocsp-http`, `StaplingResolver::follow` wires a
 //!   stapler to it in one call (each response still verified by the
 //!   resolver: the stapler's own verification is not relied on).
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 
 mod error;
