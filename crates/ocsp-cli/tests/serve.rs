@@ -8,10 +8,6 @@
     clippy::indexing_slicing
 )]
 
-#[path = "../../ocsp-http/tests/common/openssl.rs"]
-#[allow(dead_code)]
-mod openssl;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -19,10 +15,10 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::channel;
 
 use ocsp_request::{cert_id_for_certificate, encode_get_url, HashAlgorithm, RequestBuilder};
+use ocsp_testkit::openssl_pki::{available, OpensslPki, Signer, LIMIT, REVOKED_AT};
 use ocsp_testkit::support::{openssl as run_openssl, TempDir};
 use ocsp_types::{OcspResponseRef, ResponseStatus};
 use ocsp_verify::{algorithms, Issuer, Status, Subject, UnixTime, Verifier};
-use openssl::{available, OpensslPki, Signer, LIMIT, REVOKED_AT};
 
 /// `ocsp serve` on a free port; killed on drop.
 struct Serve {
