@@ -48,7 +48,7 @@
 
 use std::hint::black_box;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use base64ct::{Base64, Encoding};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -58,6 +58,8 @@ use ocsp_types::{CertStatus, CertificateRef, OcspResponse, OcspResponseRef};
 
 mod common;
 use common::count_allocs;
+mod timing;
+use timing::{interleaved_min, measuring};
 
 #[path = "peers/openssl.rs"]
 #[allow(dead_code)] // the verifier is the verify bench's
@@ -265,11 +267,6 @@ fn bench_parse(c: &mut Criterion) {
 /// The sizes of the hostile inputs: the first and the last are compared.
 const HOSTILE_SIZES: [(&str, usize); 2] = [("64KiB", 64 << 10), ("1MiB", 1 << 20)];
 
-/// Whether this is `cargo bench` (criterion's `--bench`), not a test run.
-fn measuring() -> bool {
-    std::env::args().any(|a| a == "--bench")
-}
-
 /// Whether the command-line filter (criterion's first free argument), if
 /// any, mentions `hostile`.
 fn hostile_selected() -> bool {
@@ -277,21 +274,6 @@ fn hostile_selected() -> bool {
         .skip(1)
         .find(|a| !a.starts_with('-'))
         .is_none_or(|filter| filter.contains("hostile"))
-}
-
-/// Nanoseconds per byte of `call` on `der`: iterations for at least
-/// `budget` (at least one).
-fn ns_per_byte(call: fn(&[u8]) -> bool, der: &[u8], budget: Duration) -> f64 {
-    let start = Instant::now();
-    let mut iterations = 0u32;
-    loop {
-        black_box(call(black_box(der)));
-        iterations += 1;
-        if start.elapsed() >= budget {
-            break;
-        }
-    }
-    start.elapsed().as_nanos() as f64 / f64::from(iterations) / der.len() as f64
 }
 
 /// Prints, for each shape and operation, the time per byte at the largest
@@ -317,11 +299,20 @@ fn report_linearity(by_shape: &[(Shape, Vec<Input>)]) {
             continue;
         };
         for (op, call) in OPERATIONS {
-            let (mut best_small, mut best_large) = (f64::INFINITY, f64::INFINITY);
-            for _ in 0..rounds {
-                best_small = best_small.min(ns_per_byte(call, &first.der, budget));
-                best_large = best_large.min(ns_per_byte(call, &last.der, budget));
-            }
+            let ns = interleaved_min(
+                &mut [
+                    ("small", &mut || {
+                        black_box(call(black_box(&first.der)));
+                    }),
+                    ("large", &mut || {
+                        black_box(call(black_box(&last.der)));
+                    }),
+                ],
+                rounds,
+                budget,
+            );
+            let best_small = ns[0] / first.der.len() as f64;
+            let best_large = ns[1] / last.der.len() as f64;
             println!(
                 "{:<13} {:<14} {:>10.3} {:>10.3} {:>6.2}",
                 shape.name(),

@@ -82,16 +82,38 @@ def parse_table():
     print()
 
 
+def hostile_table():
+    shapes = ["extensions", "singles", "certificates"]
+    sizes = ["64KiB", "1MiB"]
+    ops = ["ours-borrowed", "ours-walk", "ours-owned", "openssl", "x509-ocsp"]
+    print("### Hostile inputs (`cargo bench --bench parse -- hostile`)\n")
+    row(["input"] + ops + ["fastest peer / ours-borrowed", "fastest peer / ours-walk"])
+    row(["---"] + ["---:"] * (len(ops) + 2))
+    for shape in shapes:
+        for size in sizes:
+            t = {op: estimate(f"hostile/{shape}-{size}", op) for op in ops}
+            peers = [t[p] for p in ("openssl", "x509-ocsp") if t[p] is not None]
+            fastest = min(peers) if peers else None
+            row([f"{shape}-{size}"] + [fmt_time(t[op]) for op in ops] + [
+                fmt_ratio(fastest, t["ours-borrowed"]), fmt_ratio(fastest, t["ours-walk"])])
+    print()
+
+
+VERIFY_SETS = ["rustcrypto", "ring", "aws-lc-rs"]
+
+
 def verify_table():
     cases = ["rsa2048-issuer", "rsa2048-delegated", "p256-issuer", "p256-delegated"]
     print("### Verify end to end (`cargo bench --bench verify`)\n")
-    row(["case", "ours, RustCrypto", "ours, ring", "OpenSSL",
-         "OpenSSL / ours-ring", "OpenSSL / ours-RustCrypto"])
-    row(["---"] + ["---:"] * 5)
+    row(["case", "ours, RustCrypto", "ours, ring", "ours, aws-lc-rs", "OpenSSL",
+         "OpenSSL / ours-ring", "OpenSSL / ours-aws-lc-rs", "OpenSSL / ours-RustCrypto"])
+    row(["---"] + ["---:"] * 7)
     for case in cases:
-        v = {op: estimate(f"verify/{case}", op) for op in ["ours-rustcrypto", "ours-ring", "openssl"]}
-        row([case, fmt_time(v["ours-rustcrypto"]), fmt_time(v["ours-ring"]), fmt_time(v["openssl"]),
-             fmt_ratio(v["openssl"], v["ours-ring"]), fmt_ratio(v["openssl"], v["ours-rustcrypto"])])
+        v = {op: estimate(f"verify/{case}", op)
+             for op in [f"ours-{s}" for s in VERIFY_SETS] + ["openssl"]}
+        row([case] + [fmt_time(v[f"ours-{s}"]) for s in VERIFY_SETS] + [fmt_time(v["openssl"]),
+             fmt_ratio(v["openssl"], v["ours-ring"]), fmt_ratio(v["openssl"], v["ours-aws-lc-rs"]),
+             fmt_ratio(v["openssl"], v["ours-rustcrypto"])])
     print()
     print("### Verify against the signature floor\n")
     print("The library's own cost is `ours-no-crypto` (every step, signatures")
@@ -99,21 +121,54 @@ def verify_table():
     print("of a verify spent outside the signature primitive(s) with that backend;")
     print("(verify - floor) / verify, from two separately measured figures, is")
     print("given as a cross-check.\n")
-    row(["case", "ours, no crypto", "floor RustCrypto", "overhead RustCrypto",
-         "floor ring", "overhead ring", "cross-check RustCrypto", "cross-check ring",
-         "floor OpenSSL", "OpenSSL outside its floor"])
-    row(["---"] + ["---:"] * 9)
+    row(["case", "ours, no crypto"]
+        + [c for s in VERIFY_SETS for c in (f"floor {s}", f"overhead {s}", f"cross-check {s}")]
+        + ["floor OpenSSL", "OpenSSL outside its floor"])
+    row(["---"] + ["---:"] * (3 * len(VERIFY_SETS) + 3))
     for case in cases:
         v = {op: estimate(f"verify/{case}", op)
-             for op in ["ours-rustcrypto", "ours-ring", "ours-no-crypto", "openssl"]}
-        f = {op: estimate(f"floor/{case}", op) for op in ["rustcrypto", "ring", "openssl"]}
+             for op in [f"ours-{s}" for s in VERIFY_SETS] + ["ours-no-crypto", "openssl"]}
+        f = {op: estimate(f"floor/{case}", op) for op in VERIFY_SETS + ["openssl"]}
         own = v["ours-no-crypto"]
-        row([case, fmt_time(own),
-             fmt_time(f["rustcrypto"]), fmt_own_share(own, f["rustcrypto"]),
-             fmt_time(f["ring"]), fmt_own_share(own, f["ring"]),
-             fmt_share(v["ours-rustcrypto"], f["rustcrypto"]),
-             fmt_share(v["ours-ring"], f["ring"]),
-             fmt_time(f["openssl"]), fmt_share(v["openssl"], f["openssl"])])
+        row([case, fmt_time(own)]
+            + [c for s in VERIFY_SETS for c in (fmt_time(f[s]), fmt_own_share(own, f[s]),
+                                               fmt_share(v[f"ours-{s}"], f[s]))]
+            + [fmt_time(f["openssl"]), fmt_share(v["openssl"], f["openssl"])])
+    print()
+
+
+def webpki_table():
+    cases = ["rsa2048-issuer", "rsa2048-delegated", "p256-issuer", "p256-delegated"]
+    print("### WebPKI-profile certificates, ring (`cargo bench --bench verify -- webpki`)\n")
+    row(["case", "own cost, issuer as certificate", "own cost, prepared", "verify, certificate",
+         "verify, prepared", "verify, prepared + cache", "ring floor",
+         "own / (own + floor), prepared", "(verify - floor) / verify, prepared", "OpenSSL",
+         "OpenSSL / ours, prepared", "OpenSSL / ours, cached"])
+    row(["---"] + ["---:"] * 11)
+    for case in cases:
+        v = {op: estimate(f"webpki/{case}", op)
+             for op in ["ours-ring", "ours-ring-prepared", "ours-ring-prepared-cached",
+                        "ours-no-crypto", "ours-no-crypto-prepared", "openssl"]}
+        floor = estimate(f"webpki-floor/{case}", "ring")
+        row([case, fmt_time(v["ours-no-crypto"]), fmt_time(v["ours-no-crypto-prepared"]),
+             fmt_time(v["ours-ring"]), fmt_time(v["ours-ring-prepared"]),
+             fmt_time(v["ours-ring-prepared-cached"]), fmt_time(floor),
+             fmt_own_share(v["ours-no-crypto-prepared"], floor),
+             fmt_share(v["ours-ring-prepared"], floor), fmt_time(v["openssl"]),
+             fmt_ratio(v["openssl"], v["ours-ring-prepared"]),
+             fmt_ratio(v["openssl"], v["ours-ring-prepared-cached"])])
+    print()
+
+
+def post_quantum_table():
+    print("### ML-DSA-65, RustCrypto\n")
+    row(["case", "verify", "no crypto", "floor", "overhead"])
+    row(["---", "---:", "---:", "---:", "---:"])
+    for case in ["mldsa65-issuer", "mldsa65-delegated"]:
+        v = estimate(f"verify/{case}", "ours-rustcrypto")
+        own = estimate(f"verify/{case}", "ours-no-crypto")
+        floor = estimate(f"floor/{case}", "rustcrypto")
+        row([case, fmt_time(v), fmt_time(own), fmt_time(floor), fmt_own_share(own, floor)])
     print()
 
 
@@ -137,7 +192,10 @@ def main():
     if not os.path.isdir(CRITERION):
         sys.exit(f"{CRITERION}: no criterion results; run the benches first")
     parse_table()
+    hostile_table()
     verify_table()
+    webpki_table()
+    post_quantum_table()
     scaling_tables()
 
 

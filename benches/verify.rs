@@ -68,6 +68,8 @@ use rustls::pki_types::{AlgorithmIdentifier, InvalidSignature};
 
 mod common;
 use common::count_allocs;
+mod timing;
+use timing::{interleaved_min, measuring};
 
 #[path = "peers/openssl.rs"]
 #[allow(dead_code)] // `parse` is the parse bench's
@@ -568,6 +570,26 @@ fn bench_webpki(c: &mut Criterion) {
         assert_eq!(openssl.verify(&case.der), Ok(OcspCertStatus::GOOD));
         let raw = raw_signatures(ring_algorithms(), &signed_bytes(case));
         assert!(raw.iter().all(RawSignature::verify));
+        report_interleaved(
+            case.name,
+            &mut [
+                ("verify", &mut || {
+                    black_box(run(&ring, by_prepared));
+                }),
+                ("floor", &mut || {
+                    black_box(raw.iter().all(RawSignature::verify));
+                }),
+                ("own", &mut || {
+                    black_box(run(&without_crypto, by_prepared));
+                }),
+                ("cached", &mut || {
+                    black_box(run(&cached, by_prepared));
+                }),
+                ("openssl", &mut || {
+                    let _ = black_box(openssl.verify(black_box(&case.der)));
+                }),
+            ],
+        );
 
         let mut group = c.benchmark_group(format!("webpki/{}", case.name));
         group.bench_function("ours-ring", |b| b.iter(|| run(&ring, by_certificate)));
@@ -594,6 +616,39 @@ fn bench_webpki(c: &mut Criterion) {
         }
         group.finish();
     }
+}
+
+/// Prints, for one WebPKI-profile case, the figures that the targets
+/// compare, measured interleaved (see `common::interleaved_min`): the ring
+/// verify with a prepared issuer, its signature floor, the own cost
+/// (no-crypto stand-ins), the verify with a responder cache, and OpenSSL's
+/// path. `calls` are named `verify`, `floor`, `own`, `cached`, `openssl`.
+fn report_interleaved(case: &str, calls: &mut [(&str, &mut dyn FnMut())]) {
+    let (rounds, budget) = if measuring() {
+        (15, Duration::from_millis(40))
+    } else {
+        (1, Duration::ZERO)
+    };
+    let names: Vec<String> = calls.iter().map(|(name, _)| name.to_string()).collect();
+    let ns = interleaved_min(calls, rounds, budget);
+    let get = |name: &str| ns[names.iter().position(|n| *n == name).expect("named")];
+    let (verify, floor, own) = (get("verify"), get("floor"), get("own"));
+    let (cached, openssl) = (get("cached"), get("openssl"));
+    println!(
+        "webpki/{case} interleaved (min of {rounds} rounds), ring, prepared issuer: \
+         verify {:.2} µs, floor {:.2} µs, own {:.2} µs, \
+         (verify - floor) / verify {:.1} %, own / (own + floor) {:.1} %, \
+         cached {:.2} µs, OpenSSL {:.2} µs, OpenSSL / verify {:.1}x, OpenSSL / cached {:.1}x",
+        verify / 1e3,
+        floor / 1e3,
+        own / 1e3,
+        (verify - floor) / verify * 100.0,
+        own / (own + floor) * 100.0,
+        cached / 1e3,
+        openssl / 1e3,
+        openssl / verify,
+        openssl / cached,
+    );
 }
 
 criterion_group!(

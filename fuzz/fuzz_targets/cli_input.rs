@@ -1,7 +1,7 @@
-//! The CLI's input-format detection (`crates/ocsp-cli/src/input.rs`: DER,
-//! PEM, bare base64, GET URL), compiled here as is (`ocsp-cli` is a binary
-//! crate and exposes no library): never panics, and what it hands to the
-//! DER parsers goes through the response and request checks too.
+//! The CLI's input-format detection (`crates/ocsp-cli/src/input/decode.rs`:
+//! DER, PEM, bare base64, GET URL), compiled here as is (`ocsp-cli` is a
+//! binary crate and exposes no library): never panics, and what it hands to
+//! the DER parsers goes through the response and request checks too.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

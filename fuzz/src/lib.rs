@@ -569,15 +569,12 @@ pub fn check_get_url(text: &str) {
     }
 }
 
-/// The CLI's own input module, compiled from its source (the CLI is a binary
-/// crate): the format detection of `ocsp inspect` / `ocsp verify`.
+/// The CLI's input decoding, compiled from its source (the CLI is a binary
+/// crate): the format detection of `ocsp inspect` / `ocsp verify`, a file
+/// with no file access and no CLI types.
 #[allow(dead_code, unreachable_pub, missing_docs)]
-#[path = "../../crates/ocsp-cli/src/input.rs"]
+#[path = "../../crates/ocsp-cli/src/input/decode.rs"]
 mod cli_input;
-
-/// What `cli_input` names as `crate::error` (the CLI's `CliError`).
-#[allow(dead_code)]
-mod error;
 
 /// `decode_message` and `decode_certificates` of the CLI on any bytes: never
 /// panic; what they return is fed to the response, request and certificate

@@ -348,22 +348,20 @@ impl Report {
             Outcome::Failed(error) => {
                 writeln!(out, "FAILED: {}", error.message)?;
                 writeln!(out, "  error kind:   {}", error.kind)?;
-                if let Some(at) = &self.verified_at {
-                    writeln!(out, "  verified at:  {at}")?;
+                self.render_verified_at(out)?;
+                match &self.http {
+                    Some(http) => render_fetched(out, http, http.status),
+                    None => Ok(()),
                 }
-                if let Some(http) = &self.http {
-                    write!(
-                        out,
-                        "  fetched:      {}",
-                        fetched_line(http.method, &http.url)
-                    )?;
-                    if let Some(status) = http.status {
-                        write!(out, " (HTTP {status})")?;
-                    }
-                    writeln!(out)?;
-                }
-                Ok(())
             }
+        }
+    }
+
+    /// `  verified at:  TIME`, when known.
+    fn render_verified_at(&self, out: &mut impl Write) -> fmt::Result {
+        match &self.verified_at {
+            Some(at) => writeln!(out, "  verified at:  {at}"),
+            None => Ok(()),
         }
     }
 
@@ -371,10 +369,7 @@ impl Report {
         writeln!(out, "OK: {}", verified.status_name)?;
         if let Status::Revoked { time, reason } = verified.status {
             writeln!(out, "  revoked at:   {time}")?;
-            match reason {
-                Some(reason) => writeln!(out, "  reason:       {reason}")?,
-                None => writeln!(out, "  reason:       (not given)")?,
-            }
+            writeln!(out, "  reason:       {}", shown_or(reason, "(not given)"))?;
         }
         writeln!(out, "  signed by:    {}", verified.signer)?;
         writeln!(
@@ -384,19 +379,18 @@ impl Report {
             verified.cert_id.serial
         )?;
         writeln!(out, "  this update:  {}", verified.this_update)?;
-        match verified.next_update {
-            Some(next) => writeln!(out, "  next update:  {next}")?,
-            None => writeln!(out, "  next update:  (none)")?,
-        }
+        writeln!(
+            out,
+            "  next update:  {}",
+            shown_or(verified.next_update, "(none)")
+        )?;
         writeln!(out, "  produced at:  {}", verified.produced_at)?;
         writeln!(
             out,
             "  valid until:  {}",
             unix_time_string(verified.valid_until).unwrap_or_else(|| "(out of range)".to_owned())
         )?;
-        if let Some(at) = &self.verified_at {
-            writeln!(out, "  verified at:  {at}")?;
-        }
+        self.render_verified_at(out)?;
         match &verified.nonce {
             // The verifier accepted the response: a nonce it carries equals
             // the one sent, if one was sent.
@@ -416,11 +410,7 @@ impl Report {
             NonceReport::Echoed(false) => writeln!(out, "  nonce:        not in the response")?,
         }
         if let Some(http) = &self.http {
-            writeln!(
-                out,
-                "  fetched:      {}",
-                fetched_line(http.method, &http.url)
-            )?;
+            render_fetched(out, http, None)?;
             for (name, value) in [
                 ("cache-control", &http.cache_control),
                 ("etag", &http.etag),
@@ -538,6 +528,25 @@ pub fn responder_name(responder: &Responder<'_>) -> &'static str {
         Responder::LocallyTrusted { .. } => "trusted",
         _ => "other",
     }
+}
+
+/// `  fetched:      METHOD URL`, with ` (HTTP STATUS)` when `status` is
+/// given.
+fn render_fetched(out: &mut impl Write, http: &Http, status: Option<u16>) -> fmt::Result {
+    write!(
+        out,
+        "  fetched:      {}",
+        fetched_line(http.method, &http.url)
+    )?;
+    if let Some(status) = status {
+        write!(out, " (HTTP {status})")?;
+    }
+    writeln!(out)
+}
+
+/// `value` as displayed, or `none` without one.
+fn shown_or<T: fmt::Display>(value: Option<T>, none: &str) -> String {
+    value.map_or_else(|| none.to_owned(), |value| value.to_string())
 }
 
 /// A [`UnixTime`] as RFC 3339 UTC, or `None` outside years 0000 to 9999.

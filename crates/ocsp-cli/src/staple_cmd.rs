@@ -42,7 +42,7 @@ use crate::input;
 use crate::input::read_first_certificate as first_certificate;
 use crate::report::{printable, unix_time_string, Report, TextContext, EXIT_NOT_VERIFIED};
 use crate::tls_probe::{probe, Seen, Target};
-use crate::verify_cmd::now;
+use crate::verify_cmd::at_or_now;
 
 /// Arguments of `ocsp staple`.
 #[derive(Debug, Clone, Args)]
@@ -167,10 +167,7 @@ pub fn run(args: &StapleArgs) -> ExitCode {
 }
 
 fn check(args: &StapleArgs) -> Result<ExitCode, CliError> {
-    let time = match args.at {
-        Some(secs) => UnixTime::since_unix_epoch(Duration::from_secs(secs)),
-        None => now()?,
-    };
+    let time = at_or_now(args.at)?;
     let given_issuer = args.issuer.as_deref().map(first_certificate).transpose()?;
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let anchors = match (&args.ca, args.no_verify_chain) {
@@ -220,6 +217,18 @@ fn check(args: &StapleArgs) -> Result<ExitCode, CliError> {
         };
         return Ok(fail(args, &header, &[], false, "Tls", &message, time));
     };
+    // Every failure from here on shows the chain as received.
+    let failed = |header: &str, stapled: bool, kind: &'static str, message: &str| {
+        Ok(fail(
+            args,
+            header,
+            &seen.chain,
+            stapled,
+            kind,
+            message,
+            time,
+        ))
+    };
     let _ = write!(header, "{}", chain_text(&seen.chain));
     let _ = writeln!(
         header,
@@ -229,66 +238,26 @@ fn check(args: &StapleArgs) -> Result<ExitCode, CliError> {
     let stapled = !seen.staple.is_empty();
     if let Some(Err(e)) = &seen.chain_check {
         let message = format!("the chain does not verify: {e}");
-        return Ok(fail(
-            args,
-            &header,
-            &seen.chain,
-            stapled,
-            "ChainNotVerified",
-            &message,
-            time,
-        ));
+        return failed(&header, stapled, "ChainNotVerified", &message);
     }
     if let Err(e) = &probed.handshake {
         let message = format!("the TLS handshake failed: {e}");
-        return Ok(fail(
-            args,
-            &header,
-            &seen.chain,
-            stapled,
-            "Tls",
-            &message,
-            time,
-        ));
+        return failed(&header, stapled, "Tls", &message);
     }
     if !stapled {
         let message = "the server stapled no OCSP response";
-        return Ok(fail(
-            args,
-            &header,
-            &seen.chain,
-            false,
-            "NoStaple",
-            message,
-            time,
-        ));
+        return failed(&header, false, "NoStaple", message);
     }
     let _ = writeln!(header, "Staple:       {} octets", seen.staple.len());
 
     let Some(end_entity) = seen.chain.first() else {
-        return Ok(fail(
-            args,
-            &header,
-            &seen.chain,
-            true,
-            "Tls",
-            "empty chain",
-            time,
-        ));
+        return failed(&header, true, "Tls", "empty chain");
     };
     let certificate = match CertificateRef::parse(end_entity) {
         Ok(certificate) => certificate,
         Err(e) => {
             let message = format!("the end-entity certificate does not parse: {e}");
-            return Ok(fail(
-                args,
-                &header,
-                &seen.chain,
-                true,
-                e.kind(),
-                &message,
-                time,
-            ));
+            return failed(&header, true, e.kind(), &message);
         }
     };
     let anchor_list = roots.as_deref().map_or(&[][..], |r| &r.roots[..]);
@@ -304,15 +273,7 @@ fn check(args: &StapleArgs) -> Result<ExitCode, CliError> {
     let Some(found) = found else {
         let message = "no certificate in the chain or the trust anchors signed the end entity: \
                        give its issuer with --issuer";
-        return Ok(fail(
-            args,
-            &header,
-            &seen.chain,
-            true,
-            "IssuerNotFound",
-            message,
-            time,
-        ));
+        return failed(&header, true, "IssuerNotFound", message);
     };
     let _ = writeln!(
         header,

@@ -219,10 +219,7 @@ impl Inputs {
         };
         let (trusted, trusted_labels) = labelled_certificates(&args.trusted_responders)?;
         let (extra, extra_labels) = labelled_certificates(&args.extra_certs)?;
-        let time = match args.at {
-            Some(secs) => UnixTime::since_unix_epoch(Duration::from_secs(secs)),
-            None => now()?,
-        };
+        let time = at_or_now(args.at)?;
         Ok(Inputs {
             response,
             subject,
@@ -261,8 +258,12 @@ fn labelled_certificates(paths: &[PathBuf]) -> Result<(Vec<Vec<u8>>, Vec<String>
     Ok((certs_out, labels))
 }
 
-/// The system clock, in whole seconds.
-pub(crate) fn now() -> Result<UnixTime, CliError> {
+/// The verification time: `--at`, or else the system clock in whole
+/// seconds.
+pub(crate) fn at_or_now(at: Option<u64>) -> Result<UnixTime, CliError> {
+    if let Some(secs) = at {
+        return Ok(UnixTime::since_unix_epoch(Duration::from_secs(secs)));
+    }
     SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
         .map(|d| UnixTime::since_unix_epoch(Duration::from_secs(d.as_secs())))

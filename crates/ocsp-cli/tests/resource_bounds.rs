@@ -7,36 +7,10 @@
     clippy::indexing_slicing
 )]
 
-use std::path::PathBuf;
+mod common;
 
+use common::{assert_input_error, ocsp, write_temp};
 use ocsp_testkit::support::TempDir;
-use std::process::{Command, Output};
-
-fn scratch(dir: &TempDir, name: &str) -> PathBuf {
-    dir.join(name)
-}
-
-fn ocsp(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ocsp"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-/// Exit code 1, exactly one line on stderr naming `kind`, nothing on stdout,
-/// no panic.
-fn fails_cleanly(out: &Output, kind: &str) {
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "stderr: {stderr}");
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
-    assert!(stderr.contains(kind), "expected {kind}: {stderr}");
-    assert!(
-        out.stdout.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-}
 
 /// Pseudo-random bytes (xorshift), the same on every run.
 fn garbage(len: usize) -> Vec<u8> {
@@ -51,41 +25,43 @@ fn garbage(len: usize) -> Vec<u8> {
         .collect()
 }
 
-#[test]
-fn ten_megabytes_of_binary_garbage() {
-    let tmp = TempDir::new("ocsp-cli-bounds");
-    let path = scratch(&tmp, "garbage.bin");
+/// Ten megabytes of binary garbage that starts like DER.
+fn binary_garbage() -> Vec<u8> {
     let mut bytes = garbage(10_000_000);
     bytes[0] = 0x30;
-    std::fs::write(&path, &bytes).unwrap();
-    let p = path.to_str().unwrap();
-    fails_cleanly(&ocsp(&["inspect", p]), "larger than the limit");
-    std::fs::remove_file(&path).unwrap();
+    bytes
 }
 
-#[test]
-fn ten_megabytes_of_base64_text() {
-    // Text, so the format detection base64-decodes it (7.5 MB of DER).
-    let tmp = TempDir::new("ocsp-cli-bounds");
-    let path = scratch(&tmp, "garbage.b64");
-    let text: Vec<u8> = garbage(10_000_000)
+/// Ten megabytes of base64 text, which the format detection decodes
+/// (7.5 MB of DER).
+fn base64_garbage() -> Vec<u8> {
+    garbage(10_000_000)
         .iter()
         .map(|b| {
             b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[usize::from(b & 63)]
         })
-        .collect();
-    std::fs::write(&path, &text).unwrap();
-    let p = path.to_str().unwrap();
-    fails_cleanly(&ocsp(&["inspect", p]), "larger than the limit");
-    std::fs::remove_file(&path).unwrap();
+        .collect()
 }
 
+/// One byte over the read limit.
+fn over_the_read_limit() -> Vec<u8> {
+    vec![0x30u8; (16 << 20) + 1]
+}
+
+/// Each input is refused as too large: exit 1, exactly one line on stderr,
+/// nothing on stdout, no panic.
 #[test]
-fn over_the_read_limit() {
+fn oversized_inputs_fail_cleanly() {
     let tmp = TempDir::new("ocsp-cli-bounds");
-    let path = scratch(&tmp, "huge.bin");
-    std::fs::write(&path, vec![0x30u8; (16 << 20) + 1]).unwrap();
-    let p = path.to_str().unwrap();
-    fails_cleanly(&ocsp(&["inspect", p]), "larger than the limit");
-    std::fs::remove_file(&path).unwrap();
+    let cases = [
+        ("garbage.bin", binary_garbage as fn() -> Vec<u8>),
+        ("garbage.b64", base64_garbage),
+        ("huge.bin", over_the_read_limit),
+    ];
+    for (name, bytes) in cases {
+        let path = write_temp(&tmp, name, &bytes());
+        let stderr = assert_input_error(&ocsp(&["inspect", &path]), "InputTooLarge");
+        assert!(stderr.contains("larger than the limit"), "{name}: {stderr}");
+        std::fs::remove_file(&path).unwrap();
+    }
 }

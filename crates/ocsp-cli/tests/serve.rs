@@ -8,21 +8,24 @@
     clippy::indexing_slicing
 )]
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod common;
+
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::mpsc::channel;
 
+use common::Served;
 use ocsp_request::{cert_id_for_certificate, encode_get_url, HashAlgorithm, RequestBuilder};
 use ocsp_testkit::openssl_pki::{available, OpensslPki, Signer, LIMIT, REVOKED_AT};
 use ocsp_testkit::support::{openssl as run_openssl, TempDir};
 use ocsp_types::{OcspResponseRef, ResponseStatus};
 use ocsp_verify::{algorithms, Issuer, Status, Subject, UnixTime, Verifier};
 
-/// `ocsp serve` on a free port; killed on drop.
+/// `ocsp serve` on a free port, for an openssl-made PKI; killed on drop.
 struct Serve {
-    child: Child,
+    served: Served,
     url: String,
     addr: String,
 }
@@ -33,60 +36,40 @@ impl Serve {
             Signer::Issuer => ("ca.pem", "ca.key"),
             Signer::Delegated => ("responder.pem", "responder.key"),
         };
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ocsp"))
-            .args([
-                "serve",
-                "--index",
-                "index.txt",
-                "--ca",
-                "ca.pem",
-                "--rsigner",
-                rsigner,
-                "--rkey",
-                rkey,
-                "--port",
-                "0",
-                "--nmin",
-                "10",
-                "--index-recheck",
-                "0",
-            ])
-            .args(extra)
-            .current_dir(pki.dir.path())
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .unwrap();
-        // Readiness: the first line of stdout, read in a thread so the wait
-        // is bounded.
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let mut line = String::new();
-            let _ = BufReader::new(stdout).read_line(&mut line);
-            let _ = tx.send(line);
-        });
-        let line = rx.recv_timeout(LIMIT).expect("ocsp serve did not start");
-        let url = line
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-            .trim_end_matches('/')
-            .to_owned();
+        let args = [
+            "--index",
+            "index.txt",
+            "--ca",
+            "ca.pem",
+            "--rsigner",
+            rsigner,
+            "--rkey",
+            rkey,
+            "--port",
+            "0",
+            "--nmin",
+            "10",
+            "--index-recheck",
+            "0",
+        ];
+        let served = Served::start(pki.dir.path(), &[&args[..], extra].concat(), LIMIT);
+        let url = served.url.trim_end_matches('/').to_owned();
         let addr = url.trim_start_matches("http://").to_owned();
-        Serve { child, url, addr }
+        Serve { served, url, addr }
     }
 
     /// Sends SIGTERM and waits (bounded) for a clean exit.
     fn terminate(mut self) -> std::process::ExitStatus {
-        let pid = self.child.id().to_string();
+        let pid = self.served.child.id().to_string();
         assert!(Command::new("kill")
             .args(["-TERM", &pid])
             .status()
             .unwrap()
             .success());
-        let mut child = std::mem::replace(&mut self.child, Command::new("true").spawn().unwrap());
+        let mut child = std::mem::replace(
+            &mut self.served.child,
+            Command::new("true").spawn().unwrap(),
+        );
         let (tx, rx) = channel();
         std::thread::spawn(move || {
             let _ = tx.send(child.wait());
@@ -97,11 +80,16 @@ impl Serve {
     }
 }
 
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+/// A fresh openssl-made PKI (`tag` names its directory and the test) and
+/// `ocsp serve` for it, signing as `signer`; `None`, the test skipped
+/// loudly, without openssl.
+fn serving(tag: &str, signer: Signer, extra: &[&str]) -> Option<(OpensslPki, Serve)> {
+    if !available(tag) {
+        return None;
     }
+    let pki = OpensslPki::new(tag);
+    let serve = Serve::start(&pki, signer, extra);
+    Some((pki, serve))
 }
 
 /// `openssl ocsp -url` (POST, with a nonce) for `cert`; its stdout+stderr.
@@ -252,11 +240,9 @@ fn openssl_ocsp_gets_good_revoked_unknown_from_ca_and_delegated_signers() {
 
 #[test]
 fn get_and_post_with_rfc_5019_caching_headers_and_presigned_reuse() {
-    if !available("get_and_post_with_rfc_5019_caching_headers_and_presigned_reuse") {
+    let Some((pki, serve)) = serving("serve-get", Signer::Delegated, &[]) else {
         return;
-    }
-    let pki = OpensslPki::new("serve-get");
-    let serve = Serve::start(&pki, Signer::Delegated, &[]);
+    };
     let der = request_for(&pki, &pki.good);
     let url = encode_get_url(&serve.url, &der);
     let path = url.trim_start_matches(&serve.url);
@@ -305,11 +291,9 @@ fn get_and_post_with_rfc_5019_caching_headers_and_presigned_reuse() {
 
 #[test]
 fn malformed_unauthorized_and_http_errors() {
-    if !available("malformed_unauthorized_and_http_errors") {
+    let Some((pki, serve)) = serving("serve-errors", Signer::Issuer, &[]) else {
         return;
-    }
-    let pki = OpensslPki::new("serve-errors");
-    let serve = Serve::start(&pki, Signer::Issuer, &[]);
+    };
     let (status, headers, body) = post(&serve.addr, b"definitely not DER");
     assert_eq!(status, 200);
     assert_eq!(ocsp_status(&body), ResponseStatus::MalformedRequest);
@@ -354,11 +338,9 @@ fn malformed_unauthorized_and_http_errors() {
 
 #[test]
 fn survives_garbage_bare_connects_and_slow_clients() {
-    if !available("survives_garbage_bare_connects_and_slow_clients") {
+    let Some((pki, serve)) = serving("serve-abuse", Signer::Issuer, &[]) else {
         return;
-    }
-    let pki = OpensslPki::new("serve-abuse");
-    let serve = Serve::start(&pki, Signer::Issuer, &[]);
+    };
     // A bare connect held open, a slow client that sent half a header.
     let _bare = TcpStream::connect(&serve.addr).unwrap();
     let mut slow = TcpStream::connect(&serve.addr).unwrap();
@@ -390,11 +372,9 @@ fn rewrite_index(dir: &Path, text: &str) {
 
 #[test]
 fn the_index_changing_while_serving_is_picked_up_and_a_broken_one_is_not() {
-    if !available("the_index_changing_while_serving_is_picked_up_and_a_broken_one_is_not") {
+    let Some((pki, serve)) = serving("serve-reload", Signer::Issuer, &[]) else {
         return;
-    }
-    let pki = OpensslPki::new("serve-reload");
-    let serve = Serve::start(&pki, Signer::Issuer, &[]);
+    };
     let der = request_for(&pki, &pki.good);
     assert_eq!(
         verify(&pki, &post(&serve.addr, &der).2, &pki.good),
@@ -427,11 +407,9 @@ fn the_index_changing_while_serving_is_picked_up_and_a_broken_one_is_not() {
 
 #[test]
 fn ocsp_check_against_ocsp_serve() {
-    if !available("ocsp_check_against_ocsp_serve") {
+    let Some((pki, serve)) = serving("serve-check", Signer::Delegated, &[]) else {
         return;
-    }
-    let pki = OpensslPki::new("serve-check");
-    let serve = Serve::start(&pki, Signer::Delegated, &[]);
+    };
     let check = |cert: &str, extra: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_ocsp"))
             .args([
@@ -459,11 +437,9 @@ fn ocsp_check_against_ocsp_serve() {
 
 #[test]
 fn nonce_ignore_sends_the_presigned_response() {
-    if !available("nonce_ignore_sends_the_presigned_response") {
+    let Some((pki, serve)) = serving("serve-ignore", Signer::Issuer, &["--nonce", "ignore"]) else {
         return;
-    }
-    let pki = OpensslPki::new("serve-ignore");
-    let serve = Serve::start(&pki, Signer::Issuer, &["--nonce", "ignore"]);
+    };
     let text = openssl_query(&pki, &serve, "leaf-good.pem", &[]);
     assert!(text.contains("leaf-good.pem: good"), "{text}");
     assert!(text.contains("WARNING: no nonce in response"), "{text}");

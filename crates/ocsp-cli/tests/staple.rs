@@ -8,13 +8,16 @@
     clippy::panic
 )]
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use common::{keys, ocsp, testkit_args, text, verify_json, write_temp};
 use ocsp_rustls::StaplingCertResolver;
 use ocsp_testkit::support::{pem, TempDir};
 use ocsp_testkit::tls::{TlsPki, DNS_NAME, LEAF_KEY_PKCS8};
@@ -35,28 +38,20 @@ fn pki() -> TlsPki {
     TlsPki::new(i64::try_from(now).unwrap())
 }
 
-fn write(dir: &TempDir, name: &str, bytes: &[u8]) -> String {
-    dir.write(name, bytes).to_str().unwrap().to_owned()
+/// `ocsp staple ADDRESS --servername localhost ARGS`: the exit code and
+/// stdout.
+fn staple_text(address: &str, args: &[&str]) -> (i32, String) {
+    let out = ocsp(&[&["staple", address, "--servername", DNS_NAME], args].concat());
+    (out.status.code().unwrap(), text(&out.stdout))
 }
 
-/// Runs `ocsp staple ARGS`.
-fn ocsp_staple(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ocsp"))
-        .arg("staple")
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}): {}\nstderr: {}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
+/// `ocsp staple ADDRESS --servername localhost ARGS --json`: the exit code
+/// and the JSON object.
+fn staple_json(address: &str, args: &[&str]) -> (i32, Value) {
+    let (code, stdout) = staple_text(address, &[args, &["--json"]].concat());
+    let value: Value = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}), exit {code}: {stdout}"));
+    (code, value)
 }
 
 /// A rustls server on 127.0.0.1 presenting `chain` with `staple`, for
@@ -103,21 +98,23 @@ struct Files {
     root: String,
 }
 
+impl Files {
+    /// `--ca ROOT`.
+    fn ca(&self) -> [&str; 2] {
+        ["--ca", &self.root]
+    }
+}
+
 fn files(pki: &TlsPki) -> Files {
     let dir = TempDir::new("ocsp-cli-staple");
     Files {
-        root: write(
+        root: write_temp(
             &dir,
             "root.pem",
             pem("CERTIFICATE", &pki.root.cert).as_bytes(),
         ),
         dir,
     }
-}
-
-/// The keys of a JSON object, in order.
-fn keys(v: &Value) -> Vec<&str> {
-    v.as_object().unwrap().keys().map(String::as_str).collect()
 }
 
 /// A leaf by the intermediate and the chain the server sends.
@@ -139,45 +136,35 @@ fn good_revoked_unknown_from_a_rustls_server() {
         revocation_time: pki.at(-DAY),
         revocation_reason: Some(CrlReason::KeyCompromise),
     });
+    let chain = chain(&pki);
+    let leaf = write_temp(&files.dir, "leaf.der", &chain[0]);
+    let issuer = write_temp(&files.dir, "intermediate.der", &chain[1]);
+    let now = pki.now.to_string();
     for (status, code, name) in [
         (CertStatus::Good, 0, "good"),
         (revoked, 3, "revoked"),
         (CertStatus::Unknown, 4, "unknown"),
     ] {
-        let address = rustls_server(chain(&pki), Some(staple(&pki, status)), 1);
-        let out = ocsp_staple(&[
-            &address,
-            "--servername",
-            DNS_NAME,
-            "--ca",
-            &files.root,
-            "--json",
-        ]);
-        assert_eq!(out.status.code(), Some(code), "{name}: {out:?}");
-        let v = json(&out);
+        let der = staple(&pki, status);
+        let address = rustls_server(chain.clone(), Some(der.clone()), 1);
+        let (got, v) = staple_json(&address, &files.ca());
+        assert_eq!(got, code, "{name}: {v}");
         assert_eq!(v["verified"], true, "{v}");
         assert_eq!(v["status"], name);
         assert_eq!(v["responder"], "issuer");
         assert_eq!(v["stapled"], true);
-        // The field order is the contract: the `ocsp verify` object, then
-        // `stapled` and `chain`.
+        // The field order is the contract: the object `ocsp verify` prints
+        // for the same response, then `stapled` and `chain`.
+        let response = write_temp(&files.dir, &format!("{name}.der"), &der);
+        let (verify_code, verified) = verify_json(&testkit_args(&response, &leaf, &issuer, &now));
+        assert_eq!(verify_code, code, "{verified}");
         assert_eq!(
             keys(&v),
-            [
-                "verified",
-                "status",
-                "revocation_time",
-                "revocation_reason",
-                "this_update",
-                "next_update",
-                "produced_at",
-                "valid_until",
-                "responder",
-                "cert_id",
-                "stapled",
-                "chain"
-            ]
+            [keys(&verified), vec!["stapled", "chain"]].concat()
         );
+        for key in keys(&verified) {
+            assert_eq!(v[key], verified[key], "{key}");
+        }
         let chain = v["chain"].as_array().unwrap();
         assert_eq!(chain.len(), 2);
         assert_eq!(
@@ -202,68 +189,61 @@ fn text_output_shows_chain_and_verdict() {
     let pki = pki();
     let files = files(&pki);
     let address = rustls_server(chain(&pki), Some(staple(&pki, CertStatus::Good)), 1);
-    let out = ocsp_staple(&[&address, "--servername", DNS_NAME, "--ca", &files.root]);
-    assert_eq!(out.status.code(), Some(0), "{out:?}");
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        text.contains("#0 subject:  CN=localhost,O=ocsp-rs testkit"),
-        "{text}"
+    let (code, text) = staple_text(&address, &files.ca());
+    assert_eq!(code, 0, "{text}");
+    common::assert_contains_all(
+        &text,
+        &[
+            "#0 subject:  CN=localhost,O=ocsp-rs testkit",
+            "Chain check:  verified (--ca",
+            "Issuer:       CN=Testkit TLS Intermediate,O=ocsp-rs testkit (from the chain",
+            "OK: good",
+        ],
     );
-    assert!(text.contains("Chain check:  verified (--ca"), "{text}");
-    assert!(
-        text.contains(
-            "Issuer:       CN=Testkit TLS Intermediate,O=ocsp-rs testkit (from the chain"
-        ),
-        "{text}"
-    );
-    assert!(text.contains("OK: good"), "{text}");
 }
 
+/// Staples that do not verify, or none: exit 1 with the error kind, and
+/// whether a staple came.
 #[test]
-fn no_staple_exits_1() {
-    let pki = pki();
-    let files = files(&pki);
-    let address = rustls_server(chain(&pki), None, 1);
-    let out = ocsp_staple(&[
-        &address,
-        "--servername",
-        DNS_NAME,
-        "--ca",
-        &files.root,
-        "--json",
-    ]);
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
-    let v = json(&out);
-    assert_eq!(v["verified"], false);
-    assert_eq!(v["stapled"], false);
-    assert_eq!(keys(&v), ["verified", "error", "stapled", "chain"]);
-    assert_eq!(v["error"]["kind"], "NoStaple");
-    assert_eq!(v["chain"].as_array().unwrap().len(), 2);
-}
-
-#[test]
-fn chain_that_does_not_verify_exits_1() {
+fn failures_exit_1_with_their_kind() {
     let pki = pki();
     let files = files(&pki);
     // The intermediate alone is not a trust anchor of this chain's root.
-    let other_ca = write(
+    let other_ca = write_temp(
         &files.dir,
         "other.pem",
         pem("CERTIFICATE", &chain(&pki)[0]).as_bytes(),
     );
-    let address = rustls_server(chain(&pki), Some(staple(&pki, CertStatus::Good)), 1);
-    let out = ocsp_staple(&[
-        &address,
-        "--servername",
-        DNS_NAME,
-        "--ca",
-        &other_ca,
-        "--json",
-    ]);
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
-    let v = json(&out);
-    assert_eq!(v["error"]["kind"], "ChainNotVerified");
-    assert_eq!(v["stapled"], true);
+    let good = || Some(staple(&pki, CertStatus::Good));
+    // `--at` past nextUpdate: the staple has expired (the chain is still
+    // valid then).
+    let later = (pki.now + 4 * DAY).to_string();
+    // (the staple, the arguments, the error kind, stapled)
+    let cases = [
+        (None, files.ca().to_vec(), "NoStaple", false),
+        (
+            good(),
+            vec!["--ca", other_ca.as_str()],
+            "ChainNotVerified",
+            true,
+        ),
+        (
+            good(),
+            [&files.ca()[..], &["--at", later.as_str()]].concat(),
+            "Expired",
+            true,
+        ),
+    ];
+    for (staple, args, kind, stapled) in cases {
+        let address = rustls_server(chain(&pki), staple, 1);
+        let (code, v) = staple_json(&address, &args);
+        assert_eq!(code, 1, "{kind}: {v}");
+        assert_eq!(v["verified"], false, "{v}");
+        assert_eq!(v["error"]["kind"], kind, "{v}");
+        assert_eq!(v["stapled"], stapled, "{v}");
+        assert_eq!(keys(&v), ["verified", "error", "stapled", "chain"]);
+        assert_eq!(v["chain"].as_array().unwrap().len(), 2, "{v}");
+    }
 }
 
 /// A leaf issued by the root, sent alone: without trust anchors
@@ -277,64 +257,22 @@ fn issuer_from_the_command_line_when_not_in_the_chain() {
     let response = pki
         .response(&pki.root, SERIAL, CertStatus::Good)
         .sign(&pki.root.key);
-    let address = rustls_server(vec![leaf.clone()], Some(response.clone()), 1);
-    let out = ocsp_staple(&[
-        &address,
-        "--servername",
-        DNS_NAME,
-        "--no-verify-chain",
-        "--json",
-    ]);
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
-    assert_eq!(json(&out)["error"]["kind"], "IssuerNotFound");
-
-    let address = rustls_server(vec![leaf.clone()], Some(response.clone()), 1);
-    let out = ocsp_staple(&[
-        &address,
-        "--servername",
-        DNS_NAME,
-        "--no-verify-chain",
-        "--issuer",
-        &files.root,
-        "--json",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{out:?}");
-
-    // With the root as trust anchor, it is found there.
-    let address = rustls_server(vec![leaf], Some(response), 1);
-    let out = ocsp_staple(&[
-        &address,
-        "--servername",
-        DNS_NAME,
-        "--ca",
-        &files.root,
-        "--json",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{out:?}");
-}
-
-/// `--at` past nextUpdate: the staple has expired (the chain is still
-/// valid then).
-#[test]
-fn expired_staple_at_a_later_time_exits_1() {
-    let pki = pki();
-    let files = files(&pki);
-    let address = rustls_server(chain(&pki), Some(staple(&pki, CertStatus::Good)), 1);
-    let later = (pki.now + 4 * DAY).to_string();
-    let out = ocsp_staple(&[
-        &address,
-        "--servername",
-        DNS_NAME,
-        "--ca",
-        &files.root,
-        "--at",
-        &later,
-        "--json",
-    ]);
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
-    let v = json(&out);
-    assert_eq!(v["verified"], false);
-    assert_eq!(v["error"]["kind"], "Expired");
+    let no_verify_chain = ["--no-verify-chain"];
+    let with_issuer = ["--no-verify-chain", "--issuer", files.root.as_str()];
+    // (the arguments, the exit code): with the root as trust anchor, the
+    // issuer is found there.
+    for (args, code) in [
+        (&no_verify_chain[..], 1),
+        (&with_issuer[..], 0),
+        (&files.ca()[..], 0),
+    ] {
+        let address = rustls_server(vec![leaf.clone()], Some(response.clone()), 1);
+        let (got, v) = staple_json(&address, args);
+        assert_eq!(got, code, "{args:?}: {v}");
+        if code == 1 {
+            assert_eq!(v["error"]["kind"], "IssuerNotFound");
+        }
+    }
 }
 
 #[test]
@@ -345,7 +283,7 @@ fn usage_errors_exit_2() {
         &["127.0.0.1:1", "--ca", "x", "--no-verify-chain"][..],
         &["127.0.0.1:1", "--servername", "not a name"][..],
     ] {
-        let out = ocsp_staple(args);
+        let out = ocsp(&[&["staple"], args].concat());
         assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
     }
 }
@@ -370,22 +308,22 @@ fn openssl_server(
     staple: &[u8],
     extra_args: &[&str],
 ) -> Option<(OpensslServer, String)> {
-    let cert = write(
+    let cert = write_temp(
         &files.dir,
         "leaf.pem",
         pem("CERTIFICATE", &chain[0]).as_bytes(),
     );
-    let extra = write(
+    let extra = write_temp(
         &files.dir,
         "chain.pem",
         pem("CERTIFICATE", &chain[1]).as_bytes(),
     );
-    let key = write(
+    let key = write_temp(
         &files.dir,
         "leaf-key.pem",
         pem("PRIVATE KEY", LEAF_KEY_PKCS8).as_bytes(),
     );
-    let status = write(&files.dir, "staple.der", staple);
+    let status = write_temp(&files.dir, "staple.der", staple);
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -443,11 +381,9 @@ fn good_staple_from_openssl_s_server() {
             eprintln!("openssl not installed: skipped");
             return;
         };
-        let out = ocsp_staple(&[&address, "--servername", DNS_NAME, "--ca", &files.root]);
+        let (code, text) = staple_text(&address, &files.ca());
         drop(server);
-        assert_eq!(out.status.code(), Some(0), "{out:?}");
-        let text = String::from_utf8(out.stdout).unwrap();
-        assert!(text.contains(&format!("({version})")), "{text}");
-        assert!(text.contains("OK: good"), "{text}");
+        assert_eq!(code, 0, "{text}");
+        common::assert_contains_all(&text, &[&format!("({version})"), "OK: good"]);
     }
 }

@@ -4,8 +4,8 @@
 use std::fmt::{Result, Write};
 
 use ocsp_types::{
-    oid, CertIdRef, CertStatus, EmbeddedCertificatesRef, ExtensionRef, ExtensionsRef,
-    OcspRequestRef, OcspResponseRef, ResponderIdRef, SingleResponseRef,
+    oid, AlgorithmIdentifierRef, CertIdRef, CertStatus, EmbeddedCertificatesRef, ExtensionRef,
+    ExtensionsRef, OcspRequestRef, OcspResponseRef, ResponderIdRef, SingleResponseRef,
 };
 
 use super::notes::{self, Note};
@@ -54,13 +54,12 @@ pub fn response(response: &OcspResponseRef<'_>) -> std::result::Result<String, s
         single_response(&mut out, &single)?;
     }
     extensions(&mut out, "    ", "Response Extensions", &tbs.extensions())?;
-    writeln!(
-        out,
-        "    Signature Algorithm: {}",
-        algorithm_label(&basic.signature_algorithm().oid())
+    signature(
+        &mut out,
+        &basic.signature_algorithm(),
+        basic.signature(),
+        &basic.certs(),
     )?;
-    signature_octets(&mut out, basic.signature())?;
-    certificates(&mut out, &basic.certs())?;
     notes_section(&mut out, &notes::response(response))?;
     Ok(out)
 }
@@ -98,13 +97,12 @@ pub fn request(request: &OcspRequestRef<'_>) -> std::result::Result<String, std:
     match request.signature() {
         Some(signature) => {
             writeln!(out, "    Signed: yes")?;
-            writeln!(
-                out,
-                "    Signature Algorithm: {}",
-                algorithm_label(&signature.algorithm().oid())
+            self::signature(
+                &mut out,
+                &signature.algorithm(),
+                signature.signature(),
+                &signature.certs(),
             )?;
-            signature_octets(&mut out, signature.signature())?;
-            certificates(&mut out, &signature.certs())?;
         }
         None => writeln!(out, "    Signed: no")?,
     }
@@ -128,12 +126,24 @@ fn notes_section(out: &mut String, list: &[Note]) -> Result {
     Ok(())
 }
 
-fn signature_octets(out: &mut String, octets: &[u8]) -> Result {
+/// The signature of a response or a signed request: its algorithm, its
+/// octets and the certificates sent with it.
+fn signature(
+    out: &mut String,
+    algorithm: &AlgorithmIdentifierRef<'_>,
+    octets: &[u8],
+    certs: &EmbeddedCertificatesRef<'_>,
+) -> Result {
+    writeln!(
+        out,
+        "    Signature Algorithm: {}",
+        algorithm_label(&algorithm.oid())
+    )?;
     writeln!(out, "    Signature: {} bytes", octets.len())?;
     for line in octets.chunks(32) {
         writeln!(out, "        {}", hex(line))?;
     }
-    Ok(())
+    certificates(out, certs)
 }
 
 fn cert_id(out: &mut String, indent: &str, id: &CertIdRef<'_>) -> Result {

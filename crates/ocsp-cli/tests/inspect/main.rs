@@ -8,11 +8,11 @@
     clippy::panic
 )]
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
 use base64ct::{Base64, Encoding};
+use common::{
+    assert_contains_all, assert_input_error, keys, ocsp, ocsp_with_stdin, parse_one_object, text,
+    write_temp,
+};
 use ocsp_testkit::support::{pem, unhex, TempDir};
 use ocsp_types::{
     oid, AlgorithmIdentifier, BasicOcspResponse, CertId, CertStatus, CrlReason, Extension,
@@ -28,84 +28,52 @@ const SEED: &str = concat!(
 
 // ---------------------------------------------------------------- helpers
 
-/// Writes `bytes` to `name` in `dir`; returns its path.
-fn write_temp(dir: &TempDir, name: &str, bytes: &[u8]) -> PathBuf {
-    dir.write(name, bytes)
-}
-
-/// Runs `ocsp ARGS`, feeding `stdin`.
-fn ocsp(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ocsp"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // The process may exit before reading (e.g. a usage error).
-    let _ = child.stdin.take().unwrap().write_all(stdin);
-    let out = child.wait_with_output().unwrap();
-    let all = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(!all.contains("panicked"), "panic for {args:?}: {all}");
-    assert!(
-        !all.contains("RUST_BACKTRACE"),
-        "backtrace for {args:?}: {all}"
-    );
-    out
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).unwrap()
-}
-
 /// `ocsp inspect --json PATH`, which must succeed with one JSON object.
-fn inspect_json(path: &Path) -> Value {
-    let out = ocsp(&["inspect", "--json", path.to_str().unwrap()], b"");
-    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
-    assert!(out.stderr.is_empty(), "stderr: {}", stderr(&out));
-    parse_one_object(&stdout(&out))
+fn inspect_json(path: &str) -> Value {
+    let out = ocsp(&["inspect", "--json", path]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", text(&out.stderr));
+    assert!(out.stderr.is_empty(), "stderr: {}", text(&out.stderr));
+    parse_one_object(&text(&out.stdout))
 }
 
-fn parse_one_object(text: &str) -> Value {
-    let mut values = serde_json::Deserializer::from_str(text).into_iter::<Value>();
-    let value = values.next().unwrap().unwrap();
-    assert!(values.next().is_none(), "more than one JSON value: {text}");
-    assert!(value.is_object());
-    value
+/// `ocsp inspect ARGS` fed `stdin`, in text, which must succeed; its
+/// stdout.
+fn inspect_text(args: &[&str], stdin: &[u8]) -> String {
+    let out = ocsp_with_stdin(&[&["inspect"], args].concat(), stdin);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        text(&out.stderr)
+    );
+    text(&out.stdout)
 }
 
 /// Inspecting `bytes` fails with exit 1, one stderr line naming `kind`, and
 /// with `--json` the error object.
-fn assert_fails(bytes: &[u8], kind: &str) {
+fn assert_fails(what: &str, bytes: &[u8], kind: &str) {
     let tmp = TempDir::new("ocsp-cli-inspect");
-    let path = write_temp(&tmp, "bad.bin", bytes);
-    let path = path.to_str().unwrap();
-    let out = ocsp(&["inspect", path], b"");
-    assert_eq!(out.status.code(), Some(1), "for {kind}");
-    assert!(out.stdout.is_empty());
-    let err = stderr(&out);
-    assert_eq!(err.lines().count(), 1, "stderr: {err}");
-    assert!(
-        err.starts_with(&format!("error: {kind}: ")),
-        "stderr: {err}"
-    );
+    assert_fails_on(what, &write_temp(&tmp, "bad.bin", bytes), kind);
+}
 
-    let out = ocsp(&["inspect", "--json", path], b"");
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stderr(&out), err);
-    let value = parse_one_object(&stdout(&out));
-    assert_eq!(value["error"]["kind"], kind, "{value}");
+/// `ocsp inspect PATH` fails with exit 1 and one stderr line naming `kind`;
+/// with `--json`, the same line and the error object on stdout. Returns the
+/// stderr line.
+fn assert_fails_on(what: &str, path: &str, kind: &str) -> String {
+    let err = assert_input_error(&ocsp(&["inspect", path]), kind);
+    let out = ocsp(&["inspect", "--json", path]);
+    assert_eq!(out.status.code(), Some(1), "{what}");
+    assert_eq!(text(&out.stderr), err, "{what}");
+    let value = parse_one_object(&text(&out.stdout));
+    assert_eq!(value["error"]["kind"], kind, "{what}: {value}");
     let message = value["error"]["message"].as_str().unwrap();
-    assert_eq!(err.trim_end(), format!("error: {kind}: {message}"));
-    assert_eq!(value.as_object().unwrap().len(), 1);
+    assert_eq!(
+        err.trim_end(),
+        format!("error: {kind}: {message}"),
+        "{what}"
+    );
+    assert_eq!(value.as_object().unwrap().len(), 1, "{what}: {value}");
+    err
 }
 
 fn seed_der() -> Vec<u8> {
@@ -149,21 +117,34 @@ fn seed_expected() -> Value {
     })
 }
 
-fn keys(value: &Value) -> Vec<&str> {
-    value
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect()
-}
-
 fn sample_cert_id(serial: &[u8]) -> CertId {
     CertId {
         hash_algorithm: AlgorithmIdentifier::with_null_parameters(oid::SHA1),
         issuer_name_hash: unhex("a0720ea06a7c620254f2a8f59dd27ba4f3b72fa4"),
         issuer_key_hash: unhex("b0b04afd1c7528f81c61aa13f6fac1903d6b16a3"),
         serial_number: serial.to_vec(),
+    }
+}
+
+/// An unsigned request for `serials` of the sample issuer, without
+/// extensions or accepted deviations.
+fn sample_request(serials: &[&[u8]]) -> OcspRequest {
+    OcspRequest {
+        tbs_request: TbsRequest {
+            version_encoded: false,
+            empty_extensions_encoded: false,
+            requestor_name: None,
+            requests: serials
+                .iter()
+                .map(|serial| Request {
+                    empty_extensions_encoded: false,
+                    cert_id: sample_cert_id(serial),
+                    extensions: vec![],
+                })
+                .collect(),
+            extensions: vec![],
+        },
+        signature: None,
     }
 }
 
@@ -186,6 +167,8 @@ fn cn_alice() -> Vec<u8> {
     name
 }
 
+#[path = "../common/mod.rs"]
+mod common;
 mod exit_codes;
 mod notes;
 mod openssl_suite;

@@ -9,12 +9,7 @@ use super::*;
 fn notes_report_each_accepted_deviation() {
     let tmp = TempDir::new("ocsp-cli-inspect");
     let pki = ocsp_testkit::Pki::new(ocsp_testkit::Flavor::P256);
-    let mut delegate = pki.delegate_spec();
-    delegate.explicit_non_critical = true;
-    delegate.padded_key_usage = true;
-    delegate.key_usage = Some(ocsp_testkit::cert::KU_DIGITAL_SIGNATURE);
-    let mut spec = pki.delegated_response();
-    spec.certs = Some(vec![pki.issue_delegate(&delegate)]);
+    let mut spec = common::delegated_response_with_deviant_certificate(&pki);
     spec.singles[0].empty_extensions_encoded = true;
     let der = spec.sign_edited(&pki.delegate.key, |tbs| tbs.version_encoded = true);
     let path = write_temp(&tmp, "deviations.der", &der);
@@ -30,43 +25,29 @@ fn notes_report_each_accepted_deviation() {
             {"kind": "PaddedKeyUsage", "at": "BasicOCSPResponse.certs[0].KeyUsage"},
         ])
     );
-    let out = ocsp(&["inspect", path.to_str().unwrap()], b"");
-    assert_eq!(out.status.code(), Some(0));
-    let text = stdout(&out);
-    for line in [
-        "Notes:",
-        "    ExplicitDefaultVersion at ResponseData.version (byte ",
-        "): version v1 (the DEFAULT) encoded explicitly",
-        "    EmptyExtensions at SingleResponse.singleExtensions (byte ",
-        "    PaddedKeyUsage at BasicOCSPResponse.certs[0].KeyUsage (byte ",
-        " of BasicOCSPResponse.certs[0]): keyUsage with trailing zero bits",
-    ] {
-        assert!(text.contains(line), "missing {line:?} in\n{text}");
-    }
+    assert_contains_all(
+        &inspect_text(&[&path], b""),
+        &[
+            "Notes:",
+            "    ExplicitDefaultVersion at ResponseData.version (byte ",
+            "): version v1 (the DEFAULT) encoded explicitly",
+            "    EmptyExtensions at SingleResponse.singleExtensions (byte ",
+            "    PaddedKeyUsage at BasicOCSPResponse.certs[0].KeyUsage (byte ",
+            " of BasicOCSPResponse.certs[0]): keyUsage with trailing zero bits",
+        ],
+    );
     // Without deviations: an empty array, and `Notes: none`.
     let clean = write_temp(&tmp, "clean.der", &pki.issuer_response().sign(&pki.ca.key));
     assert_eq!(inspect_json(&clean)["notes"], json!([]));
-    let out = ocsp(&["inspect", clean.to_str().unwrap()], b"");
-    assert!(stdout(&out).contains("Notes: none"));
+    assert!(inspect_text(&[&clean], b"").contains("Notes: none"));
 }
 
 #[test]
 fn request_notes() {
     let tmp = TempDir::new("ocsp-cli-inspect");
-    let request = OcspRequest {
-        tbs_request: TbsRequest {
-            version_encoded: true,
-            empty_extensions_encoded: true,
-            requestor_name: None,
-            requests: vec![Request {
-                empty_extensions_encoded: false,
-                cert_id: sample_cert_id(&[0x01]),
-                extensions: vec![],
-            }],
-            extensions: vec![],
-        },
-        signature: None,
-    };
+    let mut request = sample_request(&[&[0x01]]);
+    request.tbs_request.version_encoded = true;
+    request.tbs_request.empty_extensions_encoded = true;
     let path = write_temp(&tmp, "request-deviations.der", &request.to_der().unwrap());
     assert_eq!(
         inspect_json(&path)["notes"],

@@ -17,7 +17,9 @@ fn openssl_responses_match_their_facts() {
     for line in lines.filter(|l| !l.is_empty()) {
         let row: Vec<&str> = line.split('\t').collect();
         let file = row[col("response")];
-        let v = inspect_json(&dir.join(file));
+        let path = dir.join(file);
+        let path = path.to_str().unwrap();
+        let v = inspect_json(path);
         let at = |name: &str| row[col(name)];
         assert_eq!(v["type"], "response", "{file}");
         assert_eq!(v["response_status"], at("response_status"), "{file}");
@@ -73,8 +75,7 @@ fn openssl_responses_match_their_facts() {
             assert!(cert["serial"].is_string(), "{file}");
         }
         // Each .ors is also readable as text.
-        let out = ocsp(&["inspect", dir.join(file).to_str().unwrap()], b"");
-        assert_eq!(out.status.code(), Some(0), "{file}");
+        inspect_text(&[path], b"");
         checked += 1;
     }
     assert_eq!(checked, 36);
@@ -96,8 +97,7 @@ fn openssl_embedded_cert_subject_is_rfc4514() {
     let Some(dir) = shared_vectors("openssl-ocsp") else {
         return;
     };
-    let path = dir.join("D3.ors");
-    let v = inspect_json(&path);
+    let v = inspect_json(dir.join("D3.ors").to_str().unwrap());
     assert_eq!(
         v["certs"][0]["subject"],
         "CN=ocsp.cacert.org,OU=Server Administration,O=CAcert Inc.,L=Sydney,ST=NSW,C=AU"

@@ -3,31 +3,12 @@
 
 use super::*;
 use ocsp_testkit::support::shared_vectors;
+use std::process::Command;
 
 #[test]
 fn unsigned_request_without_nonce() {
     let tmp = TempDir::new("ocsp-cli-inspect");
-    let request = OcspRequest {
-        tbs_request: TbsRequest {
-            version_encoded: false,
-            empty_extensions_encoded: false,
-            requestor_name: None,
-            requests: vec![
-                Request {
-                    empty_extensions_encoded: false,
-                    cert_id: sample_cert_id(&[0x00, 0xa7, 0x0d]),
-                    extensions: vec![],
-                },
-                Request {
-                    empty_extensions_encoded: false,
-                    cert_id: sample_cert_id(&[0x0b, 0xb3, 0xc6]),
-                    extensions: vec![],
-                },
-            ],
-            extensions: vec![],
-        },
-        signature: None,
-    };
+    let request = sample_request(&[&[0x00, 0xa7, 0x0d], &[0x0b, 0xb3, 0xc6]]);
     let path = write_temp(&tmp, "req.der", &request.to_der().unwrap());
     let v = inspect_json(&path);
     assert_eq!(
@@ -59,29 +40,21 @@ fn unsigned_request_without_nonce() {
 #[test]
 fn signed_request_with_nonce_and_requestor_name() {
     let tmp = TempDir::new("ocsp-cli-inspect");
-    let request = OcspRequest {
-        tbs_request: TbsRequest {
-            version_encoded: false,
-            empty_extensions_encoded: false,
-            requestor_name: Some(GeneralName::directory_name(&cn_alice())),
-            requests: vec![Request {
-                empty_extensions_encoded: false,
-                cert_id: sample_cert_id(&[0x01]),
-                extensions: vec![Extension::nonce(&[0xaa; 4]).unwrap()],
-            }],
-            extensions: vec![
-                Extension::nonce(&[0x01, 0x02, 0x03]).unwrap(),
-                Extension::acceptable_responses(&[oid::OCSP_BASIC]),
-            ],
-        },
-        signature: Some(ocsp_types::Signature {
-            algorithm: AlgorithmIdentifier::with_null_parameters(
-                "1.2.840.113549.1.1.11".parse().unwrap(),
-            ),
-            signature: vec![0x55; 8],
-            certs: None,
-        }),
-    };
+    let mut request = sample_request(&[&[0x01]]);
+    let tbs = &mut request.tbs_request;
+    tbs.requestor_name = Some(GeneralName::directory_name(&cn_alice()));
+    tbs.requests[0].extensions = vec![Extension::nonce(&[0xaa; 4]).unwrap()];
+    tbs.extensions = vec![
+        Extension::nonce(&[0x01, 0x02, 0x03]).unwrap(),
+        Extension::acceptable_responses(&[oid::OCSP_BASIC]),
+    ];
+    request.signature = Some(ocsp_types::Signature {
+        algorithm: AlgorithmIdentifier::with_null_parameters(
+            "1.2.840.113549.1.1.11".parse().unwrap(),
+        ),
+        signature: vec![0x55; 8],
+        certs: None,
+    });
     let der = request.to_der().unwrap();
     let path = write_temp(&tmp, "signed.der", &der);
     let v = inspect_json(&path);
@@ -102,23 +75,21 @@ fn signed_request_with_nonce_and_requestor_name() {
     );
 
     let path = write_temp(&tmp, "signed.pem", pem("OCSP REQUEST", &der).as_bytes());
-    let out = ocsp(&["inspect", path.to_str().unwrap()], b"");
-    assert_eq!(out.status.code(), Some(0));
-    let text = stdout(&out);
-    for line in [
-        "OCSP Request Data:",
-        "Requestor Name (directoryName): CN=Alice",
-        "Serial Number: 01",
-        "Request Single Extensions:",
-        "Nonce: aaaaaaaa",
-        "OCSP Acceptable Responses (1.3.6.1.5.5.7.48.1.4):",
-        "Acceptable: 1.3.6.1.5.5.7.48.1.1",
-        "Nonce: 010203",
-        "Signed: yes",
-        "Signature Algorithm: sha256WithRSAEncryption (1.2.840.113549.1.1.11)",
-    ] {
-        assert!(text.contains(line), "missing {line:?} in\n{text}");
-    }
+    assert_contains_all(
+        &inspect_text(&[&path], b""),
+        &[
+            "OCSP Request Data:",
+            "Requestor Name (directoryName): CN=Alice",
+            "Serial Number: 01",
+            "Request Single Extensions:",
+            "Nonce: aaaaaaaa",
+            "OCSP Acceptable Responses (1.3.6.1.5.5.7.48.1.4):",
+            "Acceptable: 1.3.6.1.5.5.7.48.1.1",
+            "Nonce: 010203",
+            "Signed: yes",
+            "Signature Algorithm: sha256WithRSAEncryption (1.2.840.113549.1.1.11)",
+        ],
+    );
 }
 
 #[test]
@@ -130,20 +101,8 @@ fn requestor_names_other_than_directory_names() {
         (vec![0x86, 0x03, b'u', b':', b'x'], "u:x"),
         (vec![0x87, 0x04, 10, 0, 0, 1], "87040a000001"),
     ] {
-        let request = OcspRequest {
-            tbs_request: TbsRequest {
-                version_encoded: false,
-                empty_extensions_encoded: false,
-                requestor_name: Some(GeneralName(name)),
-                requests: vec![Request {
-                    empty_extensions_encoded: false,
-                    cert_id: sample_cert_id(&[0x01]),
-                    extensions: vec![],
-                }],
-                extensions: vec![],
-            },
-            signature: None,
-        };
+        let mut request = sample_request(&[&[0x01]]);
+        request.tbs_request.requestor_name = Some(GeneralName(name));
         let path = write_temp(&tmp, "named.der", &request.to_der().unwrap());
         assert_eq!(inspect_json(&path)["requestor_name"], expected);
     }
@@ -176,7 +135,7 @@ fn requests_made_by_openssl() {
                 return;
             }
         }
-        let v = inspect_json(&req);
+        let v = inspect_json(req.to_str().unwrap());
         assert_eq!(v["type"], "request");
         // The CertID of D1's row in RESPONSES.tsv.
         assert_eq!(
@@ -207,20 +166,7 @@ fn requests_made_by_openssl() {
 #[test]
 fn get_url_of_a_request() {
     let tmp = TempDir::new("ocsp-cli-inspect");
-    let request = OcspRequest {
-        tbs_request: TbsRequest {
-            version_encoded: false,
-            empty_extensions_encoded: false,
-            requestor_name: None,
-            requests: vec![Request {
-                empty_extensions_encoded: false,
-                cert_id: sample_cert_id(&[0x0b, 0xb3, 0xc6]),
-                extensions: vec![],
-            }],
-            extensions: vec![],
-        },
-        signature: None,
-    };
+    let request = sample_request(&[&[0x0b, 0xb3, 0xc6]]);
     let der = request.to_der().unwrap();
     let expected = inspect_json(&write_temp(&tmp, "get.der", &der));
     // Standard base64, percent-encoded as RFC 5019 GET URLs are.
@@ -232,13 +178,13 @@ fn get_url_of_a_request() {
         format!("http://ocsp.example.com/{path_part}"),
         format!("/{path_part}"),
     ] {
-        let out = ocsp(&["inspect", "--json", "-"], url.as_bytes());
-        let text = stdout(&out);
-        if text.contains("not implemented yet") {
+        let out = ocsp_with_stdin(&["inspect", "--json", "-"], url.as_bytes());
+        let shown = text(&out.stdout);
+        if shown.contains("not implemented yet") {
             eprintln!("SKIPPED: ocsp_request::decode_get_url is not implemented yet");
             return;
         }
-        assert_eq!(out.status.code(), Some(0), "{url}: {}", stderr(&out));
-        assert_eq!(parse_one_object(&text), expected, "{url}");
+        assert_eq!(out.status.code(), Some(0), "{url}: {}", text(&out.stderr));
+        assert_eq!(parse_one_object(&shown), expected, "{url}");
     }
 }

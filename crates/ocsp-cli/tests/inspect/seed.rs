@@ -5,7 +5,7 @@ use super::*;
 
 #[test]
 fn seed_der_json_matches_the_facts() {
-    let value = inspect_json(Path::new(SEED));
+    let value = inspect_json(SEED);
     assert_eq!(value, seed_expected());
     assert_eq!(
         keys(&value),
@@ -36,8 +36,8 @@ fn seed_der_json_matches_the_facts() {
         ]
     );
     // One line of JSON.
-    let out = ocsp(&["inspect", "--json", SEED], b"");
-    assert_eq!(stdout(&out).lines().count(), 1);
+    let out = ocsp(&["inspect", "--json", SEED]);
+    assert_eq!(text(&out.stdout).lines().count(), 1);
 }
 
 #[test]
@@ -89,38 +89,35 @@ fn seed_base64_with_line_breaks() {
 
 #[test]
 fn dash_reads_stdin() {
-    let out = ocsp(&["inspect", "--json", "-"], &seed_der());
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(parse_one_object(&stdout(&out)), seed_expected());
+    let out = ocsp_with_stdin(&["inspect", "--json", "-"], &seed_der());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(parse_one_object(&text(&out.stdout)), seed_expected());
 
-    let text = pem("OCSP RESPONSE", &seed_der());
-    let out = ocsp(&["inspect", "-"], text.as_bytes());
-    assert_eq!(out.status.code(), Some(0));
-    assert!(stdout(&out).contains("Produced At: 2017-08-14T13:41:02Z"));
+    let pem_text = pem("OCSP RESPONSE", &seed_der());
+    let shown = inspect_text(&["-"], pem_text.as_bytes());
+    assert!(shown.contains("Produced At: 2017-08-14T13:41:02Z"));
 }
 
 #[test]
 fn seed_text_output() {
-    let out = ocsp(&["inspect", SEED], b"");
-    assert_eq!(out.status.code(), Some(0));
-    let text = stdout(&out);
-    for line in [
-        "OCSP Response Status: successful (0x0)",
-        "Responder Id (by key): 9c4d0099000e8bb0018175a1baf0d025d7a01c47",
-        "Produced At: 2017-08-14T13:41:02Z",
-        "Hash Algorithm: sha1 (1.3.14.3.2.26)",
-        "Issuer Name Hash: 0c9e4d9c3dedef84d891e972c7cf8406bc197b07",
-        "Issuer Key Hash: 96de61f1bd1c1629531cc0cc7d3b830040e61a7c",
-        "Serial Number: 10e6fc62b7418ad5005e45b6",
-        "Cert Status: good",
-        "This Update: 2017-08-14T13:41:02Z",
-        "Next Update: 2017-08-18T13:41:02Z",
-        "OCSP Nonce (1.3.6.1.5.5.7.48.1.2):",
-        "Nonce: f8683d2c1fea62ffcca1889e51efc905",
-        "Signature Algorithm: sha256WithRSAEncryption (1.2.840.113549.1.1.11)",
-        "Issuer: CN=GlobalSign Organization Validation CA - SHA256 - G2,O=GlobalSign nv-sa,C=BE",
-        "Serial Number: 7a915e55dd3d5b2719d6eb27",
-    ] {
-        assert!(text.contains(line), "missing {line:?} in\n{text}");
-    }
+    assert_contains_all(
+        &inspect_text(&[SEED], b""),
+        &[
+            "OCSP Response Status: successful (0x0)",
+            "Responder Id (by key): 9c4d0099000e8bb0018175a1baf0d025d7a01c47",
+            "Produced At: 2017-08-14T13:41:02Z",
+            "Hash Algorithm: sha1 (1.3.14.3.2.26)",
+            "Issuer Name Hash: 0c9e4d9c3dedef84d891e972c7cf8406bc197b07",
+            "Issuer Key Hash: 96de61f1bd1c1629531cc0cc7d3b830040e61a7c",
+            "Serial Number: 10e6fc62b7418ad5005e45b6",
+            "Cert Status: good",
+            "This Update: 2017-08-14T13:41:02Z",
+            "Next Update: 2017-08-18T13:41:02Z",
+            "OCSP Nonce (1.3.6.1.5.5.7.48.1.2):",
+            "Nonce: f8683d2c1fea62ffcca1889e51efc905",
+            "Signature Algorithm: sha256WithRSAEncryption (1.2.840.113549.1.1.11)",
+            "Issuer: CN=GlobalSign Organization Validation CA - SHA256 - G2,O=GlobalSign nv-sa,C=BE",
+            "Serial Number: 7a915e55dd3d5b2719d6eb27",
+        ],
+    );
 }

@@ -14,21 +14,20 @@ fn bad_inputs_exit_1_with_their_kind() {
     let missing = tmp.join("missing.der").to_str().unwrap().to_owned();
     let unsuccessful = write_temp(&tmp, "try-later.der", &[0x30, 0x03, 0x0a, 0x01, 0x03]);
     let with = |response: &str, issuer_name: &str, issuer_spki: &str| {
-        vec![
-            "--response".to_owned(),
-            response.to_owned(),
-            "--serial".to_owned(),
-            SEED_SERIAL.to_owned(),
-            "--issuer-name".to_owned(),
-            issuer_name.to_owned(),
-            "--issuer-spki".to_owned(),
-            issuer_spki.to_owned(),
-            "--at".to_owned(),
-            "2017-08-15T00:00:00Z".to_owned(),
-        ]
+        owned(&seed_args("2017-08-15T00:00:00Z", &[]))
+            .into_iter()
+            .map(|a| match a.as_str() {
+                SEED => response.to_owned(),
+                SEED_NAME => issuer_name.to_owned(),
+                SEED_SPKI => issuer_spki.to_owned(),
+                _ => a,
+            })
+            .collect::<Vec<String>>()
     };
+    let with_issuer =
+        |issuer: &str| owned(&["--response", SEED, "--serial", "01", "--issuer", issuer]);
+    // (args, kind, reported on stderr as an input error)
     let cases: Vec<(Vec<String>, &str, bool)> = vec![
-        // (args, kind, reported on stderr as an input error)
         (with(&garbage, SEED_NAME, SEED_SPKI), "Malformed", false),
         (with(&binary_junk, SEED_NAME, SEED_SPKI), "Malformed", false),
         (
@@ -44,47 +43,25 @@ fn bad_inputs_exit_1_with_their_kind() {
         (with(SEED, SEED_NAME, SEED_NAME), "InvalidIssuer", false),
         (with(SEED, SEED_NAME, &missing), "Io", true),
         (
-            vec![
-                "--response".into(),
-                SEED.into(),
-                "--cert".into(),
-                bad_cert.clone(),
-                "--issuer-name".into(),
-                SEED_NAME.into(),
-                "--issuer-spki".into(),
-                SEED_SPKI.into(),
-            ],
+            owned(&[
+                "--response",
+                SEED,
+                "--cert",
+                &bad_cert,
+                "--issuer-name",
+                SEED_NAME,
+                "--issuer-spki",
+                SEED_SPKI,
+            ]),
             "InvalidCertificate",
             false,
         ),
-        (
-            vec![
-                "--response".into(),
-                SEED.into(),
-                "--serial".into(),
-                "01".into(),
-                "--issuer".into(),
-                not_pem.clone(),
-            ],
-            "InvalidPem",
-            true,
-        ),
-        (
-            vec![
-                "--response".into(),
-                SEED.into(),
-                "--serial".into(),
-                "01".into(),
-                "--issuer".into(),
-                bad_cert.clone(),
-            ],
-            "InvalidIssuer",
-            false,
-        ),
+        (with_issuer(&not_pem), "InvalidPem", true),
+        (with_issuer(&bad_cert), "InvalidIssuer", false),
         (
             [
                 with(SEED, SEED_NAME, SEED_SPKI),
-                vec!["--trusted-responder".into(), bad_cert.clone()],
+                owned(&["--trusted-responder", &bad_cert]),
             ]
             .concat(),
             "InvalidTrustedResponder",
@@ -93,18 +70,14 @@ fn bad_inputs_exit_1_with_their_kind() {
     ];
     for (args, kind, input_error) in cases {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let (code, value) = verify_json(&args);
-        assert_eq!(code, 1, "{args:?}");
-        assert_failure(&value, kind);
+        assert_not_verified(&args, kind);
         // Text form: input errors on stderr (one line), verdicts on stdout.
-        let out = ocsp(&[&["verify"], &args[..]].concat());
-        assert_eq!(out.status.code(), Some(1));
-        let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+        let out = verify_text(&args);
         if input_error {
-            assert!(stdout.is_empty(), "{stdout}");
-            assert_eq!(stderr.lines().count(), 1, "{stderr}");
-            assert!(stderr.starts_with(&format!("error: {kind}: ")), "{stderr}");
+            assert_input_error(&out, kind);
         } else {
+            assert_eq!(out.status.code(), Some(1), "{args:?}");
+            let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
             assert!(stderr.is_empty(), "{stderr}");
             assert!(stdout.starts_with("FAILED: "), "{stdout}");
             assert!(
@@ -113,6 +86,11 @@ fn bad_inputs_exit_1_with_their_kind() {
             );
         }
     }
+}
+
+/// The arguments, owned.
+fn owned(args: &[&str]) -> Vec<String> {
+    args.iter().map(|a| (*a).to_owned()).collect()
 }
 
 #[test]
@@ -177,7 +155,7 @@ fn usage_errors_exit_2() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(out.stdout.is_empty(), "{args:?}");
     }
-    let out = ocsp(&["verify", "--help"]);
+    let out = verify_text(&["--help"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(text(&out.stdout).contains("--trusted-responder"));
 }
@@ -194,12 +172,11 @@ fn no_panic_on_mutations_of_the_seed() {
     }
     for input in inputs {
         let path = write_temp(&tmp, "mutated.der", &input);
-        let (code, value) = verify_json(
-            &seed_args("2017-08-15T00:00:00Z", &[])
-                .into_iter()
-                .map(|a| if a == SEED { path.as_str() } else { a })
-                .collect::<Vec<_>>(),
-        );
+        let (code, value) = verify_json(&replaced(
+            seed_args("2017-08-15T00:00:00Z", &[]),
+            SEED,
+            &path,
+        ));
         assert!(code == 0 || code == 1, "{code}");
         if code == 1 {
             assert_eq!(value["verified"], false);

@@ -12,9 +12,13 @@
 )]
 
 use std::collections::HashMap;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use base64ct::{Base64, Encoding};
+use common::{
+    assert_contains_all, assert_input_error, keys, ocsp, parse_one_object, testkit_args, text,
+    verify_json, write_temp,
+};
 use ocsp_testkit::support::{pem, TempDir};
 use ocsp_testkit::{at, single, CertSpec, Flavor, HashAlg, Pki, DAY, HOUR, NOW};
 use ocsp_types::{CertStatus, CrlReason, ResponderId, RevokedInfo};
@@ -37,57 +41,49 @@ const SEED_NONCE: &str = "f8683d2c1fea62ffcca1889e51efc905";
 
 // ---------------------------------------------------------------- helpers
 
-/// Writes `bytes` to `name` in `dir`; returns the path as a string.
-fn write_temp(dir: &TempDir, name: &str, bytes: &[u8]) -> String {
-    dir.write(name, bytes).to_str().unwrap().to_owned()
+/// `ocsp verify ARGS`, in text.
+fn verify_text(args: &[&str]) -> Output {
+    ocsp(&[&["verify"], args].concat())
 }
 
-/// Runs `ocsp ARGS` with an empty stdin; no run may panic.
-fn ocsp(args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_ocsp"))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .output()
-        .unwrap();
-    let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
-    assert!(!all.contains("panicked"), "panic for {args:?}: {all}");
-    assert!(
-        !all.contains("RUST_BACKTRACE"),
-        "backtrace for {args:?}: {all}"
-    );
-    out
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
-
-fn parse_one_object(text: &str) -> Value {
-    let mut values = serde_json::Deserializer::from_str(text).into_iter::<Value>();
-    let value = values.next().unwrap().unwrap();
-    assert!(values.next().is_none(), "more than one JSON value: {text}");
-    assert!(value.is_object());
+/// `ocsp verify --json ARGS` exits `code` (0 good, 3 revoked, 4 unknown)
+/// with a verified answer; returns the JSON object.
+fn assert_verified(args: &[&str], code: i32) -> Value {
+    let (got, value) = verify_json(args);
+    assert_eq!(got, code, "{args:?}: {value}");
+    assert_eq!(value["verified"], true, "{args:?}: {value}");
     value
 }
 
-/// `ocsp verify ARGS --json`: the exit code and the JSON object.
-fn verify_json(args: &[&str]) -> (i32, Value) {
-    let mut all = vec!["verify", "--json"];
-    all.extend_from_slice(args);
-    let out = ocsp(&all);
-    let code = out.status.code().unwrap();
-    (code, parse_one_object(&text(&out.stdout)))
+/// `ocsp verify --json ARGS` exits 1 with a `{"verified":false,...}`
+/// object of this kind; returns the object.
+fn assert_not_verified(args: &[&str], kind: &str) -> Value {
+    let (code, value) = verify_json(args);
+    assert_eq!(code, 1, "{args:?}: {value}");
+    assert_failure(&value, kind);
+    value
+}
+
+/// Asserts a `{"verified":false,...}` object of this kind.
+fn assert_failure(value: &Value, kind: &str) {
+    assert_eq!(value["verified"], false, "{value}");
+    assert_eq!(value["error"]["kind"], kind, "{value}");
+    assert!(value["error"]["message"].is_string(), "{value}");
+    assert_eq!(keys(value), ["verified", "error"]);
 }
 
 /// The seed response about its serial, from its issuer's Name and key.
 fn seed_args<'a>(time: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    seed_args_for(SEED_SERIAL, time, extra)
+}
+
+/// The seed response about `serial`, from its issuer's Name and key.
+fn seed_args_for<'a>(serial: &'a str, time: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
     let mut args = vec![
         "--response",
         SEED,
         "--serial",
-        SEED_SERIAL,
+        serial,
         "--issuer-name",
         SEED_NAME,
         "--issuer-spki",
@@ -99,47 +95,62 @@ fn seed_args<'a>(time: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
     args
 }
 
-/// Asserts a `{"verified":false,...}` object of this kind.
-fn assert_failure(value: &Value, kind: &str) {
-    assert_eq!(value["verified"], false, "{value}");
-    assert_eq!(value["error"]["kind"], kind, "{value}");
-    assert!(value["error"]["message"].is_string(), "{value}");
-    let keys: Vec<&String> = value.as_object().unwrap().keys().collect();
-    assert_eq!(keys, ["verified", "error"]);
+/// `args` with `to` wherever `from` stands.
+fn replaced<'a>(args: Vec<&'a str>, from: &str, to: &'a str) -> Vec<&'a str> {
+    args.into_iter()
+        .map(|a| if a == from { to } else { a })
+        .collect()
 }
 
-/// Writes the testkit PKI's CA (PEM) and leaf (DER); returns their paths.
-fn pki_files(pki: &Pki, tmp: &TempDir) -> (String, String) {
-    let ca = write_temp(tmp, "ca.pem", pem("CERTIFICATE", &pki.ca.cert).as_bytes());
-    let leaf = write_temp(tmp, "leaf.der", &pki.leaf);
-    (ca, leaf)
+/// A testkit PKI, its CA (PEM) and leaf (DER) written to a scratch
+/// directory, and the testkit's verification instant.
+struct Testkit {
+    tmp: TempDir,
+    pki: Pki,
+    ca: String,
+    leaf: String,
+    now: String,
 }
 
-/// The testkit's verification instant.
-fn testkit_now() -> String {
-    NOW.to_string()
-}
+impl Testkit {
+    fn new(flavor: Flavor) -> Testkit {
+        let tmp = TempDir::new("ocsp-cli-verify");
+        let pki = Pki::new(flavor);
+        let ca = write_temp(&tmp, "ca.pem", pem("CERTIFICATE", &pki.ca.cert).as_bytes());
+        let leaf = write_temp(&tmp, "leaf.der", &pki.leaf);
+        Testkit {
+            tmp,
+            pki,
+            ca,
+            leaf,
+            now: NOW.to_string(),
+        }
+    }
 
-/// `--response RESPONSE --cert CERT --issuer ISSUER --at AT`.
-fn testkit_args<'a>(
-    response: &'a str,
-    cert: &'a str,
-    issuer: &'a str,
-    at: &'a str,
-) -> [&'a str; 8] {
-    [
-        "--response",
-        response,
-        "--cert",
-        cert,
-        "--issuer",
-        issuer,
-        "--at",
-        at,
-    ]
+    /// Writes `bytes` to `name` in the scratch directory; returns the path.
+    fn write(&self, name: &str, bytes: &[u8]) -> String {
+        write_temp(&self.tmp, name, bytes)
+    }
+
+    /// Writes `certificates` as PEM to `name` in the scratch directory;
+    /// returns the path.
+    fn write_pem_certificates(&self, name: &str, certificates: &[&[u8]]) -> String {
+        let text: String = certificates
+            .iter()
+            .map(|der| pem("CERTIFICATE", der))
+            .collect();
+        self.write(name, text.as_bytes())
+    }
+
+    /// `--response RESPONSE --cert LEAF --issuer CA --at NOW`.
+    fn args<'a>(&'a self, response: &'a str) -> [&'a str; 8] {
+        testkit_args(response, &self.leaf, &self.ca, &self.now)
+    }
 }
 
 mod accepted_deviations;
+#[path = "../common/mod.rs"]
+mod common;
 mod exit_codes;
 mod openssl_suite;
 mod seed;

@@ -6,73 +6,78 @@ use super::*;
 
 #[test]
 fn revoked_exits_3() {
-    let tmp = TempDir::new("ocsp-cli-verify");
-    let pki = Pki::new(Flavor::Rsa);
-    let (ca, leaf) = pki_files(&pki, &tmp);
+    let kit = Testkit::new(Flavor::Rsa);
+    let pki = &kit.pki;
     let mut spec = pki.issuer_response();
     spec.singles = vec![pki.leaf_single(CertStatus::Revoked(RevokedInfo {
         revocation_time: at(-10 * DAY),
         revocation_reason: Some(CrlReason::KeyCompromise),
     }))];
-    let response = write_temp(&tmp, "revoked.der", &spec.sign(&pki.ca.key));
-    let now = testkit_now();
-    let args = testkit_args(&response, &leaf, &ca, &now);
-    let (code, value) = verify_json(&args);
-    assert_eq!(code, 3, "{value}");
-    assert_eq!(value["verified"], true);
+    let response = kit.write("revoked.der", &spec.sign(&pki.ca.key));
+    let args = kit.args(&response);
+    let value = assert_verified(&args, 3);
     assert_eq!(value["status"], "revoked");
     assert_eq!(value["revocation_time"], at(-10 * DAY).to_string());
     assert_eq!(value["revocation_reason"], "keyCompromise");
     assert_eq!(value["responder"], "issuer");
     assert_eq!(value["cert_id"]["serial"], "0a1b2c3d4e5f");
 
-    let out = ocsp(&[&["verify"], &args[..]].concat());
+    let out = verify_text(&args);
     assert_eq!(out.status.code(), Some(3));
     let shown = text(&out.stdout);
     assert!(shown.starts_with("OK: revoked\n"), "{shown}");
-    assert!(shown.contains("reason:       keyCompromise"), "{shown}");
-    assert!(shown.contains("signed by:    the issuer"), "{shown}");
-    assert!(shown.contains("nonce:        (none)"), "{shown}");
+    assert_contains_all(
+        &shown,
+        &[
+            "reason:       keyCompromise",
+            "signed by:    the issuer",
+            "nonce:        (none)",
+        ],
+    );
     // A nonce sent but not echoed passes unless required.
     let with_nonce = [&args[..], &["--nonce", "0102"]].concat();
-    let out = ocsp(&[&["verify"], &with_nonce[..]].concat());
+    let out = verify_text(&with_nonce);
     assert_eq!(out.status.code(), Some(3));
-    assert!(
-        text(&out.stdout).contains("nonce:        0102 sent, none in the response (not required)"),
-        "{}",
-        text(&out.stdout)
+    assert_contains_all(
+        &text(&out.stdout),
+        &["nonce:        0102 sent, none in the response (not required)"],
     );
-    let (code, value) = verify_json(&[&with_nonce[..], &["--require-nonce"]].concat());
-    assert_eq!(code, 1);
-    assert_failure(&value, "NonceMissing");
+    assert_not_verified(
+        &[&with_nonce[..], &["--require-nonce"]].concat(),
+        "NonceMissing",
+    );
 
     // Without a reason.
     spec.singles = vec![pki.leaf_single(CertStatus::Revoked(RevokedInfo {
         revocation_time: at(-10 * DAY),
         revocation_reason: None,
     }))];
-    let response = write_temp(&tmp, "revoked.der", &spec.sign(&pki.ca.key));
-    let (code, value) = verify_json(&testkit_args(&response, &leaf, &ca, &now));
-    assert_eq!(code, 3);
+    let response = kit.write("revoked.der", &spec.sign(&pki.ca.key));
+    let value = assert_verified(&kit.args(&response), 3);
     assert_eq!(value["revocation_reason"], Value::Null);
+}
+
+/// `ocsp verify ARGS` verifies `good`, signed by the `responder` kind, as
+/// the text's `signed by:` line shows.
+fn assert_good_signed_by(args: &[&str], responder: &str, shown: &[&str]) {
+    let value = assert_verified(args, 0);
+    assert_eq!(value["responder"], responder, "{value}");
+    assert_contains_all(&text(&verify_text(args).stdout), shown);
 }
 
 #[test]
 fn unknown_exits_4_and_delegated_and_trusted_responders() {
-    let tmp = TempDir::new("ocsp-cli-verify");
-    let pki = Pki::new(Flavor::P256);
-    let (ca, leaf) = pki_files(&pki, &tmp);
-    let now = testkit_now();
+    let kit = Testkit::new(Flavor::P256);
+    let pki = &kit.pki;
     let mut spec = pki.delegated_response();
     spec.singles = vec![pki.leaf_single(CertStatus::Unknown)];
-    let response = write_temp(&tmp, "unknown.der", &spec.sign(&pki.delegate.key));
-    let args = testkit_args(&response, &leaf, &ca, &now);
-    let (code, value) = verify_json(&args);
-    assert_eq!(code, 4, "{value}");
+    let response = kit.write("unknown.der", &spec.sign(&pki.delegate.key));
+    let args = kit.args(&response);
+    let value = assert_verified(&args, 4);
     assert_eq!(value["status"], "unknown");
     assert_eq!(value["responder"], "delegated");
     assert_eq!(value["revocation_time"], Value::Null);
-    let out = ocsp(&[&["verify"], &args[..]].concat());
+    let out = verify_text(&args);
     assert_eq!(out.status.code(), Some(4));
     assert!(text(&out.stdout).starts_with("OK: unknown\n"));
 
@@ -87,41 +92,25 @@ fn unknown_exits_4_and_delegated_and_trusted_responders() {
     let mut spec = pki.issuer_response();
     spec.responder_id = ResponderId::ByName(rogue_name);
     spec.sig_alg = rogue.default_alg();
-    let response = write_temp(&tmp, "rogue.der", &spec.sign(&rogue));
-    let base = testkit_args(&response, &leaf, &ca, &now);
-    let (code, value) = verify_json(&base);
-    assert_eq!(code, 1);
-    assert_failure(&value, "NoAuthorizedResponder");
-    let trusted = write_temp(
-        &tmp,
-        "trusted.pem",
-        format!(
-            "{}{}",
-            pem("CERTIFICATE", &pki.delegate.cert),
-            pem("CERTIFICATE", &rogue_cert)
-        )
-        .as_bytes(),
-    );
+    let response = kit.write("rogue.der", &spec.sign(&rogue));
+    let base = kit.args(&response);
+    assert_not_verified(&base, "NoAuthorizedResponder");
+    let trusted = kit.write_pem_certificates("trusted.pem", &[&pki.delegate.cert, &rogue_cert]);
     let with_trusted = [&base[..], &["--trusted-responder", &trusted]].concat();
-    let (code, value) = verify_json(&with_trusted);
-    assert_eq!(code, 0, "{value}");
-    assert_eq!(value["responder"], "trusted");
-    let out = ocsp(&[&["verify"], &with_trusted[..]].concat());
-    let shown = text(&out.stdout);
-    assert!(
-        shown.contains(
-            "signed by:    locally trusted responder CN=Local responder,O=ocsp-rs testkit ("
-        ) && shown.contains("trusted.pem #2)"),
-        "{shown}"
+    assert_good_signed_by(
+        &with_trusted,
+        "trusted",
+        &[
+            "signed by:    locally trusted responder CN=Local responder,O=ocsp-rs testkit (",
+            "trusted.pem #2)",
+        ],
     );
 }
 
 #[test]
 fn missing_next_update_and_certificate_checks() {
-    let tmp = TempDir::new("ocsp-cli-verify");
-    let pki = Pki::new(Flavor::Rsa);
-    let (ca, leaf) = pki_files(&pki, &tmp);
-    let now = testkit_now();
+    let kit = Testkit::new(Flavor::Rsa);
+    let pki = &kit.pki;
     let mut spec = pki.issuer_response();
     spec.singles = vec![single(
         pki.leaf_cert_id(HashAlg::Sha256),
@@ -129,104 +118,90 @@ fn missing_next_update_and_certificate_checks() {
         at(-HOUR),
         None,
     )];
-    let response = write_temp(&tmp, "no-next.der", &spec.sign(&pki.ca.key));
-    let args = testkit_args(&response, &leaf, &ca, &now);
-    let (code, value) = verify_json(&args);
-    assert_eq!(code, 0, "{value}");
+    let response = kit.write("no-next.der", &spec.sign(&pki.ca.key));
+    let args = kit.args(&response);
+    let value = assert_verified(&args, 0);
     assert_eq!(value["next_update"], Value::Null);
     assert_eq!(value["cert_id"]["hash_algorithm"], "2.16.840.1.101.3.4.2.1");
-    let (code, value) = verify_json(&[&args[..], &["--require-next-update"]].concat());
-    assert_eq!(code, 1);
-    assert_failure(&value, "MissingNextUpdate");
+    assert_not_verified(
+        &[&args[..], &["--require-next-update"]].concat(),
+        "MissingNextUpdate",
+    );
     // The issuer given is not the certificate's: the other CA has the same
     // Name but another key, which the byKey ResponderID does not name.
-    let other = write_temp(&tmp, "other.der", &pki.other_ca.cert);
-    let (code, value) = verify_json(&testkit_args(&response, &leaf, &other, &now));
-    assert_eq!(code, 1);
-    assert_failure(&value, "NoAuthorizedResponder");
+    let other = kit.write("other.der", &pki.other_ca.cert);
+    assert_not_verified(
+        &testkit_args(&response, &kit.leaf, &other, &kit.now),
+        "NoAuthorizedResponder",
+    );
     // The CA given as the certificate in question: its issuer Name is the
     // CA's subject (self-signed), but the serial differs.
-    let (code, value) = verify_json(&testkit_args(&response, &ca, &ca, &now));
-    assert_eq!(code, 1);
-    assert_failure(&value, "NoMatchingResponse");
+    assert_not_verified(
+        &testkit_args(&response, &kit.ca, &kit.ca, &kit.now),
+        "NoMatchingResponse",
+    );
     // Before the response.
-    let (code, value) = verify_json(&[
-        "--response",
-        &response,
-        "--cert",
-        &leaf,
-        "--issuer",
-        &ca,
-        "--at",
-        &(NOW - 2 * HOUR).to_string(),
-    ]);
-    assert_eq!(code, 1);
-    assert_failure(&value, "NotYetValid");
+    let before = (NOW - 2 * HOUR).to_string();
+    assert_not_verified(
+        &testkit_args(&response, &kit.leaf, &kit.ca, &before),
+        "NotYetValid",
+    );
+}
+
+/// `ARGS --extra-certs FILE` for each of `files`.
+fn with_extra_certs<'a>(args: &[&'a str], files: &[&'a str]) -> Vec<&'a str> {
+    let mut all = args.to_vec();
+    for file in files {
+        all.extend(["--extra-certs", file]);
+    }
+    all
 }
 
 #[test]
 fn extra_certs_authorize_a_response_without_embedded_certs() {
-    let tmp = TempDir::new("ocsp-cli-verify");
-    let pki = Pki::new(Flavor::Rsa);
-    let (ca, leaf) = pki_files(&pki, &tmp);
-    let now = testkit_now();
+    let kit = Testkit::new(Flavor::Rsa);
+    let pki = &kit.pki;
     // The testkit's knob for `openssl ocsp -resp_no_certs`: no certs field.
     let mut spec = pki.delegated_response();
     spec.certs = None;
-    let response = write_temp(&tmp, "bare.der", &spec.sign(&pki.delegate.key));
-    let base = testkit_args(&response, &leaf, &ca, &now);
-    let (code, value) = verify_json(&base);
-    assert_eq!(code, 1);
-    assert_failure(&value, "NoAuthorizedResponder");
+    let response = kit.write("bare.der", &spec.sign(&pki.delegate.key));
+    let base = kit.args(&response);
+    assert_not_verified(&base, "NoAuthorizedResponder");
     // Every certificate of a PEM file is a candidate; a DER file holds one.
-    let pem_file = write_temp(
-        &tmp,
-        "extra.pem",
-        format!(
-            "{}{}",
-            pem("CERTIFICATE", &pki.ca.cert),
-            pem("CERTIFICATE", &pki.delegate.cert)
-        )
-        .as_bytes(),
-    );
-    let der_file = write_temp(&tmp, "extra.der", &pki.delegate.cert);
-    for file in [&pem_file, &der_file] {
-        let args = [&base[..], &["--extra-certs", file]].concat();
-        let (code, value) = verify_json(&args);
-        assert_eq!(code, 0, "{value}");
-        assert_eq!(value["responder"], "delegated");
-        let shown = text(&ocsp(&[&["verify"], &args[..]].concat()).stdout);
-        assert!(
-            shown.contains("signed by:    delegated responder CN=Testkit OCSP Responder")
-                && shown.contains("(an extra certificate, not embedded)"),
-            "{shown}"
+    let pem_file = kit.write_pem_certificates("extra.pem", &[&pki.ca.cert, &pki.delegate.cert]);
+    let der_file = kit.write("extra.der", &pki.delegate.cert);
+    for file in [pem_file.as_str(), der_file.as_str()] {
+        assert_good_signed_by(
+            &with_extra_certs(&base, &[file]),
+            "delegated",
+            &[
+                "signed by:    delegated responder CN=Testkit OCSP Responder",
+                "(an extra certificate, not embedded)",
+            ],
         );
     }
+    // A delegate certificate, edited, written to `name`.
+    let delegate = |name: &str, edit: fn(&mut CertSpec)| {
+        let mut spec = pki.delegate_spec();
+        edit(&mut spec);
+        kit.write(name, &pki.issue_delegate(&spec))
+    };
     // Repeatable; an extra certificate is authorized like an embedded one.
-    let mut no_eku = pki.delegate_spec();
-    no_eku.eku = None;
-    let no_eku = write_temp(&tmp, "no-eku.der", &pki.issue_delegate(&no_eku));
-    let (code, value) = verify_json(&[&base[..], &["--extra-certs", &no_eku]].concat());
-    assert_eq!(code, 1);
-    assert_failure(&value, "DelegatedResponderNotOcspSigning");
-    let (code, value) = verify_json(
-        &[
-            &base[..],
-            &["--extra-certs", &no_eku, "--extra-certs", &der_file],
-        ]
-        .concat(),
+    let no_eku = delegate("no-eku.der", |spec| spec.eku = None);
+    assert_not_verified(
+        &with_extra_certs(&base, &[&no_eku]),
+        "DelegatedResponderNotOcspSigning",
     );
-    assert_eq!(code, 0, "{value}");
+    assert_verified(&with_extra_certs(&base, &[&no_eku, &der_file]), 0);
     // A CA certificate as delegated responder is refused.
-    let mut ca_spec = pki.delegate_spec();
-    ca_spec.ca = true;
-    let ca_delegate = write_temp(&tmp, "ca-delegate.der", &pki.issue_delegate(&ca_spec));
-    let (code, value) = verify_json(&[&base[..], &["--extra-certs", &ca_delegate]].concat());
-    assert_eq!(code, 1);
-    assert_failure(&value, "DelegatedResponderIsCa");
+    let ca_delegate = delegate("ca-delegate.der", |spec| spec.ca = true);
+    assert_not_verified(
+        &with_extra_certs(&base, &[&ca_delegate]),
+        "DelegatedResponderIsCa",
+    );
     // A missing file is an input error.
-    let missing = tmp.join("missing.pem").to_str().unwrap().to_owned();
-    let (code, _) = verify_json(&[&base[..], &["--extra-certs", &missing]].concat());
+    let missing = kit.tmp.join("missing.pem").to_str().unwrap().to_owned();
+    let (code, _) = verify_json(&with_extra_certs(&base, &[&missing]));
     assert_eq!(code, 1);
 }
 
@@ -244,95 +219,77 @@ fn extra_certs_with_an_openssl_response_without_certs() {
         .as_secs() as i64;
     let pki = Pki::new_at(Flavor::Rsa, wall);
     let dir = TempDir::new("ocsp-cli-verify");
-    let path = |name: &str| dir.join(name).to_str().unwrap().to_owned();
-    std::fs::write(path("ca.pem"), pem("CERTIFICATE", &pki.ca.cert)).unwrap();
-    std::fs::write(path("leaf.pem"), pem("CERTIFICATE", &pki.leaf)).unwrap();
-    std::fs::write(path("rsigner.pem"), pem("CERTIFICATE", &pki.delegate.cert)).unwrap();
+    let write = |name: &str, bytes: &[u8]| write_temp(&dir, name, bytes);
+    let ca = write("ca.pem", pem("CERTIFICATE", &pki.ca.cert).as_bytes());
+    let leaf = write("leaf.pem", pem("CERTIFICATE", &pki.leaf).as_bytes());
+    let rsigner = write(
+        "rsigner.pem",
+        pem("CERTIFICATE", &pki.delegate.cert).as_bytes(),
+    );
+    // The leaf, valid (status V), in OpenSSL's index format.
+    let index = write(
+        "index.txt",
+        b"V\t491231235959Z\t\t0A1B2C3D4E5F\tunknown\t/CN=leaf.example\n",
+    );
     let rkey = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../ocsp-testkit/keys/responder-rsa.pk8"
     );
-    // The leaf, valid (status V), in OpenSSL's index format.
-    std::fs::write(
-        path("index.txt"),
-        "V\t491231235959Z\t\t0A1B2C3D4E5F\tunknown\t/CN=leaf.example\n",
-    )
-    .unwrap();
-    let openssl = |args: &[&str]| {
-        let out = Command::new("openssl").args(args).output().unwrap();
-        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
-    };
+    let (request, response) = (dir.join("req.der"), dir.join("resp.der"));
+    let (request, response) = (request.to_str().unwrap(), response.to_str().unwrap());
+    let openssl = |args: &[&str]| ocsp_testkit::support::openssl(dir.path(), args);
     openssl(&[
         "ocsp",
         "-issuer",
-        &path("ca.pem"),
+        &ca,
         "-cert",
-        &path("leaf.pem"),
+        &leaf,
         "-no_nonce",
         "-reqout",
-        &path("req.der"),
+        request,
     ]);
     openssl(&[
         "ocsp",
         "-index",
-        &path("index.txt"),
+        &index,
         "-CA",
-        &path("ca.pem"),
+        &ca,
         "-rsigner",
-        &path("rsigner.pem"),
+        &rsigner,
         "-rkey",
         rkey,
         "-reqin",
-        &path("req.der"),
+        request,
         "-respout",
-        &path("resp.der"),
+        response,
         "-resp_no_certs",
         "-ndays",
         "1",
     ]);
-    let (response, leaf, ca) = (path("resp.der"), path("leaf.pem"), path("ca.pem"));
-    let base = ["--response", &response, "--cert", &leaf, "--issuer", &ca];
-    let (code, value) = verify_json(&base);
-    assert_eq!(code, 1, "{value}");
-    assert_failure(&value, "NoAuthorizedResponder");
-    let rsigner = path("rsigner.pem");
-    let (code, value) = verify_json(&[&base[..], &["--extra-certs", &rsigner]].concat());
-    assert_eq!(code, 0, "{value}");
+    let base = ["--response", response, "--cert", &leaf, "--issuer", &ca];
+    assert_not_verified(&base, "NoAuthorizedResponder");
+    let value = assert_verified(&[&base[..], &["--extra-certs", &rsigner]].concat(), 0);
     assert_eq!(value["status"], "good");
     assert_eq!(value["responder"], "delegated");
 }
 
 #[test]
 fn max_age_replaces_both_age_limits() {
-    let tmp = TempDir::new("ocsp-cli-verify");
-    let pki = Pki::new(Flavor::Rsa);
-    let (ca, leaf) = pki_files(&pki, &tmp);
-    let now = testkit_now();
-    let response = |this: i64, next: Option<i64>| {
-        let mut spec = pki.issuer_response();
-        spec.singles = vec![single(
-            pki.leaf_cert_id(HashAlg::Sha1),
-            CertStatus::Good,
-            at(this),
-            next.map(at),
-        )];
-        spec.produced_at = at(this);
-        write_temp(&tmp, "aged.der", &spec.sign(&pki.ca.key))
-    };
+    let kit = Testkit::new(Flavor::Rsa);
+    let pki = &kit.pki;
     for next in [None, Some(DAY)] {
         // 14 days old: refused by the 10-day defaults, with or without
         // nextUpdate.
-        let file = response(-14 * DAY, next);
-        let base = testkit_args(&file, &leaf, &ca, &now);
-        let (code, value) = verify_json(&base);
-        assert_eq!(code, 1, "{next:?}");
-        assert_failure(&value, "TooOld");
+        let mut spec = pki.issuer_response();
+        spec.singles[0].this_update = at(-14 * DAY);
+        spec.singles[0].next_update = next.map(at);
+        spec.produced_at = at(-14 * DAY);
+        let file = kit.write("aged.der", &spec.sign(&pki.ca.key));
+        let base = kit.args(&file);
+        assert_not_verified(&base, "TooOld");
         // 30 days allowed (openssl ocsp -status_age 2592000).
-        let (code, value) = verify_json(&[&base[..], &["--max-age", "2592000"]].concat());
-        assert_eq!(code, 0, "{next:?} {value}");
+        assert_verified(&[&base[..], &["--max-age", "2592000"]].concat(), 0);
         // One day allowed: refused again.
-        let (code, value) = verify_json(&[&base[..], &["--max-age", "86400"]].concat());
-        assert_eq!(code, 1, "{next:?}");
-        assert_failure(&value, "TooOld");
+        assert_not_verified(&[&base[..], &["--max-age", "86400"]].concat(), "TooOld");
     }
 }
