@@ -8,88 +8,34 @@
     clippy::indexing_slicing
 )]
 
-use std::time::Duration;
+mod common;
 
-use ocsp_testkit::{Flavor, Pki, SigAlg, NOW};
-use ocsp_types::{AlgorithmIdentifier, CertStatus, CrlReason, ObjectIdentifier, RevokedInfo};
-use ocsp_verify::{
-    algorithms, Error, Issuer, PublicKeyType, SignatureVerificationAlgorithm, Status, Subject,
-    UnixTime, Verifier,
+use common::{
+    assert_cases, assert_not_for_key, assert_unsupported_algorithm, issuer_signed, signature_cases,
+    Case, Check, GOOD_ISSUER,
 };
+use ocsp_testkit::{Flavor, Pki, ResponseSpec, SigAlg};
+use ocsp_types::{AlgorithmIdentifier, ObjectIdentifier};
+use ocsp_verify::{algorithms, Error, PublicKeyType, SignatureVerificationAlgorithm, Status};
 
 fn verify_with(
     algorithms: &[&dyn SignatureVerificationAlgorithm],
     pki: &Pki,
     der: &[u8],
 ) -> Result<Status, Error> {
-    Verifier::new(algorithms)
-        .verify(
-            der,
-            Subject::Certificate(&pki.leaf),
-            Issuer::Certificate(&pki.ca.cert),
-            UnixTime::since_unix_epoch(Duration::from_secs(NOW as u64)),
-            None,
-        )
-        .map(|v| v.status)
-}
-
-fn verify(pki: &Pki, der: &[u8]) -> Result<Status, Error> {
-    verify_with(algorithms::ALL, pki, der)
+    Check {
+        algorithms,
+        ..Check::default()
+    }
+    .run(pki, der)
+    .map(|s| s.status)
 }
 
 #[test]
 fn p521_and_ed25519_good_revoked_and_tampered() {
     for flavor in [Flavor::P521, Flavor::Ed25519] {
         let pki = Pki::new(flavor);
-        let issuer = pki.issuer_response();
-        assert_eq!(
-            verify(&pki, &issuer.sign(&pki.ca.key)),
-            Ok(Status::Good),
-            "{flavor:?} issuer"
-        );
-        assert_eq!(
-            verify(&pki, &pki.delegated_response().sign(&pki.delegate.key)),
-            Ok(Status::Good),
-            "{flavor:?} delegated"
-        );
-        let mut revoked = pki.delegated_response();
-        let time = pki.at(-10 * ocsp_testkit::DAY);
-        revoked.singles = vec![pki.leaf_single(CertStatus::Revoked(RevokedInfo {
-            revocation_time: time,
-            revocation_reason: Some(CrlReason::KeyCompromise),
-        }))];
-        assert_eq!(
-            verify(&pki, &revoked.sign(&pki.delegate.key)),
-            Ok(Status::Revoked {
-                time,
-                reason: Some(CrlReason::KeyCompromise)
-            }),
-            "{flavor:?} revoked"
-        );
-        let mut tampered = pki.issuer_response();
-        tampered.corrupt_signature = true;
-        assert_eq!(
-            verify(&pki, &tampered.sign(&pki.ca.key)),
-            Err(Error::InvalidSignature),
-            "{flavor:?} tampered response"
-        );
-        let mut spec = pki.delegate_spec();
-        spec.corrupt_signature = true;
-        let mut forged = pki.delegated_response();
-        forged.certs = Some(vec![pki.issue_delegate(&spec)]);
-        assert_eq!(
-            verify(&pki, &forged.sign(&pki.delegate.key)),
-            Err(Error::DelegatedResponderBadSignature),
-            "{flavor:?} tampered delegate certificate"
-        );
-        // Signed by another key of the same type.
-        let mut other = pki.issuer_response();
-        other.responder_id = ocsp_testkit::by_key(&pki.ca.key);
-        assert_eq!(
-            verify(&pki, &other.sign(&pki.delegate.key)),
-            Err(Error::InvalidSignature),
-            "{flavor:?} wrong key"
-        );
+        assert_cases(&pki, &format!("{flavor:?}"), signature_cases(&pki));
     }
 }
 
@@ -102,50 +48,44 @@ fn every_ecdsa_curve_with_every_hash() {
             SigAlg::EcdsaSha384,
             SigAlg::EcdsaSha512,
         ] {
-            let mut spec = pki.issuer_response();
-            spec.sig_alg = alg;
-            assert_eq!(
-                verify(&pki, &spec.sign(&pki.ca.key)),
-                Ok(Status::Good),
-                "{flavor:?} {alg:?}"
-            );
-            spec.corrupt_signature = true;
-            assert_eq!(
-                verify(&pki, &spec.sign(&pki.ca.key)),
-                Err(Error::InvalidSignature),
-                "{flavor:?} {alg:?} tampered"
-            );
+            let sign = |edit: &dyn Fn(&mut ResponseSpec)| {
+                issuer_signed(&pki, |spec| {
+                    spec.sig_alg = alg;
+                    edit(spec);
+                })
+            };
             // The signature made with this hash, labelled with another one.
-            spec.corrupt_signature = false;
-            spec.signature_algorithm_override = Some(
-                if alg == SigAlg::EcdsaSha256 {
-                    SigAlg::EcdsaSha384
-                } else {
-                    SigAlg::EcdsaSha256
-                }
-                .algorithm_identifier(),
-            );
-            assert_eq!(
-                verify(&pki, &spec.sign(&pki.ca.key)),
-                Err(Error::InvalidSignature),
-                "{flavor:?} {alg:?} relabelled"
-            );
+            let other = if alg == SigAlg::EcdsaSha256 {
+                SigAlg::EcdsaSha384
+            } else {
+                SigAlg::EcdsaSha256
+            };
+            let relabelled = |spec: &mut ResponseSpec| {
+                spec.signature_algorithm_override = Some(other.algorithm_identifier());
+            };
+            let cases: Vec<Case> = vec![
+                ("good", sign(&|_| ()), GOOD_ISSUER),
+                (
+                    "tampered",
+                    sign(&|spec| spec.corrupt_signature = true),
+                    Err(Error::InvalidSignature),
+                ),
+                (
+                    "relabelled",
+                    sign(&relabelled),
+                    Err(Error::InvalidSignature),
+                ),
+            ];
+            assert_cases(&pki, &format!("{flavor:?} {alg:?}"), cases);
         }
     }
 }
 
 #[test]
 fn ed25519_with_parameters_is_not_ed25519() {
-    let pki = Pki::new(Flavor::Ed25519);
-    let mut spec = pki.issuer_response();
-    spec.signature_algorithm_override = Some(AlgorithmIdentifier::with_null_parameters(
-        ObjectIdentifier::new_unwrap("1.3.101.112"),
-    ));
-    assert_eq!(
-        verify(&pki, &spec.sign(&pki.ca.key)),
-        Err(Error::UnsupportedSignatureAlgorithm {
-            oid: Some(ObjectIdentifier::new_unwrap("1.3.101.112"))
-        })
+    assert_unsupported_algorithm(
+        &Pki::new(Flavor::Ed25519),
+        AlgorithmIdentifier::with_null_parameters(ObjectIdentifier::new_unwrap("1.3.101.112")),
     );
 }
 
@@ -219,24 +159,19 @@ fn a_key_no_algorithm_takes_is_named() {
 #[test]
 fn a_known_key_with_the_wrong_signature_algorithm_does_not_fit() {
     // ECDSA on an RSA key: the list takes RSA keys, not with ECDSA.
-    let pki = Pki::new(Flavor::Rsa);
-    let mut spec = pki.issuer_response();
-    spec.signature_algorithm_override = Some(SigAlg::EcdsaSha256.algorithm_identifier());
-    assert_eq!(
-        verify(&pki, &spec.sign(&pki.ca.key)),
-        Err(Error::UnsupportedSignatureAlgorithmForKey {
-            signature: Some(ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2")),
-            key: Some(ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1")),
-        })
+    assert_not_for_key(
+        Flavor::Rsa,
+        SigAlg::EcdsaSha256,
+        "1.2.840.10045.4.3.2",
+        "1.2.840.113549.1.1.1",
     );
     // Ed25519 on a P-256 key.
-    let pki = Pki::new(Flavor::P256);
-    let mut spec = pki.issuer_response();
-    spec.signature_algorithm_override = Some(SigAlg::Ed25519.algorithm_identifier());
-    assert!(matches!(
-        verify(&pki, &spec.sign(&pki.ca.key)),
-        Err(Error::UnsupportedSignatureAlgorithmForKey { .. })
-    ));
+    assert_not_for_key(
+        Flavor::P256,
+        SigAlg::Ed25519,
+        "1.3.101.112",
+        "1.2.840.10045.2.1",
+    );
 }
 
 #[test]

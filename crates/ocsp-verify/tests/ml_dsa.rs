@@ -1,6 +1,5 @@
 //! ML-DSA (FIPS 204) with the RFC 9881 identifiers, feature `ml-dsa`: an
 //! ML-DSA CA, delegated responder and leaf from the testkit's fixed seeds.
-#![cfg(feature = "ml-dsa")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -8,36 +7,17 @@
     clippy::indexing_slicing
 )]
 
-use std::time::Duration;
+mod common;
 
-use ocsp_testkit::{der, Flavor, HashAlg, Key, KeyName, Pki, SigAlg, DAY, NOW};
-use ocsp_types::{AlgorithmIdentifier, CertStatus, CrlReason, ObjectIdentifier, RevokedInfo};
-use ocsp_verify::{
-    algorithms, Error, Issuer, PublicKeyType, Responder, Status, Subject, UnixTime, Verifier,
+use common::{
+    assert_cases, assert_not_for_key, assert_unsupported_algorithm, issuer_signed, signature_cases,
+    status, Check, GOOD_ISSUER,
 };
+use ocsp_testkit::{der, Flavor, HashAlg, Key, KeyName, Pki, SigAlg};
+use ocsp_types::{AlgorithmIdentifier, ObjectIdentifier};
+use ocsp_verify::{algorithms, Error, PublicKeyType};
 
 const FLAVORS: [Flavor; 3] = [Flavor::MlDsa44, Flavor::MlDsa65, Flavor::MlDsa87];
-
-fn time() -> UnixTime {
-    UnixTime::since_unix_epoch(Duration::from_secs(NOW as u64))
-}
-
-fn verify_as(pki: &Pki, issuer: Issuer<'_>, der: &[u8]) -> Result<(Status, &'static str), Error> {
-    Verifier::new(algorithms::ALL)
-        .verify(der, Subject::Certificate(&pki.leaf), issuer, time(), None)
-        .map(|v| {
-            let responder = match v.responder {
-                Responder::Issuer => "issuer",
-                Responder::Delegated { .. } => "delegated",
-                _ => "other",
-            };
-            (v.status, responder)
-        })
-}
-
-fn verify(pki: &Pki, der: &[u8]) -> Result<(Status, &'static str), Error> {
-    verify_as(pki, Issuer::Certificate(&pki.ca.cert), der)
-}
 
 fn ml_dsa_44_id(parameters: Option<Vec<u8>>) -> AlgorithmIdentifier {
     AlgorithmIdentifier {
@@ -56,54 +36,12 @@ fn all_holds_the_three_parameter_sets() {
     }
 }
 
+/// The delegate's certificate is signed with ML-DSA by the CA.
 #[test]
 fn issuer_and_delegated_good_revoked_and_tampered() {
     for flavor in FLAVORS {
         let pki = Pki::new(flavor);
-        assert_eq!(
-            verify(&pki, &pki.issuer_response().sign(&pki.ca.key)),
-            Ok((Status::Good, "issuer")),
-            "{flavor:?}"
-        );
-        // The delegate's certificate is signed with ML-DSA by the CA.
-        assert_eq!(
-            verify(&pki, &pki.delegated_response().sign(&pki.delegate.key)),
-            Ok((Status::Good, "delegated")),
-            "{flavor:?}"
-        );
-        let revocation_time = pki.at(-5 * DAY);
-        let mut revoked = pki.delegated_response();
-        revoked.singles = vec![pki.leaf_single(CertStatus::Revoked(RevokedInfo {
-            revocation_time,
-            revocation_reason: Some(CrlReason::Superseded),
-        }))];
-        assert_eq!(
-            verify(&pki, &revoked.sign(&pki.delegate.key)),
-            Ok((
-                Status::Revoked {
-                    time: revocation_time,
-                    reason: Some(CrlReason::Superseded)
-                },
-                "delegated"
-            )),
-            "{flavor:?}"
-        );
-        let mut tampered = pki.issuer_response();
-        tampered.corrupt_signature = true;
-        assert_eq!(
-            verify(&pki, &tampered.sign(&pki.ca.key)),
-            Err(Error::InvalidSignature),
-            "{flavor:?}"
-        );
-        let mut spec = pki.delegate_spec();
-        spec.corrupt_signature = true;
-        let mut forged = pki.delegated_response();
-        forged.certs = Some(vec![pki.issue_delegate(&spec)]);
-        assert_eq!(
-            verify(&pki, &forged.sign(&pki.delegate.key)),
-            Err(Error::DelegatedResponderBadSignature),
-            "{flavor:?}"
-        );
+        assert_cases(&pki, &format!("{flavor:?}"), signature_cases(&pki));
     }
 }
 
@@ -119,24 +57,22 @@ fn cert_ids_over_ml_dsa_issuer_keys() {
             HashAlg::Sha384,
             HashAlg::Sha512,
         ] {
-            let mut spec = pki.issuer_response();
-            spec.singles[0].cert_id = pki.leaf_cert_id(hash);
-            assert_eq!(
-                verify(&pki, &spec.sign(&pki.ca.key)),
-                Ok((Status::Good, "issuer")),
-                "{flavor:?} {hash:?}"
-            );
+            let der = issuer_signed(&pki, |spec| {
+                spec.singles[0].cert_id = pki.leaf_cert_id(hash)
+            });
+            assert_eq!(status(&pki, &der), GOOD_ISSUER, "{flavor:?} {hash:?}");
         }
         // A CertID over another ML-DSA key does not match.
-        let mut spec = pki.issuer_response();
-        spec.singles[0].cert_id = ocsp_testkit::cert_id(
-            HashAlg::Sha1,
-            &pki.ca.name,
-            &pki.delegate.key,
-            Pki::LEAF_SERIAL,
-        );
+        let der = issuer_signed(&pki, |spec| {
+            spec.singles[0].cert_id = ocsp_testkit::cert_id(
+                HashAlg::Sha1,
+                &pki.ca.name,
+                &pki.delegate.key,
+                Pki::LEAF_SERIAL,
+            );
+        });
         assert_eq!(
-            verify(&pki, &spec.sign(&pki.ca.key)),
+            status(&pki, &der),
             Err(Error::NoMatchingResponse),
             "{flavor:?}"
         );
@@ -147,15 +83,11 @@ fn cert_ids_over_ml_dsa_issuer_keys() {
 fn a_signature_under_another_parameter_set_is_refused() {
     // An ML-DSA-65 key's signature labelled ML-DSA-44: the list takes
     // ML-DSA-65 keys, but not with the ML-DSA-44 algorithm.
-    let pki = Pki::new(Flavor::MlDsa65);
-    let mut spec = pki.issuer_response();
-    spec.signature_algorithm_override = Some(SigAlg::MlDsa44.algorithm_identifier());
-    assert_eq!(
-        verify(&pki, &spec.sign(&pki.ca.key)),
-        Err(Error::UnsupportedSignatureAlgorithmForKey {
-            signature: Some(ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.17")),
-            key: Some(ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.18")),
-        })
+    assert_not_for_key(
+        Flavor::MlDsa65,
+        SigAlg::MlDsa44,
+        "2.16.840.1.101.3.4.3.17",
+        "2.16.840.1.101.3.4.3.18",
     );
     // An ML-DSA-65 signature (3309 octets) under an ML-DSA-44 CA's key and
     // the ML-DSA-44 identifier: the lengths do not fit, it does not verify.
@@ -165,7 +97,7 @@ fn a_signature_under_another_parameter_set_is_refused() {
     spec.sig_alg = SigAlg::MlDsa65;
     spec.signature_algorithm_override = Some(SigAlg::MlDsa44.algorithm_identifier());
     assert_eq!(
-        verify(&pki, &spec.sign(&other)),
+        status(&pki, &spec.sign(&other)),
         Err(Error::InvalidSignature)
     );
 }
@@ -175,14 +107,7 @@ fn parameters_are_refused() {
     let pki = Pki::new(Flavor::MlDsa44);
     // In the signatureAlgorithm.
     for parameters in [vec![0x05, 0x00], vec![0x30, 0x00]] {
-        let mut spec = pki.issuer_response();
-        spec.signature_algorithm_override = Some(ml_dsa_44_id(Some(parameters)));
-        assert_eq!(
-            verify(&pki, &spec.sign(&pki.ca.key)),
-            Err(Error::UnsupportedSignatureAlgorithm {
-                oid: Some(ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.17"))
-            })
-        );
+        assert_unsupported_algorithm(&pki, ml_dsa_44_id(Some(parameters)));
     }
     // In the signer's SubjectPublicKeyInfo: no algorithm takes that key.
     let spki = der::seq(&[
@@ -192,12 +117,15 @@ fn parameters_are_refused() {
         ]),
         &der::bits(&pki.ca.key.public_key_bits()),
     ]);
-    let issuer = Issuer::NameAndKey {
-        subject: &pki.ca.name,
-        spki: &spki,
+    let by_spki = |spki| {
+        Check {
+            issuer_spki: Some(spki),
+            ..Check::default()
+        }
+        .status(&pki, &pki.issuer_response().sign(&pki.ca.key))
     };
     assert_eq!(
-        verify_as(&pki, issuer, &pki.issuer_response().sign(&pki.ca.key)),
+        by_spki(&spki),
         Err(Error::UnsupportedPublicKey {
             key: PublicKeyType {
                 algorithm: Some(ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.17")),
@@ -206,15 +134,7 @@ fn parameters_are_refused() {
         })
     );
     // The same key without parameters verifies.
-    let spki = pki.ca.key.spki_der();
-    let issuer = Issuer::NameAndKey {
-        subject: &pki.ca.name,
-        spki: &spki,
-    };
-    assert_eq!(
-        verify_as(&pki, issuer, &pki.issuer_response().sign(&pki.ca.key)),
-        Ok((Status::Good, "issuer"))
-    );
+    assert_eq!(by_spki(&pki.ca.key.spki_der()), GOOD_ISSUER);
 }
 
 #[test]
@@ -225,17 +145,19 @@ fn a_list_without_ml_dsa_names_the_key() {
         .copied()
         .filter(|a| a.public_key_alg_id() != rustls_pki_types::alg_id::ML_DSA_65)
         .collect();
-    let err = Verifier::new(&classical)
-        .verify(
-            &pki.issuer_response().sign(&pki.ca.key),
-            Subject::Certificate(&pki.leaf),
-            Issuer::Certificate(&pki.ca.cert),
-            time(),
-            None,
-        )
-        .unwrap_err();
+    let err = Check {
+        algorithms: &classical,
+        ..Check::default()
+    }
+    .run(&pki, &pki.issuer_response().sign(&pki.ca.key))
+    .unwrap_err();
     // ML-DSA-65 is named by the signatureAlgorithm first: not in the list.
-    assert!(matches!(err, Error::UnsupportedSignatureAlgorithm { .. }));
+    assert_eq!(
+        err,
+        Error::UnsupportedSignatureAlgorithm {
+            oid: Some(ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.18"))
+        }
+    );
     let err = Error::UnsupportedPublicKey {
         key: PublicKeyType {
             algorithm: Some(ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.18")),

@@ -45,7 +45,12 @@ fn known_extension_values_are_read_only_when_used() {
     spec.extensions = vec![ext("1.3.6.1.5.5.7.48.1.2", true, junk.clone())];
     let der = spec.sign(&pki.ca.key);
     let r = |sent: &[u8]| {
-        run_full(&pki, &der, Policy::default(), now(0), Some(sent), &[]).map(|s| s.status)
+        Check {
+            nonce: Some(sent),
+            ..Check::default()
+        }
+        .run(&pki, &der)
+        .map(|s| s.status)
     };
     assert_eq!(r(&junk), Ok(Status::Good));
     assert_eq!(r(&[0x04, 0x02, 0xde, 0xad]), Err(Error::NonceMismatch));

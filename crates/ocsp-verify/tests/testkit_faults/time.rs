@@ -74,15 +74,7 @@ fn zero_skew() {
         ..Policy::default()
     };
     let r = |this, next| {
-        run_full(
-            &pki,
-            &with_times(&pki, this, next, this.min(0)),
-            policy,
-            now(0),
-            None,
-            &[],
-        )
-        .map(|s| s.status)
+        status_with(&pki, &with_times(&pki, this, next, this.min(0)), policy).map(|s| s.0)
     };
     assert_eq!(r(0, Some(0)), Ok(Status::Good));
     assert_eq!(
@@ -102,7 +94,7 @@ fn max_age_and_missing_next_update() {
     let pki = rsa();
     // Default: without nextUpdate, 10 days (+ skew) at most; cached until thisUpdate + 10 days.
     let seen = run(&pki, &with_times(&pki, -10 * DAY - SKEW, None, -11 * DAY)).unwrap();
-    assert_eq!(seen.valid_until, (NOW - SKEW) as u64);
+    assert_eq!(seen.valid_until, NOW - SKEW);
     assert_eq!(
         status(
             &pki,
@@ -133,14 +125,18 @@ fn max_age_and_missing_next_update() {
     };
     let der = with_times(&pki, -2 * DAY - SKEW, Some(DAY), -3 * DAY);
     assert_eq!(
-        run_full(&pki, &der, policy, now(0), None, &[])
-            .unwrap()
-            .valid_until,
-        (NOW - SKEW) as u64
+        Check {
+            policy,
+            ..Check::default()
+        }
+        .run(&pki, &der)
+        .unwrap()
+        .valid_until,
+        NOW - SKEW
     );
     let der = with_times(&pki, -2 * DAY - SKEW - 1, Some(DAY), -3 * DAY);
     assert_eq!(
-        run_full(&pki, &der, policy, now(0), None, &[]),
+        status_with(&pki, &der, policy),
         Err(Error::TooOld {
             this_update: at(-2 * DAY - SKEW - 1)
         })
@@ -152,7 +148,7 @@ fn max_age_and_missing_next_update() {
     };
     let der = with_times(&pki, -HOUR, None, -HOUR);
     assert_eq!(
-        run_full(&pki, &der, strict, now(0), None, &[]),
+        status_with(&pki, &der, strict),
         Err(Error::MissingNextUpdate)
     );
     assert_eq!(status(&pki, &der), GOOD_ISSUER);

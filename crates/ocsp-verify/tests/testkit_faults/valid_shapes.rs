@@ -11,8 +11,8 @@ fn issuer_signed_rsa() {
         seen,
         Seen {
             status: Status::Good,
-            responder: "issuer",
-            valid_until: (NOW + 3 * DAY) as u64
+            responder: Who::Issuer,
+            valid_until: NOW + 3 * DAY
         }
     );
 }
@@ -91,7 +91,7 @@ fn sha1_signatures_refused_by_policy() {
     spec.sig_alg = SigAlg::RsaSha1;
     let sha1 = Some(ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.5"));
     assert_eq!(
-        run_full(&pki, &spec.sign(&pki.ca.key), no_sha1, now(0), None, &[]),
+        status_with(&pki, &spec.sign(&pki.ca.key), no_sha1),
         Err(Error::Sha1SignatureRefused { oid: sha1 })
     );
     // Also on the delegated responder's certificate.
@@ -102,7 +102,7 @@ fn sha1_signatures_refused_by_policy() {
     let der = spec.sign(&pki.delegate.key);
     assert_eq!(status(&pki, &der), GOOD_DELEGATED);
     assert_eq!(
-        run_full(&pki, &der, no_sha1, now(0), None, &[]),
+        status_with(&pki, &der, no_sha1),
         Err(Error::Sha1SignatureRefused { oid: sha1 })
     );
 }
@@ -133,7 +133,7 @@ fn each_status_and_reason() {
     spec.singles = vec![pki.leaf_single(CertStatus::Unknown)];
     assert_eq!(
         status(&pki, &spec.sign(&pki.ca.key)),
-        Ok((Status::Unknown, "issuer"))
+        Ok((Status::Unknown, Who::Issuer))
     );
     for reason in [
         None,
@@ -159,7 +159,7 @@ fn each_status_and_reason() {
                     time: at(-10 * DAY),
                     reason
                 },
-                "issuer"
+                Who::Issuer
             ))
         );
     }
@@ -205,25 +205,19 @@ fn locally_trusted_responder() {
         Err(Error::DelegatedResponderWrongIssuer)
     );
     let garbage: &[u8] = &[0x30, 0x00];
-    let seen = run_full(
-        &pki,
-        &der,
-        Policy::default(),
-        now(0),
-        None,
-        &[&pki.delegate.cert, &rogue_cert],
-    )
-    .unwrap();
-    assert_eq!(seen.responder, "trusted");
+    let trusting = |trusted: &[&[u8]]| {
+        Check {
+            trusted,
+            ..Check::default()
+        }
+        .status(&pki, &der)
+    };
+    assert_eq!(
+        trusting(&[&pki.delegate.cert, &rogue_cert]),
+        Ok((Status::Good, Who::Trusted(1)))
+    );
     assert!(matches!(
-        run_full(
-            &pki,
-            &der,
-            Policy::default(),
-            now(0),
-            None,
-            &[&pki.delegate.cert, garbage]
-        ),
+        trusting(&[&pki.delegate.cert, garbage]),
         Err(Error::InvalidTrustedResponder { index: 1, .. })
     ));
 }
@@ -260,7 +254,7 @@ fn several_single_responses_strictest_wins() {
             .extend(statuses.iter().map(|s| pki.leaf_single(*s)));
         assert_eq!(
             status(&pki, &spec.sign(&pki.ca.key)),
-            Ok((want, "issuer")),
+            Ok((want, Who::Issuer)),
             "{statuses:?}"
         );
     }
