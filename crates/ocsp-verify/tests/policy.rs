@@ -10,85 +10,36 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use std::time::Duration;
 
-use ocsp_testkit::{at, cert, der, single, Flavor, HashAlg, Pki, DAY, HOUR, NOW};
-use ocsp_types::{CertStatus, CrlReason, Extension, ObjectIdentifier, RevokedInfo};
-use ocsp_verify::{
-    algorithms, Error, Issuer, Policy, Responder, Status, Subject, UnixTime, Verifier,
+use common::{
+    delegated, revoked_key_compromise, status as verify, Check, Seen, Who, SKEW, UNKNOWN_EXT,
 };
-
-const SKEW: i64 = 300;
-const UNKNOWN_EXT: &str = "1.3.6.1.4.1.99999.1";
-
-/// What a verification gave, without borrows.
-#[derive(Debug, PartialEq, Eq)]
-struct Seen {
-    status: Status,
-    responder: Who,
-    valid_until: i64,
-}
-
-/// Who signed, without borrows.
-#[derive(Debug, PartialEq, Eq)]
-enum Who {
-    Issuer,
-    Embedded,
-    Extra(usize),
-    Other,
-}
+use ocsp_testkit::{at, cert, der, single, Flavor, HashAlg, Pki, DAY, HOUR, NOW};
+use ocsp_types::{CertStatus, Extension, ObjectIdentifier};
+use ocsp_verify::{Error, Policy, Status};
 
 fn verify_with(pki: &Pki, response: &[u8], policy: Policy, extra: &[&[u8]]) -> Result<Seen, Error> {
-    Verifier::new(algorithms::ALL)
-        .with_policy(policy)
-        .with_extra_certificates(extra)
-        .verify(
-            response,
-            Subject::Certificate(&pki.leaf),
-            Issuer::Certificate(&pki.ca.cert),
-            UnixTime::since_unix_epoch(Duration::from_secs(NOW as u64)),
-            None,
-        )
-        .map(|v| Seen {
-            status: v.status,
-            responder: match v.responder {
-                Responder::Issuer => Who::Issuer,
-                Responder::Delegated { .. } => Who::Embedded,
-                Responder::DelegatedExtra { index } => Who::Extra(index),
-                _ => Who::Other,
-            },
-            valid_until: v.valid_until.as_secs() as i64,
-        })
-}
-
-/// Status and signer under the default policy, no extra certificates.
-fn verify(pki: &Pki, response: &[u8]) -> Result<(Status, Who), Error> {
-    verify_with(pki, response, Policy::default(), &[]).map(|s| (s.status, s.responder))
+    Check {
+        policy,
+        extra,
+        ..Check::default()
+    }
+    .run(pki, response)
 }
 
 fn rsa() -> Pki {
     Pki::new(Flavor::Rsa)
 }
 
-/// A delegated response (byKey) signed by the delegate, embedding `certs`.
-fn delegated(pki: &Pki, certs: Option<Vec<Vec<u8>>>) -> Vec<u8> {
-    let mut spec = pki.delegated_response();
-    spec.certs = certs;
-    spec.sign(&pki.delegate.key)
-}
-
 fn revoked() -> CertStatus {
-    CertStatus::Revoked(RevokedInfo {
-        revocation_time: at(-DAY),
-        revocation_reason: Some(CrlReason::KeyCompromise),
-    })
+    revoked_key_compromise().0
 }
 
 fn revoked_status() -> Status {
-    Status::Revoked {
-        time: at(-DAY),
-        reason: Some(CrlReason::KeyCompromise),
-    }
+    revoked_key_compromise().1
 }
 
 // ---------------------------------------------------------------- keyUsage (item 5)
@@ -104,7 +55,7 @@ fn delegate_key_usage_digital_signature_or_non_repudiation() {
             &delegated(&pki, Some(vec![pki.issue_delegate(&spec)])),
         )
     };
-    let good = Ok((Status::Good, Who::Embedded));
+    let good = Ok((Status::Good, Who::Delegated));
     // Absent, digitalSignature, nonRepudiation only (qualified CAs such as
     // D-TRUST), both.
     assert_eq!(with_ku(None), good);
@@ -150,7 +101,7 @@ fn ca_certificate_as_delegated_responder_is_refused_by_default() {
     };
     assert_eq!(
         verify_with(&pki, &response, allow, &[]).map(|s| (s.status, s.responder)),
-        Ok((Status::Good, Who::Embedded))
+        Ok((Status::Good, Who::Delegated))
     );
     assert_eq!(
         verify_with(&pki, &bare, allow, &[&ca_delegate]).map(|s| s.responder),
@@ -182,7 +133,7 @@ fn basic_constraints_without_ca_is_an_end_entity() {
                 &pki,
                 &delegated(&pki, Some(vec![pki.issue_delegate(&spec)]))
             ),
-            Ok((Status::Good, Who::Embedded)),
+            Ok((Status::Good, Who::Delegated)),
             "{value:02x?}"
         );
     }
@@ -227,7 +178,7 @@ fn extra_certificates_authorize_a_response_without_embedded_certs() {
     let embedded = delegated(&pki, Some(vec![pki.delegate.cert.clone()]));
     assert_eq!(
         verify_with(&pki, &embedded, Policy::default(), &[&pki.delegate.cert]).map(|s| s.responder),
-        Ok(Who::Embedded)
+        Ok(Who::Delegated)
     );
     // A broken embedded one does not hide a good extra one.
     let mut no_eku = pki.delegate_spec();

@@ -234,12 +234,12 @@ pub fn signature_cases(pki: &Pki) -> Vec<Case> {
 /// The issuer's response labelled with the identifier `id` (whatever it was
 /// signed with) is refused: no algorithm in the list has that identifier.
 pub fn assert_unsupported_algorithm(pki: &Pki, id: AlgorithmIdentifier) {
-    let oid = id.oid.clone();
+    let oid = id.oid;
     let der = issuer_signed(pki, |spec| spec.signature_algorithm_override = Some(id));
     assert_eq!(
         status(pki, &der),
         Err(Error::UnsupportedSignatureAlgorithm {
-            oid: Some(oid.clone())
+            oid: Some(oid)
         }),
         "{oid:?}"
     );

@@ -1,15 +1,7 @@
 //! ML-DSA (FIPS 204) with the RFC 9881 identifiers, feature `ml-dsa`: an
 //! ML-DSA CA, delegated responder and leaf from the testkit's fixed seeds.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
-mod common;
-
-use common::{
+use crate::common::{
     assert_cases, assert_not_for_key, assert_unsupported_algorithm, issuer_signed, signature_cases,
     status, Check, GOOD_ISSUER,
 };

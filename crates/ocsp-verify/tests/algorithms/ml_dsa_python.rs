@@ -13,19 +13,11 @@
 //! certificates or OCSP responses, hence the raw signatures. Without
 //! python3 or with a `cryptography` lacking ML-DSA the test prints SKIPPED
 //! and passes.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
-mod common;
 
 use std::path::Path;
 use std::process::Command;
 
-use common::{status, GOOD_ISSUER};
+use crate::common::{status, GOOD_ISSUER};
 use ocsp_testkit::support::{hex, TempDir};
 use ocsp_testkit::{Flavor, KeyName, Pki};
 

@@ -1,6 +1,6 @@
 //! The signature algorithms: every ECDSA curve with every hash, Ed25519,
 //! every algorithm with matching identifiers tried, and a key no algorithm
-//! takes named in the error.
+//! takes named in the error; ML-DSA (feature `ml-dsa`) in its own modules.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -8,7 +8,12 @@
     clippy::indexing_slicing
 )]
 
+#[path = "../common/mod.rs"]
 mod common;
+#[cfg(feature = "ml-dsa")]
+mod ml_dsa;
+#[cfg(feature = "ml-dsa")]
+mod ml_dsa_python;
 
 use common::{
     assert_cases, assert_not_for_key, assert_unsupported_algorithm, issuer_signed, signature_cases,
