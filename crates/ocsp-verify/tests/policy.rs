@@ -18,7 +18,7 @@ use common::{
     delegated, revoked_key_compromise, status as verify, Check, Seen, Who, SKEW, UNKNOWN_EXT,
 };
 use ocsp_testkit::{at, cert, der, single, Flavor, HashAlg, Pki, DAY, HOUR, NOW};
-use ocsp_types::{CertStatus, Extension, ObjectIdentifier};
+use ocsp_types::{CertStatus, Extension, ObjectIdentifier, SingleResponse};
 use ocsp_verify::{Error, Policy, Status};
 
 fn verify_with(pki: &Pki, response: &[u8], policy: Policy, extra: &[&[u8]]) -> Result<Seen, Error> {
@@ -251,33 +251,33 @@ fn with_singles(pki: &Pki, singles: Vec<ocsp_types::SingleResponse>) -> Vec<u8> 
     spec.sign(&pki.ca.key)
 }
 
+/// `bad` about the leaf next to a plain good entry, in either order, fails
+/// the response with `want`.
+fn assert_fails_next_to_good(pki: &Pki, bad: SingleResponse, want: Error) {
+    let good = pki.leaf_single(CertStatus::Good);
+    for singles in [vec![good.clone(), bad.clone()], vec![bad, good]] {
+        let statuses: Vec<_> = singles.iter().map(|s| s.cert_status).collect();
+        assert_eq!(
+            verify(pki, &with_singles(pki, singles)),
+            Err(want.clone()),
+            "{statuses:?}"
+        );
+    }
+}
+
 #[test]
 fn good_and_revoked_with_an_unhandled_critical_extension_fails() {
     let pki = rsa();
+    let want = Error::UnhandledCriticalExtension {
+        oid: Some(ObjectIdentifier::new_unwrap(UNKNOWN_EXT)),
+    };
     let mut bad_revoked = pki.leaf_single(revoked());
     bad_revoked.extensions = vec![critical_unknown()];
-    let good = pki.leaf_single(CertStatus::Good);
-    let want = Err(Error::UnhandledCriticalExtension {
-        oid: Some(ObjectIdentifier::new_unwrap(UNKNOWN_EXT)),
-    });
-    assert_eq!(
-        verify(
-            &pki,
-            &with_singles(&pki, vec![good.clone(), bad_revoked.clone()])
-        ),
-        want
-    );
-    assert_eq!(
-        verify(&pki, &with_singles(&pki, vec![bad_revoked, good.clone()])),
-        want
-    );
+    assert_fails_next_to_good(&pki, bad_revoked, want.clone());
     // The same for a good entry with it next to a plain good one.
-    let mut bad_good = good.clone();
+    let mut bad_good = pki.leaf_single(CertStatus::Good);
     bad_good.extensions = vec![critical_unknown()];
-    assert_eq!(
-        verify(&pki, &with_singles(&pki, vec![good.clone(), bad_good])),
-        want
-    );
+    assert_fails_next_to_good(&pki, bad_good, want);
     // An entry about another certificate is not read (as mozilla::pkix).
     let mut other = single(
         ocsp_testkit::cert_id(HashAlg::Sha1, &pki.ca.name, &pki.ca.key, &[0x99]),
@@ -286,6 +286,7 @@ fn good_and_revoked_with_an_unhandled_critical_extension_fails() {
         Some(at(DAY)),
     );
     other.extensions = vec![critical_unknown()];
+    let good = pki.leaf_single(CertStatus::Good);
     assert_eq!(
         verify(&pki, &with_singles(&pki, vec![other, good])),
         Ok((Status::Good, Who::Issuer))
@@ -330,54 +331,38 @@ fn revoked_wins_in_any_order_then_unknown() {
 #[test]
 fn an_unusable_matching_entry_fails_the_response() {
     let pki = rsa();
-    let good = pki.leaf_single(CertStatus::Good);
+    let revoked_between = |this: i64, next: i64| {
+        single(
+            pki.leaf_cert_id(HashAlg::Sha1),
+            revoked(),
+            at(this),
+            Some(at(next)),
+        )
+    };
     // Inconsistent times: nextUpdate before thisUpdate.
-    let backwards = single(
-        pki.leaf_cert_id(HashAlg::Sha1),
-        revoked(),
-        at(-HOUR),
-        Some(at(-2 * HOUR)),
-    );
-    let want = Err(Error::NextUpdateBeforeThisUpdate {
-        this_update: at(-HOUR),
-        next_update: at(-2 * HOUR),
-    });
-    assert_eq!(
-        verify(
-            &pki,
-            &with_singles(&pki, vec![good.clone(), backwards.clone()])
-        ),
-        want
-    );
-    assert_eq!(
-        verify(&pki, &with_singles(&pki, vec![backwards, good.clone()])),
-        want
+    assert_fails_next_to_good(
+        &pki,
+        revoked_between(-HOUR, -2 * HOUR),
+        Error::NextUpdateBeforeThisUpdate {
+            this_update: at(-HOUR),
+            next_update: at(-2 * HOUR),
+        },
     );
     // An expired revoked entry is not outvoted by a fresh good one.
-    let expired = single(
-        pki.leaf_cert_id(HashAlg::Sha1),
-        revoked(),
-        at(-5 * DAY),
-        Some(at(-4 * DAY)),
-    );
-    assert_eq!(
-        verify(&pki, &with_singles(&pki, vec![good.clone(), expired])),
-        Err(Error::Expired {
-            next_update: at(-4 * DAY)
-        })
+    assert_fails_next_to_good(
+        &pki,
+        revoked_between(-5 * DAY, -4 * DAY),
+        Error::Expired {
+            next_update: at(-4 * DAY),
+        },
     );
     // Nor is one from the future.
-    let future = single(
-        pki.leaf_cert_id(HashAlg::Sha1),
-        revoked(),
-        at(DAY),
-        Some(at(2 * DAY)),
-    );
-    assert_eq!(
-        verify(&pki, &with_singles(&pki, vec![good, future])),
-        Err(Error::NotYetValid {
-            this_update: at(DAY)
-        })
+    assert_fails_next_to_good(
+        &pki,
+        revoked_between(DAY, 2 * DAY),
+        Error::NotYetValid {
+            this_update: at(DAY),
+        },
     );
 }
 

@@ -238,9 +238,7 @@ pub fn assert_unsupported_algorithm(pki: &Pki, id: AlgorithmIdentifier) {
     let der = issuer_signed(pki, |spec| spec.signature_algorithm_override = Some(id));
     assert_eq!(
         status(pki, &der),
-        Err(Error::UnsupportedSignatureAlgorithm {
-            oid: Some(oid)
-        }),
+        Err(Error::UnsupportedSignatureAlgorithm { oid: Some(oid) }),
         "{oid:?}"
     );
 }
