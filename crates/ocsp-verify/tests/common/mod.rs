@@ -7,8 +7,10 @@
 
 use std::time::Duration;
 
-use ocsp_testkit::{CertSpec, Flavor, Pki, ResponseSpec, SigAlg, NOW};
-use ocsp_types::{AlgorithmIdentifier, CertStatus, CrlReason, ObjectIdentifier, RevokedInfo};
+use ocsp_testkit::{CertSpec, Flavor, HashAlg, Pki, ResponseSpec, SigAlg, NOW};
+use ocsp_types::{
+    AlgorithmIdentifier, CertId, CertStatus, CrlReason, ObjectIdentifier, RevokedInfo,
+};
 use ocsp_verify::{
     algorithms, Error, Issuer, Policy, Responder, SignatureVerificationAlgorithm, Status, Subject,
     UnixTime, Verifier,
@@ -163,13 +165,18 @@ pub fn delegated(pki: &Pki, certs: Option<Vec<Vec<u8>>>) -> Vec<u8> {
     spec.sign(&pki.delegate.key)
 }
 
-/// The delegated response (byKey, signed by the delegate) embedding only a
-/// delegate certificate issued from the testkit's delegate spec as `edit`
-/// leaves it.
-pub fn with_delegate(pki: &Pki, edit: impl FnOnce(&mut CertSpec)) -> Vec<u8> {
+/// A delegate certificate issued by the CA from the testkit's delegate spec
+/// as `edit` leaves it.
+pub fn delegate_cert(pki: &Pki, edit: impl FnOnce(&mut CertSpec)) -> Vec<u8> {
     let mut cert = pki.delegate_spec();
     edit(&mut cert);
-    delegated(pki, Some(vec![pki.issue_delegate(&cert)]))
+    pki.issue_delegate(&cert)
+}
+
+/// The delegated response (byKey, signed by the delegate) embedding only
+/// `delegate_cert(pki, edit)`.
+pub fn with_delegate(pki: &Pki, edit: impl FnOnce(&mut CertSpec)) -> Vec<u8> {
+    delegated(pki, Some(vec![delegate_cert(pki, edit)]))
 }
 
 /// Revoked at `NOW - DAY` for key compromise, as sent and as verified.
@@ -259,4 +266,21 @@ pub fn assert_not_for_key(flavor: Flavor, alg: SigAlg, signature: &str, key: &st
         }),
         "{alg:?} on a {flavor:?} key"
     );
+}
+
+/// The leaf's CertID under `hash` with one field wrong, each named: the
+/// first octet of the issuer name hash or the last of the issuer key hash
+/// flipped, or another serial.
+pub fn wrong_cert_ids(pki: &Pki, hash: HashAlg) -> [(&'static str, CertId); 3] {
+    let mut name = pki.leaf_cert_id(hash);
+    name.issuer_name_hash[0] ^= 1;
+    let mut key = pki.leaf_cert_id(hash);
+    *key.issuer_key_hash.last_mut().unwrap() ^= 1;
+    let mut serial = pki.leaf_cert_id(hash);
+    serial.serial_number = vec![0x0a, 0x1b, 0x2c, 0x3d, 0x4e, 0x5e];
+    [
+        ("issuer name hash", name),
+        ("issuer key hash", key),
+        ("serial", serial),
+    ]
 }

@@ -15,8 +15,9 @@ mod common;
 use std::time::Duration;
 
 use common::{
-    assert_cases, delegated, issuer_signed, now, run, status, status_with, with_delegate, Case,
-    Check, Seen, Who, GOOD_DELEGATED, GOOD_ISSUER, SKEW, UNKNOWN_EXT as UNKNOWN,
+    assert_cases, delegate_cert, delegated, issuer_signed, now, run, signature_cases, status,
+    status_with, with_delegate, wrong_cert_ids, Case, Check, Seen, Who, GOOD_DELEGATED,
+    GOOD_ISSUER, SKEW, UNKNOWN_EXT as UNKNOWN,
 };
 use ocsp_testkit::{
     at, by_key, cert, cert_id, der, single, CertSpec, Flavor, HashAlg, Key, KeyName, Pki, SigAlg,

@@ -50,12 +50,7 @@ fn bad_signatures() {
         ),
     ];
     assert_cases(&pki, "RSA", cases);
-    for flavor in [Flavor::P256, Flavor::P384] {
-        let pki = Pki::new(flavor);
-        let tampered = issuer_signed(&pki, |spec| spec.corrupt_signature = true);
-        let cases: Vec<Case> = vec![("tampered", tampered, Err(Error::InvalidSignature))];
-        assert_cases(&pki, &format!("{flavor:?}"), cases);
-    }
+    // ECDSA: `signature_cases` in `valid_shapes`.
 }
 
 /// Each fault of the delegate's certificate, and the shapes next to it that

@@ -3,16 +3,14 @@
 
 use super::*;
 
+/// The issuer's good response about the leaf with these times (seconds
+/// from `NOW`).
 fn with_times(pki: &Pki, this: i64, next: Option<i64>, produced: i64) -> Vec<u8> {
-    let mut spec = pki.issuer_response();
-    spec.singles = vec![single(
-        pki.leaf_cert_id(HashAlg::Sha1),
-        CertStatus::Good,
-        at(this),
-        next.map(at),
-    )];
-    spec.produced_at = at(produced);
-    spec.sign(&pki.ca.key)
+    let id = pki.leaf_cert_id(HashAlg::Sha1);
+    issuer_signed(pki, |spec| {
+        spec.singles = vec![single(id, CertStatus::Good, at(this), next.map(at))];
+        spec.produced_at = at(produced);
+    })
 }
 
 #[test]
