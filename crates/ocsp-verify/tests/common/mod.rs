@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use ocsp_testkit::{CertSpec, Flavor, HashAlg, Pki, ResponseSpec, SigAlg, NOW};
 use ocsp_types::{
-    AlgorithmIdentifier, CertId, CertStatus, CrlReason, ObjectIdentifier, RevokedInfo,
+    AlgorithmIdentifier, CertId, CertStatus, CrlReason, ObjectIdentifier, ResponderId, RevokedInfo,
 };
 use ocsp_verify::{
     algorithms, Error, Issuer, Policy, Responder, SignatureVerificationAlgorithm, Status, Subject,
@@ -188,6 +188,38 @@ pub fn revoked_key_compromise() -> (CertStatus, Status) {
         revocation_reason: reason,
     });
     (sent, Status::Revoked { time, reason })
+}
+
+/// The responses every verifier accepts, from these two specs (about the
+/// leaf, to be signed by the CA and by the delegate): each signer named by
+/// key and by Name, each with its name and who signed.
+pub fn good_signers(
+    pki: &Pki,
+    issuer: &ResponseSpec,
+    delegated: &ResponseSpec,
+) -> [(&'static str, Vec<u8>, Who); 4] {
+    let mut issuer_by_name = issuer.clone();
+    issuer_by_name.responder_id = ResponderId::ByName(pki.ca.name.clone());
+    let mut delegated_by_name = delegated.clone();
+    delegated_by_name.responder_id = pki.delegate_by_name();
+    [
+        ("issuer good", issuer.sign(&pki.ca.key), Who::Issuer),
+        (
+            "issuer byName good",
+            issuer_by_name.sign(&pki.ca.key),
+            Who::Issuer,
+        ),
+        (
+            "delegated good",
+            delegated.sign(&pki.delegate.key),
+            Who::Delegated,
+        ),
+        (
+            "delegated byName good",
+            delegated_by_name.sign(&pki.delegate.key),
+            Who::Delegated,
+        ),
+    ]
 }
 
 /// What every signature flavor must get right, each with its exact verdict:

@@ -1,7 +1,7 @@
 //! The cases: each response with what `ocsp_verify` concludes and how
 //! OpenSSL's model is made comparable.
 
-use super::common::wrong_cert_ids;
+use super::common::{good_signers, wrong_cert_ids};
 use super::*;
 
 /// A change to the delegate's certificate.
@@ -10,41 +10,28 @@ type EditDelegate<'a> = dyn Fn(&mut CertSpec) + 'a;
 /// The cases common to every key type.
 pub(super) fn common_cases(w: &World) -> Vec<Case> {
     let pki = &w.pki;
-    let named = |n: &str| format!("{} {n}", w.flavor);
-    let mut cases = Vec::new();
-
-    cases.push(case(
-        &named("issuer good"),
-        w.issuer_response().sign(&pki.ca.key),
-        GOOD,
-    ));
-    cases.push(case(
-        &named("delegated good"),
-        w.delegated_response().sign(&pki.delegate.key),
-        GOOD,
-    ));
-    let mut spec = w.delegated_response();
-    spec.responder_id = pki.delegate_by_name();
-    cases.push(case(
-        &named("delegated byName good"),
-        spec.sign(&pki.delegate.key),
-        GOOD,
-    ));
-    let mut spec = w.issuer_response();
-    spec.corrupt_signature = true;
-    cases.push(case(
-        &named("issuer bad signature"),
-        spec.sign(&pki.ca.key),
-        Err("InvalidSignature"),
-    ));
-    let mut spec = w.delegated_response();
-    spec.corrupt_signature = true;
-    cases.push(case(
-        &named("delegated bad signature"),
-        spec.sign(&pki.delegate.key),
-        Err("InvalidSignature"),
-    ));
-    cases
+    let mut issuer_bad = w.issuer_response();
+    issuer_bad.corrupt_signature = true;
+    let mut delegated_bad = w.delegated_response();
+    delegated_bad.corrupt_signature = true;
+    let good = good_signers(pki, &w.issuer_response(), &w.delegated_response());
+    let bad = [
+        (
+            "issuer bad signature",
+            issuer_bad.sign(&pki.ca.key),
+            Err("InvalidSignature"),
+        ),
+        (
+            "delegated bad signature",
+            delegated_bad.sign(&pki.delegate.key),
+            Err("InvalidSignature"),
+        ),
+    ];
+    good.into_iter()
+        .map(|(name, response, _)| (name, response, GOOD))
+        .chain(bad)
+        .map(|(name, response, want)| case(&format!("{} {name}", w.flavor), response, want))
+        .collect()
 }
 
 pub(super) fn rsa_cases(w: &World) -> Vec<Case> {
@@ -75,9 +62,7 @@ pub(super) fn rsa_cases(w: &World) -> Vec<Case> {
             cases.push(case(&format!("{signer} {name}"), spec.sign(key), Ok(want)));
         }
     }
-    let mut spec = w.issuer_response();
-    spec.responder_id = ResponderId::ByName(pki.ca.name.clone());
-    cases.push(case("issuer byName good", spec.sign(&pki.ca.key), GOOD));
+    // The good signers (byKey, byName): `common_cases`.
     for alg in [
         SigAlg::RsaPssSha256,
         SigAlg::RsaSha384,
@@ -99,7 +84,8 @@ pub(super) fn rsa_cases(w: &World) -> Vec<Case> {
         w.at(-HOUR),
         Some(w.at(DAY)),
     )];
-    let mut c = case("SHA-256 CertID", spec.sign(&pki.ca.key), GOOD);
+    let sha256_cert_id = spec.sign(&pki.ca.key);
+    let mut c = case("SHA-256 CertID", sha256_cert_id.clone(), GOOD);
     c.openssl_args = vec!["-sha256"];
     cases.push(c);
     // Another certificate's revoked answer next to ours.
@@ -290,20 +276,8 @@ pub(super) fn rsa_cases(w: &World) -> Vec<Case> {
     }
     // A SHA-256 CertID, without -sha256: a difference of interface more
     // than of rules (with -sha256 both agree, see "SHA-256 CertID").
-    let mut spec = w.issuer_response();
-    spec.singles = vec![single(
-        pki.leaf_cert_id(HashAlg::Sha256),
-        CertStatus::Good,
-        w.at(-HOUR),
-        Some(w.at(DAY)),
-    )];
     cases.push(
-        case(
-            "SHA-256 CertID, OpenSSL asks SHA-1",
-            spec.sign(&pki.ca.key),
-            GOOD,
-        )
-        .differs(
+        case("SHA-256 CertID, OpenSSL asks SHA-1", sha256_cert_id, GOOD).differs(
             "OpenSSL looks up the CertID it builds (SHA-1 unless -sha256 is given) \
              and compares the hash algorithm; ocsp-verify recomputes the issuer hashes \
              under each CertID's own algorithm (SHA-1/256/384/512).",

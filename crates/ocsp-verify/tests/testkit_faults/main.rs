@@ -9,14 +9,11 @@
     clippy::indexing_slicing
 )]
 
-#[path = "../common/mod.rs"]
-mod common;
-
 use std::time::Duration;
 
 use common::{
-    assert_cases, delegate_cert, delegated, issuer_signed, now, run, signature_cases, status,
-    status_with, with_delegate, wrong_cert_ids, Case, Check, Seen, Who, GOOD_DELEGATED,
+    assert_cases, delegate_cert, delegated, good_signers, issuer_signed, now, run, signature_cases,
+    status, status_with, with_delegate, wrong_cert_ids, Case, Check, Seen, Who, GOOD_DELEGATED,
     GOOD_ISSUER, SKEW, UNKNOWN_EXT as UNKNOWN,
 };
 use ocsp_testkit::{
@@ -43,6 +40,8 @@ fn ext(oid: &str, critical: bool, value: Vec<u8>) -> Extension {
 
 mod algorithm_list;
 mod cert_id_faults;
+#[path = "../common/mod.rs"]
+mod common;
 mod compatibility;
 mod envelope_and_inputs;
 mod extensions;

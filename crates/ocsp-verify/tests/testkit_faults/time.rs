@@ -67,24 +67,25 @@ fn time_edges_are_inclusive_with_skew() {
 #[test]
 fn zero_skew() {
     let pki = rsa();
-    let policy = Policy {
+    let zero = Policy {
         clock_skew: Duration::ZERO,
         ..Policy::default()
     };
-    let r = |this, next| {
-        status_with(&pki, &with_times(&pki, this, next, this.min(0)), policy).map(|s| s.0)
-    };
-    assert_eq!(r(0, Some(0)), Ok(Status::Good));
-    assert_eq!(
-        r(1, Some(DAY)),
-        Err(Error::NotYetValid { this_update: at(1) })
-    );
-    assert_eq!(
-        r(-DAY, Some(-1)),
-        Err(Error::Expired {
-            next_update: at(-1)
-        })
-    );
+    for (this, next, want) in [
+        (0, Some(0), Ok(Status::Good)),
+        (1, Some(DAY), Err(Error::NotYetValid { this_update: at(1) })),
+        (
+            -DAY,
+            Some(-1),
+            Err(Error::Expired {
+                next_update: at(-1),
+            }),
+        ),
+    ] {
+        let der = with_times(&pki, this, next, this.min(0));
+        let got = status_with(&pki, &der, zero).map(|(status, _)| status);
+        assert_eq!(got, want, "thisUpdate {this}, nextUpdate {next:?}");
+    }
 }
 
 #[test]

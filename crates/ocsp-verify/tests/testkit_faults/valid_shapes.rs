@@ -20,28 +20,10 @@ fn issuer_signed_rsa() {
 #[test]
 fn delegated_rsa_by_key_and_by_name() {
     let pki = rsa();
-    let mut by_name = pki.delegated_response();
-    by_name.responder_id = pki.delegate_by_name();
-    let cases: Vec<Case> = vec![
-        (
-            "delegated byKey",
-            pki.delegated_response().sign(&pki.delegate.key),
-            GOOD_DELEGATED,
-        ),
-        (
-            "delegated byName",
-            by_name.sign(&pki.delegate.key),
-            GOOD_DELEGATED,
-        ),
-        (
-            "issuer byName",
-            issuer_signed(&pki, |spec| {
-                spec.responder_id = ResponderId::ByName(pki.ca.name.clone());
-            }),
-            GOOD_ISSUER,
-        ),
-    ];
-    assert_cases(&pki, "RSA", cases);
+    let signers = good_signers(&pki, &pki.issuer_response(), &pki.delegated_response());
+    for (name, der, who) in signers {
+        assert_eq!(status(&pki, &der), Ok((Status::Good, who)), "{name}");
+    }
 }
 
 /// The faults of `bad_signatures` too, for ECDSA.
