@@ -197,3 +197,30 @@ fn all_has_every_ecdsa_pair_and_ed25519() {
         .iter()
         .any(|a| a.public_key_alg_id() == alg_id::ED25519));
 }
+
+/// Each `_ABSENT_PARAMS` identifier is its NULL-parameters one without the
+/// NULL.
+#[test]
+fn absent_params_identifiers_drop_only_the_null() {
+    use rustls_pki_types::alg_id;
+    for (absent, null) in [
+        (
+            algorithms::RSA_PKCS1_SHA1_ABSENT_PARAMS_ALG_ID,
+            algorithms::RSA_PKCS1_SHA1_ALG_ID,
+        ),
+        (
+            algorithms::RSA_PKCS1_SHA256_ABSENT_PARAMS_ALG_ID,
+            alg_id::RSA_PKCS1_SHA256,
+        ),
+        (
+            algorithms::RSA_PKCS1_SHA384_ABSENT_PARAMS_ALG_ID,
+            alg_id::RSA_PKCS1_SHA384,
+        ),
+        (
+            algorithms::RSA_PKCS1_SHA512_ABSENT_PARAMS_ALG_ID,
+            alg_id::RSA_PKCS1_SHA512,
+        ),
+    ] {
+        assert_eq!([absent.as_ref(), &[0x05, 0x00]].concat(), null.as_ref());
+    }
+}
