@@ -213,6 +213,35 @@ pub fn openssl(dir: &Path, args: &[&str]) -> Output {
     out
 }
 
+/// The count of a run over a table of vectors: each mismatch printed to
+/// stderr as it comes, then `N passed, M failed` (the line CI reads).
+#[derive(Debug, Default)]
+pub struct Tally {
+    /// The cases that gave what was expected.
+    pub passed: usize,
+    /// The others.
+    pub failed: usize,
+}
+
+impl Tally {
+    /// Counts one case: passed when `ok`, else failed, with
+    /// `MISMATCH <mismatch()>` printed.
+    pub fn record(&mut self, ok: bool, mismatch: impl FnOnce() -> String) {
+        if ok {
+            self.passed += 1;
+        } else {
+            self.failed += 1;
+            eprintln!("MISMATCH {}", mismatch());
+        }
+    }
+
+    /// Prints `N passed, M failed`; returns `(passed, failed)`.
+    pub fn finish(&self) -> (usize, usize) {
+        println!("{} passed, {} failed", self.passed, self.failed);
+        (self.passed, self.failed)
+    }
+}
+
 /// Asserts that the certificate `der` carries both lax encodings rustls
 /// accepts and strict DER does not: `critical FALSE` written, and a
 /// keyUsage padded with a zero octet.

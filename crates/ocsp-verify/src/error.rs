@@ -207,89 +207,62 @@ impl Error {
     /// The variant's name, stable, for logs and machine-readable output
     /// (the `error.kind` of `ocsp verify --json`).
     pub fn kind(&self) -> &'static str {
-        match self {
-            Error::Malformed(_) => "Malformed",
-            Error::Unsuccessful { .. } => "Unsuccessful",
-            Error::UnsupportedResponseType { .. } => "UnsupportedResponseType",
-            Error::InvalidIssuer(_) => "InvalidIssuer",
-            Error::InvalidCertificate(_) => "InvalidCertificate",
-            Error::CertIdInputs(_) => "CertIdInputs",
-            Error::InvalidTrustedResponder { .. } => "InvalidTrustedResponder",
-            Error::UnsupportedSignatureAlgorithm { .. } => "UnsupportedSignatureAlgorithm",
-            Error::UnsupportedSignatureAlgorithmForKey { .. } => {
-                "UnsupportedSignatureAlgorithmForKey"
-            }
-            Error::UnsupportedPublicKey { .. } => "UnsupportedPublicKey",
-            Error::Sha1SignatureRefused { .. } => "Sha1SignatureRefused",
-            Error::InvalidSignature => "InvalidSignature",
-            Error::InvalidResponderKeyHash { .. } => "InvalidResponderKeyHash",
-            Error::NoAuthorizedResponder => "NoAuthorizedResponder",
-            Error::DelegatedResponderMalformed(_) => "DelegatedResponderMalformed",
-            Error::DelegatedResponderWrongIssuer => "DelegatedResponderWrongIssuer",
-            Error::DelegatedResponderBadSignature => "DelegatedResponderBadSignature",
-            Error::DelegatedResponderNotOcspSigning => "DelegatedResponderNotOcspSigning",
-            Error::DelegatedResponderNotValid { .. } => "DelegatedResponderNotValid",
-            Error::DelegatedResponderKeyUsage => "DelegatedResponderKeyUsage",
-            Error::DelegatedResponderIsCa => "DelegatedResponderIsCa",
-            Error::DelegatedResponderUnhandledCriticalExtension { .. } => {
-                "DelegatedResponderUnhandledCriticalExtension"
-            }
-            Error::CertificateIssuerMismatch => "CertificateIssuerMismatch",
-            Error::NoMatchingResponse => "NoMatchingResponse",
-            Error::NotYetValid { .. } => "NotYetValid",
-            Error::Expired { .. } => "Expired",
-            Error::NextUpdateBeforeThisUpdate { .. } => "NextUpdateBeforeThisUpdate",
-            Error::TooOld { .. } => "TooOld",
-            Error::MissingNextUpdate => "MissingNextUpdate",
-            Error::ProducedInFuture { .. } => "ProducedInFuture",
-            Error::ProducedOutsideCertificateValidity { .. } => {
-                "ProducedOutsideCertificateValidity"
-            }
-            Error::NonceMismatch => "NonceMismatch",
-            Error::NonceMissing => "NonceMissing",
-            Error::UnhandledCriticalExtension { .. } => "UnhandledCriticalExtension",
-        }
+        self.name_and_position().0
     }
 
     /// Where in the DER the wrapped decoding error was found, for the
     /// variants that wrap one (of the response, of an input, or of the
     /// CertID inputs).
     pub fn position(&self) -> Option<ocsp_types::Position> {
+        self.name_and_position().1
+    }
+
+    /// The variant's name and the position of the decoding error it wraps:
+    /// one exhaustive match, so that a new variant is named and placed.
+    fn name_and_position(&self) -> (&'static str, Option<ocsp_types::Position>) {
         match self {
-            Error::Malformed(e)
-            | Error::InvalidIssuer(e)
-            | Error::InvalidCertificate(e)
-            | Error::InvalidTrustedResponder { error: e, .. }
-            | Error::DelegatedResponderMalformed(e) => e.position(),
-            Error::CertIdInputs(e) => e.position(),
-            Error::Unsuccessful { .. }
-            | Error::UnsupportedResponseType { .. }
-            | Error::UnsupportedSignatureAlgorithm { .. }
-            | Error::UnsupportedSignatureAlgorithmForKey { .. }
-            | Error::UnsupportedPublicKey { .. }
-            | Error::Sha1SignatureRefused { .. }
-            | Error::InvalidSignature
-            | Error::InvalidResponderKeyHash { .. }
-            | Error::NoAuthorizedResponder
-            | Error::DelegatedResponderWrongIssuer
-            | Error::DelegatedResponderBadSignature
-            | Error::DelegatedResponderNotOcspSigning
-            | Error::DelegatedResponderNotValid { .. }
-            | Error::DelegatedResponderKeyUsage
-            | Error::DelegatedResponderIsCa
-            | Error::DelegatedResponderUnhandledCriticalExtension { .. }
-            | Error::CertificateIssuerMismatch
-            | Error::NoMatchingResponse
-            | Error::NotYetValid { .. }
-            | Error::Expired { .. }
-            | Error::NextUpdateBeforeThisUpdate { .. }
-            | Error::TooOld { .. }
-            | Error::MissingNextUpdate
-            | Error::ProducedInFuture { .. }
-            | Error::ProducedOutsideCertificateValidity { .. }
-            | Error::NonceMismatch
-            | Error::NonceMissing
-            | Error::UnhandledCriticalExtension { .. } => None,
+            Error::Malformed(e) => ("Malformed", e.position()),
+            Error::Unsuccessful { .. } => ("Unsuccessful", None),
+            Error::UnsupportedResponseType { .. } => ("UnsupportedResponseType", None),
+            Error::InvalidIssuer(e) => ("InvalidIssuer", e.position()),
+            Error::InvalidCertificate(e) => ("InvalidCertificate", e.position()),
+            Error::CertIdInputs(e) => ("CertIdInputs", e.position()),
+            Error::InvalidTrustedResponder { error, .. } => {
+                ("InvalidTrustedResponder", error.position())
+            }
+            Error::UnsupportedSignatureAlgorithm { .. } => ("UnsupportedSignatureAlgorithm", None),
+            Error::UnsupportedSignatureAlgorithmForKey { .. } => {
+                ("UnsupportedSignatureAlgorithmForKey", None)
+            }
+            Error::UnsupportedPublicKey { .. } => ("UnsupportedPublicKey", None),
+            Error::Sha1SignatureRefused { .. } => ("Sha1SignatureRefused", None),
+            Error::InvalidSignature => ("InvalidSignature", None),
+            Error::InvalidResponderKeyHash { .. } => ("InvalidResponderKeyHash", None),
+            Error::NoAuthorizedResponder => ("NoAuthorizedResponder", None),
+            Error::DelegatedResponderMalformed(e) => ("DelegatedResponderMalformed", e.position()),
+            Error::DelegatedResponderWrongIssuer => ("DelegatedResponderWrongIssuer", None),
+            Error::DelegatedResponderBadSignature => ("DelegatedResponderBadSignature", None),
+            Error::DelegatedResponderNotOcspSigning => ("DelegatedResponderNotOcspSigning", None),
+            Error::DelegatedResponderNotValid { .. } => ("DelegatedResponderNotValid", None),
+            Error::DelegatedResponderKeyUsage => ("DelegatedResponderKeyUsage", None),
+            Error::DelegatedResponderIsCa => ("DelegatedResponderIsCa", None),
+            Error::DelegatedResponderUnhandledCriticalExtension { .. } => {
+                ("DelegatedResponderUnhandledCriticalExtension", None)
+            }
+            Error::CertificateIssuerMismatch => ("CertificateIssuerMismatch", None),
+            Error::NoMatchingResponse => ("NoMatchingResponse", None),
+            Error::NotYetValid { .. } => ("NotYetValid", None),
+            Error::Expired { .. } => ("Expired", None),
+            Error::NextUpdateBeforeThisUpdate { .. } => ("NextUpdateBeforeThisUpdate", None),
+            Error::TooOld { .. } => ("TooOld", None),
+            Error::MissingNextUpdate => ("MissingNextUpdate", None),
+            Error::ProducedInFuture { .. } => ("ProducedInFuture", None),
+            Error::ProducedOutsideCertificateValidity { .. } => {
+                ("ProducedOutsideCertificateValidity", None)
+            }
+            Error::NonceMismatch => ("NonceMismatch", None),
+            Error::NonceMissing => ("NonceMissing", None),
+            Error::UnhandledCriticalExtension { .. } => ("UnhandledCriticalExtension", None),
         }
     }
 }

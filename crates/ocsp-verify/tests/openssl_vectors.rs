@@ -12,7 +12,7 @@ use std::fs;
 use std::path::Path;
 
 use base64ct::{Base64, Encoding};
-use ocsp_testkit::support::{read_tsv as tsv, shared_vectors};
+use ocsp_testkit::support::{read_tsv as tsv, shared_vectors, Tally};
 use ocsp_verify::{algorithms, Error, Issuer, Responder, Status, Subject, UnixTime, Verifier};
 
 fn b64(text: &str) -> Vec<u8> {
@@ -122,7 +122,7 @@ fn openssl_manifest() {
         .collect();
     let verifier = Verifier::new(algorithms::ALL);
 
-    let (mut passed, mut failed) = (0, 0);
+    let mut tally = Tally::default();
     let cases = tsv(&dir.join("MANIFEST.tsv"));
     assert_eq!(cases.len(), 59);
     for case in &cases {
@@ -168,16 +168,12 @@ fn openssl_manifest() {
         };
         let want = expected(name);
         let agrees_with_openssl = matches!(want, Expect::Good(_)) == (case["expected"] == "pass");
-        if got == want && agrees_with_openssl {
-            passed += 1;
-        } else {
-            failed += 1;
-            eprintln!(
-                "MISMATCH {name}: got {got:?}, want {want:?} (openssl: {})",
+        tally.record(got == want && agrees_with_openssl, || {
+            format!(
+                "{name}: got {got:?}, want {want:?} (openssl: {})",
                 case["expected"]
-            );
-        }
+            )
+        });
     }
-    println!("{passed} passed, {failed} failed");
-    assert_eq!(failed, 0);
+    assert_eq!(tally.finish().1, 0);
 }

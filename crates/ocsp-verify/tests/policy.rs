@@ -10,85 +10,36 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use std::time::Duration;
 
-use ocsp_testkit::{at, cert, der, single, Flavor, HashAlg, Pki, DAY, HOUR, NOW};
-use ocsp_types::{CertStatus, CrlReason, Extension, ObjectIdentifier, RevokedInfo};
-use ocsp_verify::{
-    algorithms, Error, Issuer, Policy, Responder, Status, Subject, UnixTime, Verifier,
+use common::{
+    delegated, revoked_key_compromise, status as verify, Check, Seen, Who, SKEW, UNKNOWN_EXT,
 };
-
-const SKEW: i64 = 300;
-const UNKNOWN_EXT: &str = "1.3.6.1.4.1.99999.1";
-
-/// What a verification gave, without borrows.
-#[derive(Debug, PartialEq, Eq)]
-struct Seen {
-    status: Status,
-    responder: Who,
-    valid_until: i64,
-}
-
-/// Who signed, without borrows.
-#[derive(Debug, PartialEq, Eq)]
-enum Who {
-    Issuer,
-    Embedded,
-    Extra(usize),
-    Other,
-}
+use ocsp_testkit::{at, cert, der, single, Flavor, HashAlg, Pki, DAY, HOUR, NOW};
+use ocsp_types::{CertStatus, Extension, ObjectIdentifier, SingleResponse};
+use ocsp_verify::{Error, Policy, Status};
 
 fn verify_with(pki: &Pki, response: &[u8], policy: Policy, extra: &[&[u8]]) -> Result<Seen, Error> {
-    Verifier::new(algorithms::ALL)
-        .with_policy(policy)
-        .with_extra_certificates(extra)
-        .verify(
-            response,
-            Subject::Certificate(&pki.leaf),
-            Issuer::Certificate(&pki.ca.cert),
-            UnixTime::since_unix_epoch(Duration::from_secs(NOW as u64)),
-            None,
-        )
-        .map(|v| Seen {
-            status: v.status,
-            responder: match v.responder {
-                Responder::Issuer => Who::Issuer,
-                Responder::Delegated { .. } => Who::Embedded,
-                Responder::DelegatedExtra { index } => Who::Extra(index),
-                _ => Who::Other,
-            },
-            valid_until: v.valid_until.as_secs() as i64,
-        })
-}
-
-/// Status and signer under the default policy, no extra certificates.
-fn verify(pki: &Pki, response: &[u8]) -> Result<(Status, Who), Error> {
-    verify_with(pki, response, Policy::default(), &[]).map(|s| (s.status, s.responder))
+    Check {
+        policy,
+        extra,
+        ..Check::default()
+    }
+    .run(pki, response)
 }
 
 fn rsa() -> Pki {
     Pki::new(Flavor::Rsa)
 }
 
-/// A delegated response (byKey) signed by the delegate, embedding `certs`.
-fn delegated(pki: &Pki, certs: Option<Vec<Vec<u8>>>) -> Vec<u8> {
-    let mut spec = pki.delegated_response();
-    spec.certs = certs;
-    spec.sign(&pki.delegate.key)
-}
-
 fn revoked() -> CertStatus {
-    CertStatus::Revoked(RevokedInfo {
-        revocation_time: at(-DAY),
-        revocation_reason: Some(CrlReason::KeyCompromise),
-    })
+    revoked_key_compromise().0
 }
 
 fn revoked_status() -> Status {
-    Status::Revoked {
-        time: at(-DAY),
-        reason: Some(CrlReason::KeyCompromise),
-    }
+    revoked_key_compromise().1
 }
 
 // ---------------------------------------------------------------- keyUsage (item 5)
@@ -104,7 +55,7 @@ fn delegate_key_usage_digital_signature_or_non_repudiation() {
             &delegated(&pki, Some(vec![pki.issue_delegate(&spec)])),
         )
     };
-    let good = Ok((Status::Good, Who::Embedded));
+    let good = Ok((Status::Good, Who::Delegated));
     // Absent, digitalSignature, nonRepudiation only (qualified CAs such as
     // D-TRUST), both.
     assert_eq!(with_ku(None), good);
@@ -150,7 +101,7 @@ fn ca_certificate_as_delegated_responder_is_refused_by_default() {
     };
     assert_eq!(
         verify_with(&pki, &response, allow, &[]).map(|s| (s.status, s.responder)),
-        Ok((Status::Good, Who::Embedded))
+        Ok((Status::Good, Who::Delegated))
     );
     assert_eq!(
         verify_with(&pki, &bare, allow, &[&ca_delegate]).map(|s| s.responder),
@@ -182,7 +133,7 @@ fn basic_constraints_without_ca_is_an_end_entity() {
                 &pki,
                 &delegated(&pki, Some(vec![pki.issue_delegate(&spec)]))
             ),
-            Ok((Status::Good, Who::Embedded)),
+            Ok((Status::Good, Who::Delegated)),
             "{value:02x?}"
         );
     }
@@ -227,7 +178,7 @@ fn extra_certificates_authorize_a_response_without_embedded_certs() {
     let embedded = delegated(&pki, Some(vec![pki.delegate.cert.clone()]));
     assert_eq!(
         verify_with(&pki, &embedded, Policy::default(), &[&pki.delegate.cert]).map(|s| s.responder),
-        Ok(Who::Embedded)
+        Ok(Who::Delegated)
     );
     // A broken embedded one does not hide a good extra one.
     let mut no_eku = pki.delegate_spec();
@@ -300,33 +251,33 @@ fn with_singles(pki: &Pki, singles: Vec<ocsp_types::SingleResponse>) -> Vec<u8> 
     spec.sign(&pki.ca.key)
 }
 
+/// `bad` about the leaf next to a plain good entry, in either order, fails
+/// the response with `want`.
+fn assert_fails_next_to_good(pki: &Pki, bad: SingleResponse, want: Error) {
+    let good = pki.leaf_single(CertStatus::Good);
+    for singles in [vec![good.clone(), bad.clone()], vec![bad, good]] {
+        let statuses: Vec<_> = singles.iter().map(|s| s.cert_status).collect();
+        assert_eq!(
+            verify(pki, &with_singles(pki, singles)),
+            Err(want.clone()),
+            "{statuses:?}"
+        );
+    }
+}
+
 #[test]
 fn good_and_revoked_with_an_unhandled_critical_extension_fails() {
     let pki = rsa();
+    let want = Error::UnhandledCriticalExtension {
+        oid: Some(ObjectIdentifier::new_unwrap(UNKNOWN_EXT)),
+    };
     let mut bad_revoked = pki.leaf_single(revoked());
     bad_revoked.extensions = vec![critical_unknown()];
-    let good = pki.leaf_single(CertStatus::Good);
-    let want = Err(Error::UnhandledCriticalExtension {
-        oid: Some(ObjectIdentifier::new_unwrap(UNKNOWN_EXT)),
-    });
-    assert_eq!(
-        verify(
-            &pki,
-            &with_singles(&pki, vec![good.clone(), bad_revoked.clone()])
-        ),
-        want
-    );
-    assert_eq!(
-        verify(&pki, &with_singles(&pki, vec![bad_revoked, good.clone()])),
-        want
-    );
+    assert_fails_next_to_good(&pki, bad_revoked, want.clone());
     // The same for a good entry with it next to a plain good one.
-    let mut bad_good = good.clone();
+    let mut bad_good = pki.leaf_single(CertStatus::Good);
     bad_good.extensions = vec![critical_unknown()];
-    assert_eq!(
-        verify(&pki, &with_singles(&pki, vec![good.clone(), bad_good])),
-        want
-    );
+    assert_fails_next_to_good(&pki, bad_good, want);
     // An entry about another certificate is not read (as mozilla::pkix).
     let mut other = single(
         ocsp_testkit::cert_id(HashAlg::Sha1, &pki.ca.name, &pki.ca.key, &[0x99]),
@@ -335,6 +286,7 @@ fn good_and_revoked_with_an_unhandled_critical_extension_fails() {
         Some(at(DAY)),
     );
     other.extensions = vec![critical_unknown()];
+    let good = pki.leaf_single(CertStatus::Good);
     assert_eq!(
         verify(&pki, &with_singles(&pki, vec![other, good])),
         Ok((Status::Good, Who::Issuer))
@@ -379,54 +331,38 @@ fn revoked_wins_in_any_order_then_unknown() {
 #[test]
 fn an_unusable_matching_entry_fails_the_response() {
     let pki = rsa();
-    let good = pki.leaf_single(CertStatus::Good);
+    let revoked_between = |this: i64, next: i64| {
+        single(
+            pki.leaf_cert_id(HashAlg::Sha1),
+            revoked(),
+            at(this),
+            Some(at(next)),
+        )
+    };
     // Inconsistent times: nextUpdate before thisUpdate.
-    let backwards = single(
-        pki.leaf_cert_id(HashAlg::Sha1),
-        revoked(),
-        at(-HOUR),
-        Some(at(-2 * HOUR)),
-    );
-    let want = Err(Error::NextUpdateBeforeThisUpdate {
-        this_update: at(-HOUR),
-        next_update: at(-2 * HOUR),
-    });
-    assert_eq!(
-        verify(
-            &pki,
-            &with_singles(&pki, vec![good.clone(), backwards.clone()])
-        ),
-        want
-    );
-    assert_eq!(
-        verify(&pki, &with_singles(&pki, vec![backwards, good.clone()])),
-        want
+    assert_fails_next_to_good(
+        &pki,
+        revoked_between(-HOUR, -2 * HOUR),
+        Error::NextUpdateBeforeThisUpdate {
+            this_update: at(-HOUR),
+            next_update: at(-2 * HOUR),
+        },
     );
     // An expired revoked entry is not outvoted by a fresh good one.
-    let expired = single(
-        pki.leaf_cert_id(HashAlg::Sha1),
-        revoked(),
-        at(-5 * DAY),
-        Some(at(-4 * DAY)),
-    );
-    assert_eq!(
-        verify(&pki, &with_singles(&pki, vec![good.clone(), expired])),
-        Err(Error::Expired {
-            next_update: at(-4 * DAY)
-        })
+    assert_fails_next_to_good(
+        &pki,
+        revoked_between(-5 * DAY, -4 * DAY),
+        Error::Expired {
+            next_update: at(-4 * DAY),
+        },
     );
     // Nor is one from the future.
-    let future = single(
-        pki.leaf_cert_id(HashAlg::Sha1),
-        revoked(),
-        at(DAY),
-        Some(at(2 * DAY)),
-    );
-    assert_eq!(
-        verify(&pki, &with_singles(&pki, vec![good, future])),
-        Err(Error::NotYetValid {
-            this_update: at(DAY)
-        })
+    assert_fails_next_to_good(
+        &pki,
+        revoked_between(DAY, 2 * DAY),
+        Error::NotYetValid {
+            this_update: at(DAY),
+        },
     );
 }
 

@@ -10,6 +10,7 @@
 
 use std::time::Duration;
 
+use ocsp_testkit::der::tlv;
 use ocsp_types::limits::{MAX_ENTRIES, MAX_MESSAGE_LEN};
 use ocsp_types::OcspResponse;
 use ocsp_verify::{algorithms, Error, Issuer, Subject, UnixTime, Verifier};
@@ -55,21 +56,6 @@ fn ten_megabytes_is_input_too_large() {
             limit: MAX_MESSAGE_LEN
         })
     );
-}
-
-fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
-    let mut out = vec![tag];
-    let len = content.len();
-    if len < 0x80 {
-        out.push(len as u8);
-    } else {
-        let bytes = len.to_be_bytes();
-        let skip = bytes.iter().take_while(|&&b| b == 0).count();
-        out.push(0x80 | (bytes.len() - skip) as u8);
-        out.extend_from_slice(&bytes[skip..]);
-    }
-    out.extend_from_slice(content);
-    out
 }
 
 /// An unsigned response from the seed's responder (byKey, the seed's key

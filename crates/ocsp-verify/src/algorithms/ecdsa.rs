@@ -9,8 +9,10 @@
 //! (FIPS 186-4 6.4), which the `ecdsa` crate's prehash verification does.
 
 use p256::ecdsa::signature::hazmat::PrehashVerifier;
-use rustls_pki_types::{AlgorithmIdentifier, InvalidSignature, SignatureVerificationAlgorithm};
+use rustls_pki_types::{alg_id, AlgorithmIdentifier, InvalidSignature};
 use sha2::{Digest, Sha256, Sha384, Sha512};
+
+use super::Signed;
 
 /// The curve of an ECDSA algorithm.
 #[derive(Debug, Clone, Copy)]
@@ -18,6 +20,17 @@ pub(super) enum Curve {
     P256,
     P384,
     P521,
+}
+
+impl Curve {
+    /// The key's identifier (`id-ecPublicKey` with the curve, RFC 5480).
+    pub(super) fn alg_id(self) -> AlgorithmIdentifier {
+        match self {
+            Curve::P256 => alg_id::ECDSA_P256,
+            Curve::P384 => alg_id::ECDSA_P384,
+            Curve::P521 => alg_id::ECDSA_P521,
+        }
+    }
 }
 
 /// The hash of an ECDSA algorithm.
@@ -28,11 +41,20 @@ pub(super) enum Hash {
     Sha512,
 }
 
-/// An ECDSA signature algorithm.
+impl Hash {
+    /// The signature's identifier (`ecdsa-with-SHA*`, RFC 5758).
+    pub(super) fn alg_id(self) -> AlgorithmIdentifier {
+        match self {
+            Hash::Sha256 => alg_id::ECDSA_SHA256,
+            Hash::Sha384 => alg_id::ECDSA_SHA384,
+            Hash::Sha512 => alg_id::ECDSA_SHA512,
+        }
+    }
+}
+
+/// An ECDSA signature algorithm: a curve with a hash.
 #[derive(Debug)]
 pub(super) struct Ecdsa {
-    pub(super) public_key_alg_id: AlgorithmIdentifier,
-    pub(super) signature_alg_id: AlgorithmIdentifier,
     pub(super) curve: Curve,
     pub(super) hash: Hash,
 }
@@ -48,13 +70,13 @@ macro_rules! verify_on {
     }};
 }
 
-impl SignatureVerificationAlgorithm for Ecdsa {
-    fn verify_signature(
-        &self,
-        public_key: &[u8],
-        message: &[u8],
-        signature: &[u8],
-    ) -> Result<(), InvalidSignature> {
+impl Ecdsa {
+    pub(super) fn verify(&self, signed: Signed<'_>) -> Result<(), InvalidSignature> {
+        let Signed {
+            public_key,
+            message,
+            signature,
+        } = signed;
         let h256;
         let h384;
         let h512;
@@ -77,13 +99,5 @@ impl SignatureVerificationAlgorithm for Ecdsa {
             Curve::P384 => verify_on!(p384, public_key, prehash, signature),
             Curve::P521 => verify_on!(p521, public_key, prehash, signature),
         }
-    }
-
-    fn public_key_alg_id(&self) -> AlgorithmIdentifier {
-        self.public_key_alg_id
-    }
-
-    fn signature_alg_id(&self) -> AlgorithmIdentifier {
-        self.signature_alg_id
     }
 }

@@ -7,52 +7,56 @@
 //! section 4), the signature the raw `sigEncode` octets. Lengths are fixed
 //! per parameter set: anything else does not verify.
 
-use core::marker::PhantomData;
+use ml_dsa::{
+    EncodedSignature, EncodedVerifyingKey, MlDsa44, MlDsa65, MlDsa87, MlDsaParams, Signature,
+    VerifyingKey,
+};
+use rustls_pki_types::{alg_id, AlgorithmIdentifier, InvalidSignature};
 
-use ml_dsa::{EncodedSignature, EncodedVerifyingKey, MlDsaParams, Signature, VerifyingKey};
-use rustls_pki_types::{AlgorithmIdentifier, InvalidSignature, SignatureVerificationAlgorithm};
+use super::Signed;
 
-/// ML-DSA under the parameter set `P`; the identifier names both the key
-/// and the signature algorithm (RFC 9881).
-pub(super) struct MlDsa<P> {
-    pub(super) alg_id: AlgorithmIdentifier,
-    pub(super) parameter_set: PhantomData<P>,
-}
-
-impl<P> core::fmt::Debug for MlDsa<P> {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("MlDsa")
-            .field("alg_id", &self.alg_id)
-            .finish()
-    }
+/// An ML-DSA parameter set; its identifier names both the key and the
+/// signature algorithm (RFC 9881).
+#[derive(Debug, Clone, Copy)]
+pub(super) enum MlDsa {
+    MlDsa44,
+    MlDsa65,
+    MlDsa87,
 }
 
 /// The empty context string of RFC 9881 section 3.
 const CONTEXT: &[u8] = &[];
 
-impl<P: MlDsaParams + Send + Sync> SignatureVerificationAlgorithm for MlDsa<P> {
-    fn verify_signature(
-        &self,
-        public_key: &[u8],
-        message: &[u8],
-        signature: &[u8],
-    ) -> Result<(), InvalidSignature> {
-        let key = EncodedVerifyingKey::<P>::try_from(public_key).map_err(|_| InvalidSignature)?;
-        let key = VerifyingKey::<P>::decode(&key);
-        let signature = EncodedSignature::<P>::try_from(signature).map_err(|_| InvalidSignature)?;
-        let signature = Signature::<P>::decode(&signature).ok_or(InvalidSignature)?;
-        if key.verify_with_context(message, CONTEXT, &signature) {
-            Ok(())
-        } else {
-            Err(InvalidSignature)
+impl MlDsa {
+    /// `id-ml-dsa-44/65/87`.
+    pub(super) fn alg_id(self) -> AlgorithmIdentifier {
+        match self {
+            MlDsa::MlDsa44 => alg_id::ML_DSA_44,
+            MlDsa::MlDsa65 => alg_id::ML_DSA_65,
+            MlDsa::MlDsa87 => alg_id::ML_DSA_87,
         }
     }
 
-    fn public_key_alg_id(&self) -> AlgorithmIdentifier {
-        self.alg_id
+    pub(super) fn verify(self, signed: Signed<'_>) -> Result<(), InvalidSignature> {
+        match self {
+            MlDsa::MlDsa44 => verify::<MlDsa44>(signed),
+            MlDsa::MlDsa65 => verify::<MlDsa65>(signed),
+            MlDsa::MlDsa87 => verify::<MlDsa87>(signed),
+        }
     }
+}
 
-    fn signature_alg_id(&self) -> AlgorithmIdentifier {
-        self.alg_id
+/// Verifies a signature under the parameter set `P`.
+fn verify<P: MlDsaParams>(signed: Signed<'_>) -> Result<(), InvalidSignature> {
+    let key =
+        EncodedVerifyingKey::<P>::try_from(signed.public_key).map_err(|_| InvalidSignature)?;
+    let key = VerifyingKey::<P>::decode(&key);
+    let signature =
+        EncodedSignature::<P>::try_from(signed.signature).map_err(|_| InvalidSignature)?;
+    let signature = Signature::<P>::decode(&signature).ok_or(InvalidSignature)?;
+    if key.verify_with_context(signed.message, CONTEXT, &signature) {
+        Ok(())
+    } else {
+        Err(InvalidSignature)
     }
 }

@@ -4,11 +4,11 @@
 use rsa::pkcs1::DecodeRsaPublicKey;
 use rsa::traits::PublicKeyParts;
 use rsa::{Pkcs1v15Sign, Pss, PublicKey as RsaPublicKey};
-use rustls_pki_types::{
-    alg_id, AlgorithmIdentifier, InvalidSignature, SignatureVerificationAlgorithm,
-};
+use rustls_pki_types::{AlgorithmIdentifier, InvalidSignature};
 use sha1::Sha1;
 use sha2::{Digest, Sha256, Sha384, Sha512};
+
+use super::Signed;
 
 /// The smallest modulus accepted, in bits (as rustls-webpki).
 const MIN_MODULUS_BITS: usize = 2048;
@@ -59,13 +59,13 @@ fn check<D: Digest + sha2::digest::const_oid::AssociatedOid + sha2::digest::Fixe
     result.map_err(|_| InvalidSignature)
 }
 
-impl SignatureVerificationAlgorithm for Rsa {
-    fn verify_signature(
-        &self,
-        public_key_bytes: &[u8],
-        message: &[u8],
-        signature: &[u8],
-    ) -> Result<(), InvalidSignature> {
+impl Rsa {
+    pub(super) fn verify(&self, signed: Signed<'_>) -> Result<(), InvalidSignature> {
+        let Signed {
+            public_key: public_key_bytes,
+            message,
+            signature,
+        } = signed;
         let key = public_key(public_key_bytes)?;
         if signature.len() != key.size() {
             return Err(InvalidSignature);
@@ -76,13 +76,5 @@ impl SignatureVerificationAlgorithm for Rsa {
             Hash::Sha384 => check::<Sha384>(&key, self.padding, message, signature),
             Hash::Sha512 => check::<Sha512>(&key, self.padding, message, signature),
         }
-    }
-
-    fn public_key_alg_id(&self) -> AlgorithmIdentifier {
-        alg_id::RSA_ENCRYPTION
-    }
-
-    fn signature_alg_id(&self) -> AlgorithmIdentifier {
-        self.signature_alg_id
     }
 }

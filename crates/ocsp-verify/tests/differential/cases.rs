@@ -1,46 +1,37 @@
 //! The cases: each response with what `ocsp_verify` concludes and how
 //! OpenSSL's model is made comparable.
 
+use super::common::{good_signers, wrong_cert_ids};
 use super::*;
+
+/// A change to the delegate's certificate.
+type EditDelegate<'a> = dyn Fn(&mut CertSpec) + 'a;
 
 /// The cases common to every key type.
 pub(super) fn common_cases(w: &World) -> Vec<Case> {
     let pki = &w.pki;
-    let named = |n: &str| format!("{} {n}", w.flavor);
-    let mut cases = Vec::new();
-
-    cases.push(case(
-        &named("issuer good"),
-        w.issuer_response().sign(&pki.ca.key),
-        GOOD,
-    ));
-    cases.push(case(
-        &named("delegated good"),
-        w.delegated_response().sign(&pki.delegate.key),
-        GOOD,
-    ));
-    let mut spec = w.delegated_response();
-    spec.responder_id = pki.delegate_by_name();
-    cases.push(case(
-        &named("delegated byName good"),
-        spec.sign(&pki.delegate.key),
-        GOOD,
-    ));
-    let mut spec = w.issuer_response();
-    spec.corrupt_signature = true;
-    cases.push(case(
-        &named("issuer bad signature"),
-        spec.sign(&pki.ca.key),
-        Err("InvalidSignature"),
-    ));
-    let mut spec = w.delegated_response();
-    spec.corrupt_signature = true;
-    cases.push(case(
-        &named("delegated bad signature"),
-        spec.sign(&pki.delegate.key),
-        Err("InvalidSignature"),
-    ));
-    cases
+    let mut issuer_bad = w.issuer_response();
+    issuer_bad.corrupt_signature = true;
+    let mut delegated_bad = w.delegated_response();
+    delegated_bad.corrupt_signature = true;
+    let good = good_signers(pki, &w.issuer_response(), &w.delegated_response());
+    let bad = [
+        (
+            "issuer bad signature",
+            issuer_bad.sign(&pki.ca.key),
+            Err("InvalidSignature"),
+        ),
+        (
+            "delegated bad signature",
+            delegated_bad.sign(&pki.delegate.key),
+            Err("InvalidSignature"),
+        ),
+    ];
+    good.into_iter()
+        .map(|(name, response, _)| (name, response, GOOD))
+        .chain(bad)
+        .map(|(name, response, want)| case(&format!("{} {name}", w.flavor), response, want))
+        .collect()
 }
 
 pub(super) fn rsa_cases(w: &World) -> Vec<Case> {
@@ -63,24 +54,15 @@ pub(super) fn rsa_cases(w: &World) -> Vec<Case> {
         ("revoked without reason", revoked(None), "revoked"),
         ("unknown", CertStatus::Unknown, "unknown"),
     ] {
-        let mut spec = w.issuer_response();
-        spec.singles = vec![w.leaf_single(status)];
-        cases.push(case(
-            &format!("issuer {name}"),
-            spec.sign(&pki.ca.key),
-            Ok(want),
-        ));
-        let mut spec = w.delegated_response();
-        spec.singles = vec![w.leaf_single(status)];
-        cases.push(case(
-            &format!("delegated {name}"),
-            spec.sign(&pki.delegate.key),
-            Ok(want),
-        ));
+        for (signer, mut spec, key) in [
+            ("issuer", w.issuer_response(), &pki.ca.key),
+            ("delegated", w.delegated_response(), &pki.delegate.key),
+        ] {
+            spec.singles = vec![w.leaf_single(status)];
+            cases.push(case(&format!("{signer} {name}"), spec.sign(key), Ok(want)));
+        }
     }
-    let mut spec = w.issuer_response();
-    spec.responder_id = ResponderId::ByName(pki.ca.name.clone());
-    cases.push(case("issuer byName good", spec.sign(&pki.ca.key), GOOD));
+    // The good signers (byKey, byName): `common_cases`.
     for alg in [
         SigAlg::RsaPssSha256,
         SigAlg::RsaSha384,
@@ -102,7 +84,8 @@ pub(super) fn rsa_cases(w: &World) -> Vec<Case> {
         w.at(-HOUR),
         Some(w.at(DAY)),
     )];
-    let mut c = case("SHA-256 CertID", spec.sign(&pki.ca.key), GOOD);
+    let sha256_cert_id = spec.sign(&pki.ca.key);
+    let mut c = case("SHA-256 CertID", sha256_cert_id.clone(), GOOD);
     c.openssl_args = vec!["-sha256"];
     cases.push(c);
     // Another certificate's revoked answer next to ours.
@@ -152,43 +135,72 @@ pub(super) fn rsa_cases(w: &World) -> Vec<Case> {
         spec.sign(&pki.delegate.key),
         Err("NoAuthorizedResponder"),
     ));
-    for (name, eku) in [
-        ("delegate without EKU", None),
+    let validity = |nb: i64, na: i64| {
+        move |c: &mut CertSpec| {
+            c.not_before = w.at(nb);
+            c.not_after = w.at(na);
+        }
+    };
+    let expired = validity(-30 * DAY, -DAY);
+    let not_yet_valid = validity(DAY, 30 * DAY);
+    let delegate_cases: [(&str, &EditDelegate, Result<&str, &str>); 8] = [
+        (
+            "delegate without EKU",
+            &|c| c.eku = None,
+            Err("DelegatedResponderNotOcspSigning"),
+        ),
         (
             "delegate with serverAuth only",
-            Some(vec![cert::KP_SERVER_AUTH.to_vec()]),
-        ),
-    ] {
-        let mut c = w.delegate_spec();
-        c.eku = eku;
-        cases.push(case(
-            name,
-            w.with_delegate(pki.issue_delegate(&c))
-                .sign(&pki.delegate.key),
+            &|c| c.eku = Some(vec![cert::KP_SERVER_AUTH.to_vec()]),
             Err("DelegatedResponderNotOcspSigning"),
-        ));
+        ),
+        // SHA-1 on the delegate's certificate: both accept it by default
+        // (ocsp-verify refuses it only with allow_sha1_signatures = false).
+        (
+            "delegate certificate signed with SHA-1",
+            &|c| c.sig_alg = Some(SigAlg::RsaSha1),
+            GOOD,
+        ),
+        (
+            "delegate with serverAuth and OCSPSigning",
+            &|c| {
+                c.eku = Some(vec![
+                    cert::KP_SERVER_AUTH.to_vec(),
+                    cert::KP_OCSP_SIGNING.to_vec(),
+                ]);
+            },
+            GOOD,
+        ),
+        (
+            "expired delegate",
+            &expired,
+            Err("DelegatedResponderNotValid"),
+        ),
+        (
+            "delegate not yet valid",
+            &not_yet_valid,
+            Err("DelegatedResponderNotValid"),
+        ),
+        (
+            "delegate certificate signature broken",
+            &|c| c.corrupt_signature = true,
+            Err("DelegatedResponderBadSignature"),
+        ),
+        (
+            "delegate with an unknown critical extension",
+            &|c| {
+                c.extra_extensions
+                    .push((vec![0x2a, 0x03, 0x04], true, vec![0x05, 0x00]));
+            },
+            Err("DelegatedResponderUnhandledCriticalExtension"),
+        ),
+    ];
+    for (name, edit, want) in delegate_cases {
+        let mut c = w.delegate_spec();
+        edit(&mut c);
+        let response = w.with_delegate(pki.issue_delegate(&c));
+        cases.push(case(name, response.sign(&pki.delegate.key), want));
     }
-    // SHA-1 on the delegate's certificate: both accept it by default
-    // (ocsp-verify refuses it only with allow_sha1_signatures = false).
-    let mut c = w.delegate_spec();
-    c.sig_alg = Some(SigAlg::RsaSha1);
-    cases.push(case(
-        "delegate certificate signed with SHA-1",
-        w.with_delegate(pki.issue_delegate(&c))
-            .sign(&pki.delegate.key),
-        GOOD,
-    ));
-    let mut c = w.delegate_spec();
-    c.eku = Some(vec![
-        cert::KP_SERVER_AUTH.to_vec(),
-        cert::KP_OCSP_SIGNING.to_vec(),
-    ]);
-    cases.push(case(
-        "delegate with serverAuth and OCSPSigning",
-        w.with_delegate(pki.issue_delegate(&c))
-            .sign(&pki.delegate.key),
-        GOOD,
-    ));
     // Same issuer Name, another key.
     let c = w
         .delegate_spec()
@@ -232,38 +244,6 @@ pub(super) fn rsa_cases(w: &World) -> Vec<Case> {
     );
     c.extra_anchors = vec![stranger_cert];
     cases.push(c);
-    for (name, nb, na) in [
-        ("expired delegate", w.at(-30 * DAY), w.at(-DAY)),
-        ("delegate not yet valid", w.at(DAY), w.at(30 * DAY)),
-    ] {
-        let mut c = w.delegate_spec();
-        c.not_before = nb;
-        c.not_after = na;
-        cases.push(case(
-            name,
-            w.with_delegate(pki.issue_delegate(&c))
-                .sign(&pki.delegate.key),
-            Err("DelegatedResponderNotValid"),
-        ));
-    }
-    let mut c = w.delegate_spec();
-    c.corrupt_signature = true;
-    cases.push(case(
-        "delegate certificate signature broken",
-        w.with_delegate(pki.issue_delegate(&c))
-            .sign(&pki.delegate.key),
-        Err("DelegatedResponderBadSignature"),
-    ));
-    let mut c = w.delegate_spec();
-    c.extra_extensions
-        .push((vec![0x2a, 0x03, 0x04], true, vec![0x05, 0x00]));
-    cases.push(case(
-        "delegate with an unknown critical extension",
-        w.with_delegate(pki.issue_delegate(&c))
-            .sign(&pki.delegate.key),
-        Err("DelegatedResponderUnhandledCriticalExtension"),
-    ));
-
     // A responder the CA never certified, trusted locally (-VAfile).
     let rogue = Key::load(KeyName::OtherRsa);
     let rogue_name = der::name("Local responder");
@@ -285,17 +265,7 @@ pub(super) fn rsa_cases(w: &World) -> Vec<Case> {
     ));
 
     // ------------------------------------------------ CertID faults
-    for (name, field) in [
-        ("issuer name hash", 0),
-        ("issuer key hash", 1),
-        ("serial", 2),
-    ] {
-        let mut id = pki.leaf_cert_id(HashAlg::Sha1);
-        match field {
-            0 => id.issuer_name_hash[0] ^= 1,
-            1 => id.issuer_key_hash[19] ^= 1,
-            _ => id.serial_number = vec![0x0a, 0x1b, 0x2c, 0x3d, 0x4e, 0x5e],
-        }
+    for (name, id) in wrong_cert_ids(pki, HashAlg::Sha1) {
         let mut spec = w.issuer_response();
         spec.singles = vec![single(id, CertStatus::Good, w.at(-HOUR), Some(w.at(DAY)))];
         cases.push(case(
@@ -306,20 +276,8 @@ pub(super) fn rsa_cases(w: &World) -> Vec<Case> {
     }
     // A SHA-256 CertID, without -sha256: a difference of interface more
     // than of rules (with -sha256 both agree, see "SHA-256 CertID").
-    let mut spec = w.issuer_response();
-    spec.singles = vec![single(
-        pki.leaf_cert_id(HashAlg::Sha256),
-        CertStatus::Good,
-        w.at(-HOUR),
-        Some(w.at(DAY)),
-    )];
     cases.push(
-        case(
-            "SHA-256 CertID, OpenSSL asks SHA-1",
-            spec.sign(&pki.ca.key),
-            GOOD,
-        )
-        .differs(
+        case("SHA-256 CertID, OpenSSL asks SHA-1", sha256_cert_id, GOOD).differs(
             "OpenSSL looks up the CertID it builds (SHA-1 unless -sha256 is given) \
              and compares the hash algorithm; ocsp-verify recomputes the issuer hashes \
              under each CertID's own algorithm (SHA-1/256/384/512).",
@@ -338,37 +296,37 @@ pub(super) fn rsa_cases(w: &World) -> Vec<Case> {
         spec.produced_at = w.at(this.min(0));
         spec.sign(&pki.ca.key)
     };
-    cases.push(case(
-        "expired a day ago",
-        times(-3 * DAY, Some(-DAY)),
-        Err("Expired"),
-    ));
-    cases.push(case(
-        "not valid for another day",
-        times(DAY, Some(3 * DAY)),
-        Err("NotYetValid"),
-    ));
-    cases.push(case(
-        "expired 100 s ago (within the 300 s skew)",
-        times(-DAY, Some(-100)),
-        GOOD,
-    ));
-    cases.push(case(
-        "thisUpdate 200 s ahead (within the 300 s skew)",
-        times(200, Some(DAY)),
-        GOOD,
-    ));
-    cases.push(case(
-        "expired 1000 s ago",
-        times(-DAY, Some(-1000)),
-        Err("Expired"),
-    ));
-    cases.push(case(
-        "nextUpdate before thisUpdate",
-        times(-HOUR, Some(-2 * HOUR)),
-        Err("NextUpdateBeforeThisUpdate"),
-    ));
-    cases.push(case("no nextUpdate, fresh", times(-HOUR, None), GOOD));
+    for (name, this, next, want) in [
+        ("expired a day ago", -3 * DAY, Some(-DAY), Err("Expired")),
+        (
+            "not valid for another day",
+            DAY,
+            Some(3 * DAY),
+            Err("NotYetValid"),
+        ),
+        (
+            "expired 100 s ago (within the 300 s skew)",
+            -DAY,
+            Some(-100),
+            GOOD,
+        ),
+        (
+            "thisUpdate 200 s ahead (within the 300 s skew)",
+            200,
+            Some(DAY),
+            GOOD,
+        ),
+        ("expired 1000 s ago", -DAY, Some(-1000), Err("Expired")),
+        (
+            "nextUpdate before thisUpdate",
+            -HOUR,
+            Some(-2 * HOUR),
+            Err("NextUpdateBeforeThisUpdate"),
+        ),
+        ("no nextUpdate, fresh", -HOUR, None, GOOD),
+    ] {
+        cases.push(case(name, times(this, next), want));
+    }
     // Without nextUpdate, ours refuses after max_age_without_next_update (10
     // days); OpenSSL's -status_age 864000 is the same bound.
     let mut c = case(
@@ -378,20 +336,6 @@ pub(super) fn rsa_cases(w: &World) -> Vec<Case> {
     );
     c.openssl_args = vec!["-status_age", "864000"];
     cases.push(c);
-    cases.push(
-        case(
-            "no nextUpdate, 20 days old, no -status_age",
-            times(-20 * DAY, None),
-            Err("TooOld"),
-        )
-        .differs(
-            "Without -status_age OpenSSL sets no age limit on a response without \
-                 nextUpdate; ocsp-verify applies Policy::max_age_without_next_update \
-                 (10 days, as mozilla::pkix): such a responder always has newer \
-                 information (RFC 6960 4.2.2.1).",
-        ),
-    );
-
     // ------------------------------------------------ other statuses
     let try_later = OcspResponse {
         status: ResponseStatus::TryLater,
@@ -402,23 +346,10 @@ pub(super) fn rsa_cases(w: &World) -> Vec<Case> {
     cases.push(case("tryLater", try_later, Err("Unsuccessful")));
 
     // ------------------------------------------------ documented differences
-    let mut c = w.delegate_spec();
-    c.key_usage = Some(cert::KU_CERT_SIGN);
-    cases.push(
-        case(
-            "delegate keyUsage without digitalSignature",
-            w.with_delegate(pki.issue_delegate(&c))
-                .sign(&pki.delegate.key),
-            Err("DelegatedResponderKeyUsage"),
-        )
-        .differs(
-            "OpenSSL's OCSP-helper purpose does not check the responder's keyUsage; \
-             ocsp-verify requires digitalSignature when keyUsage is present \
-             (RFC 5280 4.2.1.3: the key signs the response).",
-        ),
-    );
-    let mut spec = w.delegated_response();
-    spec.singles.push(single(
+    let mut key_cert_sign = w.delegate_spec();
+    key_cert_sign.key_usage = Some(cert::KU_CERT_SIGN);
+    let mut two_issuers = w.delegated_response();
+    two_issuers.singles.push(single(
         cert_id(
             HashAlg::Sha1,
             &der::name("Other CA"),
@@ -429,36 +360,50 @@ pub(super) fn rsa_cases(w: &World) -> Vec<Case> {
         w.at(-HOUR),
         Some(w.at(DAY)),
     ));
-    cases.push(
-        case(
-            "delegated, also answering about another CA's certificate",
-            spec.sign(&pki.delegate.key),
-            GOOD,
-        )
-        .differs(
-            "OpenSSL refuses a delegated response whose CertIDs name more than one \
-             issuer (ocsp_check_ids); ocsp-verify only reads the single responses \
-             about the certificate in question, which the delegate may answer for.",
-        ),
-    );
-    let mut spec = w.issuer_response();
-    spec.extensions = vec![Extension {
+    let mut unknown_critical = w.issuer_response();
+    unknown_critical.extensions = vec![Extension {
         oid: ObjectIdentifier::new_unwrap("1.2.3.4"),
         critical: true,
         value: vec![0x05, 0x00],
     }];
-    cases.push(
-        case(
+    for (name, response, want, why) in [
+        (
+            "no nextUpdate, 20 days old, no -status_age",
+            times(-20 * DAY, None),
+            Err("TooOld"),
+            "Without -status_age OpenSSL sets no age limit on a response without \
+                 nextUpdate; ocsp-verify applies Policy::max_age_without_next_update \
+                 (10 days, as mozilla::pkix): such a responder always has newer \
+                 information (RFC 6960 4.2.2.1).",
+        ),
+        (
+            "delegate keyUsage without digitalSignature",
+            w.with_delegate(pki.issue_delegate(&key_cert_sign))
+                .sign(&pki.delegate.key),
+            Err("DelegatedResponderKeyUsage"),
+            "OpenSSL's OCSP-helper purpose does not check the responder's keyUsage; \
+             ocsp-verify requires digitalSignature when keyUsage is present \
+             (RFC 5280 4.2.1.3: the key signs the response).",
+        ),
+        (
+            "delegated, also answering about another CA's certificate",
+            two_issuers.sign(&pki.delegate.key),
+            GOOD,
+            "OpenSSL refuses a delegated response whose CertIDs name more than one \
+             issuer (ocsp_check_ids); ocsp-verify only reads the single responses \
+             about the certificate in question, which the delegate may answer for.",
+        ),
+        (
             "unknown critical response extension",
-            spec.sign(&pki.ca.key),
+            unknown_critical.sign(&pki.ca.key),
             Err("UnhandledCriticalExtension"),
-        )
-        .differs(
             "OpenSSL does not look at response or single extensions when verifying; \
              ocsp-verify fails on a critical one it does not process (RFC 5280 4.2 \
              semantics, as mozilla::pkix).",
         ),
-    );
+    ] {
+        cases.push(case(name, response, want).differs(why));
+    }
     // The certificate in question expired before the response was produced.
     let expired_leaf = CertSpec::new(
         Pki::LEAF_SERIAL,

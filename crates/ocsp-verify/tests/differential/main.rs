@@ -412,3 +412,5 @@ fn differential_against_openssl() {
 }
 
 mod cases;
+#[path = "../common/mod.rs"]
+mod common;

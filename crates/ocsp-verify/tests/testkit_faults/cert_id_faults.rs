@@ -5,19 +5,14 @@ use super::*;
 #[test]
 fn wrong_name_or_key_hash() {
     let pki = rsa();
-    for field in 0..3 {
-        let mut id = pki.leaf_cert_id(HashAlg::Sha256);
-        match field {
-            0 => id.issuer_name_hash[0] ^= 1,
-            1 => id.issuer_key_hash[31] ^= 1,
-            _ => id.serial_number = vec![0x0a, 0x1b, 0x2c, 0x3d, 0x4e, 0x5e],
-        }
-        let mut spec = pki.issuer_response();
-        spec.singles = vec![single(id, CertStatus::Good, at(-HOUR), Some(at(DAY)))];
+    for (name, id) in wrong_cert_ids(&pki, HashAlg::Sha256) {
+        let der = issuer_signed(&pki, |spec| {
+            spec.singles = vec![single(id, CertStatus::Good, at(-HOUR), Some(at(DAY)))];
+        });
         assert_eq!(
-            status(&pki, &spec.sign(&pki.ca.key)),
+            status(&pki, &der),
             Err(Error::NoMatchingResponse),
-            "field {field}"
+            "wrong {name}"
         );
     }
     let mut spec = pki.issuer_response();

@@ -15,8 +15,15 @@ fn nonces() {
         require_nonce: true,
         ..d
     };
-    let r =
-        |der: &[u8], p, n: Option<&[u8]>| run_full(&pki, der, p, now(0), n, &[]).map(|s| s.status);
+    let r = |der: &[u8], policy, nonce: Option<&[u8]>| {
+        Check {
+            policy,
+            nonce,
+            ..Check::default()
+        }
+        .run(&pki, der)
+        .map(|s| s.status)
+    };
     assert_eq!(r(&with_nonce, d, Some(&sent)), Ok(Status::Good));
     assert_eq!(
         r(&with_nonce, d, Some(&[0x5b; 32])),

@@ -3,16 +3,14 @@
 
 use super::*;
 
+/// The issuer's good response about the leaf with these times (seconds
+/// from `NOW`).
 fn with_times(pki: &Pki, this: i64, next: Option<i64>, produced: i64) -> Vec<u8> {
-    let mut spec = pki.issuer_response();
-    spec.singles = vec![single(
-        pki.leaf_cert_id(HashAlg::Sha1),
-        CertStatus::Good,
-        at(this),
-        next.map(at),
-    )];
-    spec.produced_at = at(produced);
-    spec.sign(&pki.ca.key)
+    let id = pki.leaf_cert_id(HashAlg::Sha1);
+    issuer_signed(pki, |spec| {
+        spec.singles = vec![single(id, CertStatus::Good, at(this), next.map(at))];
+        spec.produced_at = at(produced);
+    })
 }
 
 #[test]
@@ -69,32 +67,25 @@ fn time_edges_are_inclusive_with_skew() {
 #[test]
 fn zero_skew() {
     let pki = rsa();
-    let policy = Policy {
+    let zero = Policy {
         clock_skew: Duration::ZERO,
         ..Policy::default()
     };
-    let r = |this, next| {
-        run_full(
-            &pki,
-            &with_times(&pki, this, next, this.min(0)),
-            policy,
-            now(0),
-            None,
-            &[],
-        )
-        .map(|s| s.status)
-    };
-    assert_eq!(r(0, Some(0)), Ok(Status::Good));
-    assert_eq!(
-        r(1, Some(DAY)),
-        Err(Error::NotYetValid { this_update: at(1) })
-    );
-    assert_eq!(
-        r(-DAY, Some(-1)),
-        Err(Error::Expired {
-            next_update: at(-1)
-        })
-    );
+    for (this, next, want) in [
+        (0, Some(0), Ok(Status::Good)),
+        (1, Some(DAY), Err(Error::NotYetValid { this_update: at(1) })),
+        (
+            -DAY,
+            Some(-1),
+            Err(Error::Expired {
+                next_update: at(-1),
+            }),
+        ),
+    ] {
+        let der = with_times(&pki, this, next, this.min(0));
+        let got = status_with(&pki, &der, zero).map(|(status, _)| status);
+        assert_eq!(got, want, "thisUpdate {this}, nextUpdate {next:?}");
+    }
 }
 
 #[test]
@@ -102,7 +93,7 @@ fn max_age_and_missing_next_update() {
     let pki = rsa();
     // Default: without nextUpdate, 10 days (+ skew) at most; cached until thisUpdate + 10 days.
     let seen = run(&pki, &with_times(&pki, -10 * DAY - SKEW, None, -11 * DAY)).unwrap();
-    assert_eq!(seen.valid_until, (NOW - SKEW) as u64);
+    assert_eq!(seen.valid_until, NOW - SKEW);
     assert_eq!(
         status(
             &pki,
@@ -133,14 +124,18 @@ fn max_age_and_missing_next_update() {
     };
     let der = with_times(&pki, -2 * DAY - SKEW, Some(DAY), -3 * DAY);
     assert_eq!(
-        run_full(&pki, &der, policy, now(0), None, &[])
-            .unwrap()
-            .valid_until,
-        (NOW - SKEW) as u64
+        Check {
+            policy,
+            ..Check::default()
+        }
+        .run(&pki, &der)
+        .unwrap()
+        .valid_until,
+        NOW - SKEW
     );
     let der = with_times(&pki, -2 * DAY - SKEW - 1, Some(DAY), -3 * DAY);
     assert_eq!(
-        run_full(&pki, &der, policy, now(0), None, &[]),
+        status_with(&pki, &der, policy),
         Err(Error::TooOld {
             this_update: at(-2 * DAY - SKEW - 1)
         })
@@ -152,7 +147,7 @@ fn max_age_and_missing_next_update() {
     };
     let der = with_times(&pki, -HOUR, None, -HOUR);
     assert_eq!(
-        run_full(&pki, &der, strict, now(0), None, &[]),
+        status_with(&pki, &der, strict),
         Err(Error::MissingNextUpdate)
     );
     assert_eq!(status(&pki, &der), GOOD_ISSUER);

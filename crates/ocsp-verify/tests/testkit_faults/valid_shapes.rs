@@ -11,8 +11,8 @@ fn issuer_signed_rsa() {
         seen,
         Seen {
             status: Status::Good,
-            responder: "issuer",
-            valid_until: (NOW + 3 * DAY) as u64
+            responder: Who::Issuer,
+            valid_until: NOW + 3 * DAY
         }
     );
 }
@@ -20,63 +20,41 @@ fn issuer_signed_rsa() {
 #[test]
 fn delegated_rsa_by_key_and_by_name() {
     let pki = rsa();
-    assert_eq!(
-        status(&pki, &pki.delegated_response().sign(&pki.delegate.key)),
-        GOOD_DELEGATED
-    );
-    let mut spec = pki.delegated_response();
-    spec.responder_id = pki.delegate_by_name();
-    assert_eq!(status(&pki, &spec.sign(&pki.delegate.key)), GOOD_DELEGATED);
-    let mut spec = pki.issuer_response();
-    spec.responder_id = ResponderId::ByName(pki.ca.name.clone());
-    assert_eq!(status(&pki, &spec.sign(&pki.ca.key)), GOOD_ISSUER);
+    let signers = good_signers(&pki, &pki.issuer_response(), &pki.delegated_response());
+    for (name, der, who) in signers {
+        assert_eq!(status(&pki, &der), Ok((Status::Good, who)), "{name}");
+    }
 }
 
+/// The faults of `bad_signatures` too, for ECDSA.
 #[test]
 fn ecdsa_p256_and_p384_issuer_and_delegated() {
     for flavor in [Flavor::P256, Flavor::P384] {
         let pki = Pki::new(flavor);
-        assert_eq!(
-            status(&pki, &pki.issuer_response().sign(&pki.ca.key)),
-            GOOD_ISSUER,
-            "{flavor:?}"
-        );
-        assert_eq!(
-            status(&pki, &pki.delegated_response().sign(&pki.delegate.key)),
-            GOOD_DELEGATED,
-            "{flavor:?}"
-        );
+        assert_cases(&pki, &format!("{flavor:?}"), signature_cases(&pki));
         // The other hash on the same curve.
-        let mut spec = pki.issuer_response();
-        spec.sig_alg = match flavor {
+        let other_hash = match flavor {
             Flavor::P256 => SigAlg::EcdsaSha384,
             _ => SigAlg::EcdsaSha256,
         };
-        assert_eq!(
-            status(&pki, &spec.sign(&pki.ca.key)),
-            GOOD_ISSUER,
-            "{flavor:?}"
-        );
+        let der = issuer_signed(&pki, |spec| spec.sig_alg = other_hash);
+        assert_eq!(status(&pki, &der), GOOD_ISSUER, "{flavor:?} {other_hash:?}");
     }
 }
 
 #[test]
 fn rsa_pss_pkcs1_sha384_sha512_and_sha1() {
     let pki = rsa();
-    for alg in [
+    let algs = [
         SigAlg::RsaPssSha256,
         SigAlg::RsaPssSha384,
         SigAlg::RsaSha384,
         SigAlg::RsaSha512,
         SigAlg::RsaSha1,
-    ] {
-        let mut spec = pki.issuer_response();
-        spec.sig_alg = alg;
-        assert_eq!(
-            status(&pki, &spec.sign(&pki.ca.key)),
-            GOOD_ISSUER,
-            "{alg:?}"
-        );
+    ];
+    for alg in algs {
+        let der = issuer_signed(&pki, |spec| spec.sig_alg = alg);
+        assert_eq!(status(&pki, &der), GOOD_ISSUER, "{alg:?}");
     }
 }
 
@@ -91,7 +69,7 @@ fn sha1_signatures_refused_by_policy() {
     spec.sig_alg = SigAlg::RsaSha1;
     let sha1 = Some(ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.5"));
     assert_eq!(
-        run_full(&pki, &spec.sign(&pki.ca.key), no_sha1, now(0), None, &[]),
+        status_with(&pki, &spec.sign(&pki.ca.key), no_sha1),
         Err(Error::Sha1SignatureRefused { oid: sha1 })
     );
     // Also on the delegated responder's certificate.
@@ -102,7 +80,7 @@ fn sha1_signatures_refused_by_policy() {
     let der = spec.sign(&pki.delegate.key);
     assert_eq!(status(&pki, &der), GOOD_DELEGATED);
     assert_eq!(
-        run_full(&pki, &der, no_sha1, now(0), None, &[]),
+        status_with(&pki, &der, no_sha1),
         Err(Error::Sha1SignatureRefused { oid: sha1 })
     );
 }
@@ -111,56 +89,44 @@ fn sha1_signatures_refused_by_policy() {
 fn sha2_cert_ids() {
     let pki = rsa();
     for hash in [HashAlg::Sha256, HashAlg::Sha384, HashAlg::Sha512] {
-        let mut spec = pki.issuer_response();
-        spec.singles = vec![single(
-            pki.leaf_cert_id(hash),
-            CertStatus::Good,
-            at(-HOUR),
-            Some(at(DAY)),
-        )];
-        assert_eq!(
-            status(&pki, &spec.sign(&pki.ca.key)),
-            GOOD_ISSUER,
-            "{hash:?}"
-        );
+        let id = pki.leaf_cert_id(hash);
+        let der = issuer_signed(&pki, |spec| {
+            spec.singles = vec![single(id, CertStatus::Good, at(-HOUR), Some(at(DAY)))];
+        });
+        assert_eq!(status(&pki, &der), GOOD_ISSUER, "{hash:?}");
     }
 }
 
 #[test]
 fn each_status_and_reason() {
     let pki = rsa();
-    let mut spec = pki.issuer_response();
-    spec.singles = vec![pki.leaf_single(CertStatus::Unknown)];
+    let about_leaf = |s| issuer_signed(&pki, |spec| spec.singles = vec![pki.leaf_single(s)]);
     assert_eq!(
-        status(&pki, &spec.sign(&pki.ca.key)),
-        Ok((Status::Unknown, "issuer"))
+        status(&pki, &about_leaf(CertStatus::Unknown)),
+        Ok((Status::Unknown, Who::Issuer))
     );
-    for reason in [
-        None,
-        Some(CrlReason::Unspecified),
-        Some(CrlReason::KeyCompromise),
-        Some(CrlReason::CaCompromise),
-        Some(CrlReason::AffiliationChanged),
-        Some(CrlReason::Superseded),
-        Some(CrlReason::CessationOfOperation),
-        Some(CrlReason::CertificateHold),
-        Some(CrlReason::RemoveFromCrl),
-        Some(CrlReason::PrivilegeWithdrawn),
-        Some(CrlReason::AaCompromise),
-    ] {
-        spec.singles = vec![pki.leaf_single(CertStatus::Revoked(RevokedInfo {
-            revocation_time: at(-10 * DAY),
+    let reasons = [
+        CrlReason::Unspecified,
+        CrlReason::KeyCompromise,
+        CrlReason::CaCompromise,
+        CrlReason::AffiliationChanged,
+        CrlReason::Superseded,
+        CrlReason::CessationOfOperation,
+        CrlReason::CertificateHold,
+        CrlReason::RemoveFromCrl,
+        CrlReason::PrivilegeWithdrawn,
+        CrlReason::AaCompromise,
+    ];
+    for reason in std::iter::once(None).chain(reasons.map(Some)) {
+        let time = at(-10 * DAY);
+        let revoked = CertStatus::Revoked(RevokedInfo {
+            revocation_time: time,
             revocation_reason: reason,
-        }))];
+        });
         assert_eq!(
-            status(&pki, &spec.sign(&pki.ca.key)),
-            Ok((
-                Status::Revoked {
-                    time: at(-10 * DAY),
-                    reason
-                },
-                "issuer"
-            ))
+            status(&pki, &about_leaf(revoked)),
+            Ok((Status::Revoked { time, reason }, Who::Issuer)),
+            "{reason:?}"
         );
     }
 }
@@ -205,25 +171,19 @@ fn locally_trusted_responder() {
         Err(Error::DelegatedResponderWrongIssuer)
     );
     let garbage: &[u8] = &[0x30, 0x00];
-    let seen = run_full(
-        &pki,
-        &der,
-        Policy::default(),
-        now(0),
-        None,
-        &[&pki.delegate.cert, &rogue_cert],
-    )
-    .unwrap();
-    assert_eq!(seen.responder, "trusted");
+    let trusting = |trusted: &[&[u8]]| {
+        Check {
+            trusted,
+            ..Check::default()
+        }
+        .status(&pki, &der)
+    };
+    assert_eq!(
+        trusting(&[&pki.delegate.cert, &rogue_cert]),
+        Ok((Status::Good, Who::Trusted(1)))
+    );
     assert!(matches!(
-        run_full(
-            &pki,
-            &der,
-            Policy::default(),
-            now(0),
-            None,
-            &[&pki.delegate.cert, garbage]
-        ),
+        trusting(&[&pki.delegate.cert, garbage]),
         Err(Error::InvalidTrustedResponder { index: 1, .. })
     ));
 }
@@ -260,7 +220,7 @@ fn several_single_responses_strictest_wins() {
             .extend(statuses.iter().map(|s| pki.leaf_single(*s)));
         assert_eq!(
             status(&pki, &spec.sign(&pki.ca.key)),
-            Ok((want, "issuer")),
+            Ok((want, Who::Issuer)),
             "{statuses:?}"
         );
     }
@@ -296,38 +256,30 @@ fn several_single_responses_strictest_wins() {
 fn extra_certs_are_harmless_and_every_candidate_is_tried() {
     let pki = rsa();
     // Same name and key as the delegate but no EKU, then the good one.
-    let mut no_eku = pki.delegate_spec();
-    no_eku.eku = None;
     let mut spec = pki.delegated_response();
     spec.responder_id = pki.delegate_by_name();
     spec.certs = Some(vec![
         pki.ca.cert.clone(),
         pki.other_ca.cert.clone(),
-        pki.issue_delegate(&no_eku),
+        delegate_cert(&pki, |c| c.eku = None),
         pki.delegate.cert.clone(),
     ]);
     assert_eq!(status(&pki, &spec.sign(&pki.delegate.key)), GOOD_DELEGATED);
     // Issuer-signed response with unrelated certs.
-    let mut spec = pki.issuer_response();
-    spec.certs = Some(vec![pki.delegate.cert.clone(), pki.leaf.clone()]);
-    assert_eq!(status(&pki, &spec.sign(&pki.ca.key)), GOOD_ISSUER);
+    let der = issuer_signed(&pki, |spec| {
+        spec.certs = Some(vec![pki.delegate.cert.clone(), pki.leaf.clone()]);
+    });
+    assert_eq!(status(&pki, &der), GOOD_ISSUER);
 }
 
 #[test]
 fn the_most_specific_error_is_reported() {
     let pki = rsa();
-    let mut wrong_issuer = pki.delegate_spec();
-    wrong_issuer.eku = None;
-    let mut expired = pki.delegate_spec();
-    expired.not_after = at(-DAY);
-    let mut spec = pki.delegated_response();
-    spec.certs = Some(vec![
-        pki.issue_delegate(&wrong_issuer),
-        pki.issue_delegate(&expired),
-        pki.issue_delegate(&wrong_issuer),
-    ]);
+    let no_eku = delegate_cert(&pki, |c| c.eku = None);
+    let expired = delegate_cert(&pki, |c| c.not_after = at(-DAY));
+    let der = delegated(&pki, Some(vec![no_eku.clone(), expired, no_eku]));
     assert_eq!(
-        status(&pki, &spec.sign(&pki.delegate.key)),
+        status(&pki, &der),
         Err(Error::DelegatedResponderNotValid {
             not_before: at(-30 * DAY),
             not_after: at(-DAY)
