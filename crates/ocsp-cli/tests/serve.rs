@@ -9,9 +9,6 @@
 )]
 
 mod common;
-#[path = "../../ocsp-http/tests/common/openssl.rs"]
-#[allow(dead_code)]
-mod openssl;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -21,10 +18,10 @@ use std::sync::mpsc::channel;
 
 use common::Served;
 use ocsp_request::{cert_id_for_certificate, encode_get_url, HashAlgorithm, RequestBuilder};
+use ocsp_testkit::openssl_pki::{available, OpensslPki, Signer, LIMIT, REVOKED_AT};
 use ocsp_testkit::support::{openssl as run_openssl, TempDir};
 use ocsp_types::{OcspResponseRef, ResponseStatus};
 use ocsp_verify::{algorithms, Issuer, Status, Subject, UnixTime, Verifier};
-use openssl::{available, OpensslPki, Signer, LIMIT, REVOKED_AT};
 
 /// `ocsp serve` on a free port, for an openssl-made PKI; killed on drop.
 struct Serve {

@@ -99,37 +99,32 @@ impl UreqTransport {
     }
 }
 
+/// `builder` with the request's timeout, `proxy` and headers.
+fn configure<B>(
+    builder: ureq::RequestBuilder<B>,
+    request: &HttpRequest<'_>,
+    proxy: Option<Proxy>,
+) -> ureq::RequestBuilder<B> {
+    let mut builder = builder
+        .config()
+        .timeout_global(Some(request.timeout))
+        .proxy(proxy)
+        .build();
+    for (name, value) in request.headers {
+        builder = builder.header(*name, *value);
+    }
+    builder
+}
+
 impl HttpTransport for UreqTransport {
     fn send(&self, request: &HttpRequest<'_>) -> Result<HttpResponse, TransportError> {
         url::check_for_transport(request.url)?;
         let proxy = self.proxy_for(request.url)?;
         let limit = request.max_response_len;
         let result = match request.method {
-            Method::Get => {
-                let mut builder = self
-                    .agent
-                    .get(request.url)
-                    .config()
-                    .timeout_global(Some(request.timeout))
-                    .proxy(proxy)
-                    .build();
-                for (name, value) in request.headers {
-                    builder = builder.header(*name, *value);
-                }
-                builder.call()
-            }
+            Method::Get => configure(self.agent.get(request.url), request, proxy).call(),
             Method::Post => {
-                let mut builder = self
-                    .agent
-                    .post(request.url)
-                    .config()
-                    .timeout_global(Some(request.timeout))
-                    .proxy(proxy)
-                    .build();
-                for (name, value) in request.headers {
-                    builder = builder.header(*name, *value);
-                }
-                builder.send(request.body)
+                configure(self.agent.post(request.url), request, proxy).send(request.body)
             }
         };
         let mut response = result.map_err(|e| map_error(e, limit))?;

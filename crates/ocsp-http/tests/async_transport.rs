@@ -1,5 +1,4 @@
 //! The async transport trait, driven without a runtime.
-#![cfg(feature = "async")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

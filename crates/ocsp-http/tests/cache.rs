@@ -13,20 +13,16 @@ use std::sync::mpsc::{channel, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{client, clock, good, ok, pki, response, tampered, Scripted, T0};
+use common::{
+    client, clock, expect_checked, good, ok, pki, response, revoked, scripted_cache, tampered,
+    LeafLookup, Scripted, T0,
+};
 use ocsp_http::{
     Cache, Error, FailureMode, HttpRequest, HttpResponse, HttpTransport, Outcome, Status,
     TransportError,
 };
 use ocsp_testkit::{DAY, HOUR};
-use ocsp_types::{CertStatus, CrlReason, RevokedInfo};
-
-fn checked(outcome: Outcome) -> Arc<ocsp_http::CheckedResponse> {
-    match outcome {
-        Outcome::Checked(c) => c,
-        other => panic!("expected a checked response, got {other:?}"),
-    }
-}
+use ocsp_types::{CertStatus, CrlReason};
 
 #[test]
 fn served_until_next_update_then_refetched() {
@@ -34,34 +30,21 @@ fn served_until_next_update_then_refetched() {
     // No max-age: the entry lives until nextUpdate (T0 + 3 days).
     let first = good(&pki);
     let second = response(&pki, CertStatus::Good, 3 * DAY, 6 * DAY);
-    let transport = Scripted::new(vec![Ok(ok(&first, None)), Ok(ok(&second, None))]);
-    let clock = clock();
-    let cache = Cache::new(client(Arc::clone(&transport), &clock));
+    let (transport, clock, cache) =
+        scripted_cache(vec![Ok(ok(&first, None)), Ok(ok(&second, None))]);
 
-    let a = checked(
-        cache
-            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-            .unwrap(),
-    );
+    let a = cache.checked_leaf(&pki, FailureMode::Hard);
     assert_eq!(a.status, Status::Good);
     assert_eq!(transport.calls(), 1);
     for secs in [1, 3600, 2 * 86_400, 3 * 86_400 - 1] {
         clock.set(T0 + secs);
-        let b = checked(
-            cache
-                .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-                .unwrap(),
-        );
+        let b = cache.checked_leaf(&pki, FailureMode::Hard);
         assert!(Arc::ptr_eq(&a, &b), "served from the cache at +{secs}s");
     }
     assert_eq!(transport.calls(), 1);
     // One second past nextUpdate: never served, a new fetch.
     clock.set(T0 + 3 * 86_400 + 1);
-    let c = checked(
-        cache
-            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-            .unwrap(),
-    );
+    let c = cache.checked_leaf(&pki, FailureMode::Hard);
     assert_eq!(transport.calls(), 2);
     assert_eq!(&*c.der, &second[..]);
 }
@@ -70,34 +53,20 @@ fn served_until_next_update_then_refetched() {
 fn refetched_after_max_age() {
     let pki = pki();
     let der = good(&pki);
-    let transport = Scripted::new(vec![Ok(ok(&der, Some(3600)))]);
-    let clock = clock();
-    let cache = Cache::new(client(Arc::clone(&transport), &clock));
-    let a = checked(
-        cache
-            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-            .unwrap(),
-    );
+    let (transport, clock, cache) = scripted_cache(vec![Ok(ok(&der, Some(3600)))]);
+    let a = cache.checked_leaf(&pki, FailureMode::Hard);
     assert_eq!(a.http.max_age, Some(Duration::from_secs(3600)));
     assert_eq!(a.refresh_after().as_secs(), T0 + 3600);
     clock.set(T0 + 3599);
-    cache
-        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-        .unwrap();
+    cache.leaf(&pki, FailureMode::Hard).unwrap();
     assert_eq!(transport.calls(), 1);
     clock.set(T0 + 3600);
-    let b = checked(
-        cache
-            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-            .unwrap(),
-    );
+    let b = cache.checked_leaf(&pki, FailureMode::Hard);
     assert_eq!(transport.calls(), 2);
     assert!(!Arc::ptr_eq(&a, &b));
     // The refreshed entry is served for another max-age.
     clock.set(T0 + 3600 + 3599);
-    cache
-        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-        .unwrap();
+    cache.leaf(&pki, FailureMode::Hard).unwrap();
     assert_eq!(transport.calls(), 2);
 }
 
@@ -106,38 +75,26 @@ fn max_age_beyond_next_update_is_capped() {
     let pki = pki();
     // nextUpdate in one hour, max-age of a week.
     let der = response(&pki, CertStatus::Good, -HOUR, HOUR);
-    let transport = Scripted::new(vec![
+    let (transport, clock, cache) = scripted_cache(vec![
         Ok(ok(&der, Some(7 * 86_400))),
         Err(TransportError::Timeout),
     ]);
-    let clock = clock();
-    let cache = Cache::new(client(Arc::clone(&transport), &clock));
-    let a = checked(
-        cache
-            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-            .unwrap(),
-    );
+    let a = cache.checked_leaf(&pki, FailureMode::Hard);
     assert_eq!(a.refresh_after().as_secs(), T0 + 3600);
     assert_eq!(a.valid_until.as_secs(), T0 + 3600);
     clock.set(T0 + 3599);
-    cache
-        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-        .unwrap();
+    cache.leaf(&pki, FailureMode::Hard).unwrap();
     assert_eq!(transport.calls(), 1);
     // Past nextUpdate the week-long max-age does not keep it: the responder
     // is down, and the expired entry is not served.
     clock.set(T0 + 3600 + 1);
-    let err = cache
-        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-        .unwrap_err();
+    let err = cache.leaf(&pki, FailureMode::Hard).unwrap_err();
     assert!(
         matches!(err, Error::Transport(TransportError::Timeout)),
         "{err:?}"
     );
     assert_eq!(cache.stats().entries, 0);
-    let soft = cache
-        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Soft)
-        .unwrap();
+    let soft = cache.leaf(&pki, FailureMode::Soft).unwrap();
     assert!(matches!(
         soft,
         Outcome::Unavailable(Error::Transport(TransportError::Timeout))
@@ -149,23 +106,13 @@ fn max_age_beyond_next_update_is_capped() {
 fn stale_but_valid_entry_is_served_when_refresh_fails() {
     let pki = pki();
     let der = good(&pki);
-    let transport = Scripted::new(vec![
+    let (transport, clock, cache) = scripted_cache(vec![
         Ok(ok(&der, Some(60))),
         Ok(HttpResponse::new(503, Vec::new(), Vec::new())),
     ]);
-    let clock = clock();
-    let cache = Cache::new(client(Arc::clone(&transport), &clock));
-    let a = checked(
-        cache
-            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-            .unwrap(),
-    );
+    let a = cache.checked_leaf(&pki, FailureMode::Hard);
     clock.set(T0 + 61);
-    let b = checked(
-        cache
-            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-            .unwrap(),
-    );
+    let b = cache.checked_leaf(&pki, FailureMode::Hard);
     assert_eq!(transport.calls(), 2, "a refresh was attempted");
     assert!(Arc::ptr_eq(&a, &b), "the still-valid response is served");
     // `refresh` reports the failure itself.
@@ -177,15 +124,13 @@ fn stale_but_valid_entry_is_served_when_refresh_fails() {
 fn failures_are_not_cached() {
     let pki = pki();
     let der = good(&pki);
-    let transport = Scripted::new(vec![
+    let (transport, _, cache) = scripted_cache(vec![
         Ok(HttpResponse::new(500, Vec::new(), Vec::new())),
         Ok(ok(&tampered(&der), None)),
         Err(TransportError::Truncated),
         Ok(ok(&der, None)),
     ]);
-    let clock = clock();
-    let cache = Cache::new(client(Arc::clone(&transport), &clock));
-    let lookup = || cache.lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard);
+    let lookup = || cache.leaf(&pki, FailureMode::Hard);
     assert!(matches!(lookup(), Err(Error::HttpStatus { status: 500 })));
     assert_eq!(cache.stats().entries, 0);
     assert!(matches!(
@@ -220,33 +165,17 @@ fn soft_fail_never_yields_good() {
         Ok(ok(b"\x30\x03\x0a\x01\x01", None)), // malformedRequest
     ];
     for failure in failures {
-        let transport = Scripted::new(vec![failure]);
-        let clock = clock();
-        let cache = Cache::new(client(Arc::clone(&transport), &clock));
-        let outcome = cache
-            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Soft)
-            .unwrap();
+        let (_, _, cache) = scripted_cache(vec![failure]);
+        let outcome = cache.leaf(&pki, FailureMode::Soft).unwrap();
         assert!(matches!(outcome, Outcome::Unavailable(_)), "{outcome:?}");
         assert!(!outcome.is_good());
         assert_eq!(outcome.status(), None);
         assert_eq!(cache.stats().entries, 0);
     }
     // A verified revoked answer is a status, not "unavailable".
-    let revoked = response(
-        &pki,
-        CertStatus::Revoked(RevokedInfo {
-            revocation_time: ocsp_testkit::at(-DAY),
-            revocation_reason: Some(CrlReason::KeyCompromise),
-        }),
-        -HOUR,
-        DAY,
-    );
-    let transport = Scripted::new(vec![Ok(ok(&revoked, None))]);
-    let clock = clock();
-    let cache = Cache::new(client(Arc::clone(&transport), &clock));
-    let outcome = cache
-        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Soft)
-        .unwrap();
+    let revoked = revoked(&pki, -HOUR, DAY);
+    let (_, _, cache) = scripted_cache(vec![Ok(ok(&revoked, None))]);
+    let outcome = cache.leaf(&pki, FailureMode::Soft).unwrap();
     assert!(matches!(
         outcome.status(),
         Some(Status::Revoked {
@@ -302,7 +231,7 @@ fn concurrent(
         .map(|_| {
             let cache = Arc::clone(&cache);
             let pki = Arc::clone(&pki);
-            std::thread::spawn(move || cache.lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard))
+            std::thread::spawn(move || cache.leaf(&pki, FailureMode::Hard))
         })
         .collect();
     started_rx
@@ -330,7 +259,10 @@ fn concurrent_lookups_share_one_fetch() {
     let der = good(&pki());
     let (results, calls, cache) = concurrent(8, Ok(ok(&der, None)));
     assert_eq!(calls, 1);
-    let responses: Vec<_> = results.into_iter().map(|r| checked(r.unwrap())).collect();
+    let responses: Vec<_> = results
+        .into_iter()
+        .map(|r| expect_checked(r.unwrap()))
+        .collect();
     assert!(responses.iter().all(|r| Arc::ptr_eq(r, &responses[0])));
     assert_eq!(cache.stats().entries, 1);
     assert_eq!(cache.stats().in_flight, 0);
@@ -377,14 +309,11 @@ fn a_panicking_fetch_releases_its_marker() {
     let clock = clock();
     let cache = Cache::new(client(Arc::clone(&transport), &clock));
     let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        cache.lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+        cache.leaf(&pki, FailureMode::Hard)
     }));
     assert!(caught.is_err());
     assert_eq!(cache.stats().in_flight, 0);
-    assert!(cache
-        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-        .unwrap()
-        .is_good());
+    assert!(cache.leaf(&pki, FailureMode::Hard).unwrap().is_good());
 }
 
 #[test]
@@ -392,12 +321,9 @@ fn an_older_response_does_not_replace_a_newer_one() {
     let pki = pki();
     let newer = response(&pki, CertStatus::Good, -HOUR, 3 * DAY);
     let older = response(&pki, CertStatus::Good, -2 * HOUR, 3 * DAY);
-    let transport = Scripted::new(vec![Ok(ok(&newer, Some(60))), Ok(ok(&older, Some(60)))]);
-    let clock = clock();
-    let cache = Cache::new(client(Arc::clone(&transport), &clock));
-    cache
-        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-        .unwrap();
+    let (_, clock, cache) =
+        scripted_cache(vec![Ok(ok(&newer, Some(60))), Ok(ok(&older, Some(60)))]);
+    cache.leaf(&pki, FailureMode::Hard).unwrap();
     clock.set(T0 + 61);
     cache.refresh(&pki.leaf, &pki.ca.cert).unwrap();
     let held = cache.cached(&pki.leaf, &pki.ca.cert).unwrap().unwrap();
@@ -407,9 +333,7 @@ fn an_older_response_does_not_replace_a_newer_one() {
 #[test]
 fn bad_inputs_are_request_errors() {
     let pki = pki();
-    let transport = Scripted::new(vec![Ok(ok(&good(&pki), None))]);
-    let clock = clock();
-    let cache = Cache::new(client(Arc::clone(&transport), &clock));
+    let (transport, _, cache) = scripted_cache(vec![Ok(ok(&good(&pki), None))]);
     let err = cache
         .lookup(b"not a certificate", &pki.ca.cert, FailureMode::Hard)
         .unwrap_err();
@@ -467,11 +391,7 @@ fn a_response_padded_with_certificates_costs_what_the_docs_say() {
     // With the defaults, it costs more than an entry may: returned, not
     // kept, and it evicted nothing.
     let cache = Cache::new(client(Arc::clone(&transport), &clock));
-    let returned = checked(
-        cache
-            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-            .unwrap(),
-    );
+    let returned = cache.checked_leaf(&pki, FailureMode::Hard);
     let cost = documented_cost(&pki, &returned);
     assert!(cost > ocsp_http::DEFAULT_MAX_ENTRY_BYTES);
     assert_eq!(cache.stats().entries, 0);
@@ -480,11 +400,7 @@ fn a_response_padded_with_certificates_costs_what_the_docs_say() {
     // Allowed per entry, it costs exactly the documented sum (the GET URL,
     // with a fresh nonce, may be a few escapes longer this time).
     let cache = Cache::new(client(Arc::clone(&transport), &clock)).with_max_entry_bytes(cost + 64);
-    let kept = checked(
-        cache
-            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-            .unwrap(),
-    );
+    let kept = cache.checked_leaf(&pki, FailureMode::Hard);
     assert_eq!(cache.stats().entries, 1);
     assert_eq!(cache.stats().bytes, documented_cost(&pki, &kept));
     cache.clear();
@@ -496,9 +412,7 @@ fn a_response_padded_with_certificates_costs_what_the_docs_say() {
         Some(60),
     ))]);
     let cache = Cache::new(client(Arc::clone(&plain), &clock));
-    cache
-        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-        .unwrap();
+    cache.leaf(&pki, FailureMode::Hard).unwrap();
     assert!(cache.stats().bytes < 4 * 1024, "{}", cache.stats().bytes);
 }
 
@@ -512,17 +426,11 @@ fn the_total_byte_cap_evicts_the_entry_expiring_soonest() {
     let clock = clock();
     // Measure one entry, then allow a little less than two.
     let probe = Cache::new(client(Scripted::new(vec![Ok(ok(&first, None))]), &clock));
-    probe
-        .lookup(&a.leaf, &a.ca.cert, FailureMode::Hard)
-        .unwrap();
+    probe.leaf(&a, FailureMode::Hard).unwrap();
     let one = probe.stats().bytes;
     let cache = Cache::new(client(Arc::clone(&transport), &clock)).with_max_bytes(2 * one - 1);
-    cache
-        .lookup(&a.leaf, &a.ca.cert, FailureMode::Hard)
-        .unwrap();
-    cache
-        .lookup(&b.leaf, &b.ca.cert, FailureMode::Hard)
-        .unwrap();
+    cache.leaf(&a, FailureMode::Hard).unwrap();
+    cache.leaf(&b, FailureMode::Hard).unwrap();
     assert_eq!(cache.stats().entries, 1);
     assert!(cache.stats().bytes < 2 * one);
     assert!(

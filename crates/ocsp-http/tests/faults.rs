@@ -1,6 +1,5 @@
 //! The ureq transport against a small local HTTP server serving canned
 //! answers: each fault gives its own error, and nothing is cached.
-#![cfg(feature = "ureq")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -13,21 +12,16 @@ mod common;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use common::server::{http, ocsp, Answer, Server};
-use common::{clock, good, pki, tampered, with_foreign_nonce};
+use common::server::{body_faults, http, ocsp, Answer, Fault, Server};
+use common::{
+    clock, good, pki, tampered, ureq_cache, ureq_transport, with_foreign_nonce, LeafLookup,
+};
 use ocsp_http::{
     Cache, CheckedResponse, Client, ClientConfig, Error, FailureMode, ManualClock, Method, Outcome,
-    TransportError, UreqConfig, UreqTransport, UrlRefusal,
+    TransportError, UreqTransport, UrlRefusal,
 };
 use ocsp_testkit::Pki;
 use ocsp_types::OcspRequestRef;
-
-fn transport() -> UreqTransport {
-    UreqTransport::with_config(&UreqConfig {
-        proxy_from_env: false,
-        ..UreqConfig::default()
-    })
-}
 
 fn config(url: &str) -> ClientConfig {
     ClientConfig {
@@ -41,11 +35,7 @@ fn config(url: &str) -> ClientConfig {
 type TestCache = Cache<UreqTransport, Arc<ManualClock>>;
 
 fn cache(config: ClientConfig) -> TestCache {
-    Cache::new(
-        Client::with_algorithms(transport(), ocsp_verify::algorithms::ALL)
-            .with_clock(clock())
-            .with_config(config),
-    )
+    ureq_cache(config, &clock())
 }
 
 /// Looks up the testkit leaf through `answer`; returns the error and checks
@@ -55,9 +45,7 @@ fn fails_with(pki: &Pki, answer: Answer, adjust: impl FnOnce(&mut ClientConfig))
     let mut config = config(&server.url);
     adjust(&mut config);
     let cache = cache(config);
-    let err = cache
-        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-        .unwrap_err();
+    let err = cache.leaf(pki, FailureMode::Hard).unwrap_err();
     server.request();
     assert_eq!(cache.stats().entries, 0, "nothing cached after {err:?}");
     err
@@ -84,9 +72,7 @@ fn good_response_over_get() {
         &der,
     )]);
     let cache = cache(config(&server.url));
-    let outcome = cache
-        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-        .unwrap();
+    let outcome = cache.leaf(&pki, FailureMode::Hard).unwrap();
     let Outcome::Checked(checked) = outcome else {
         panic!("checked")
     };
@@ -103,9 +89,7 @@ fn good_response_over_get() {
     assert!(request.head.starts_with("GET /M"), "{}", request.head);
     assert!(checked.http.url.starts_with(&server.url));
     // Served from the cache: the server answers one connection only.
-    cache
-        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-        .unwrap();
+    cache.leaf(&pki, FailureMode::Hard).unwrap();
 }
 
 #[test]
@@ -113,7 +97,7 @@ fn long_url_is_posted_with_the_request_content_type() {
     let pki = pki();
     let server = Server::start(vec![ocsp(&good(&pki))]);
     let url = format!("{}/{}", server.url, "p".repeat(240));
-    let client = Client::with_algorithms(transport(), ocsp_verify::algorithms::ALL)
+    let client = Client::with_algorithms(ureq_transport(), ocsp_verify::algorithms::ALL)
         .with_clock(clock())
         .with_config(config(&url));
     let checked: CheckedResponse = client.check(&pki.leaf, &pki.ca.cert).unwrap();
@@ -129,87 +113,59 @@ fn long_url_is_posted_with_the_request_content_type() {
     assert_eq!(nonce.len(), ocsp_http::DEFAULT_CLIENT_NONCE_LEN);
 }
 
+/// Each fault gives its own error, and nothing is cached.
 #[test]
-fn wrong_content_type() {
+fn each_fault_is_its_own_error() {
     let pki = pki();
     let der = good(&pki);
     let len = der.len().to_string();
-    let answer = http(
-        "200 OK",
-        &[("Content-Type", "text/html"), ("Content-Length", &len)],
-        &der,
-    );
-    let err = fails_with(&pki, answer, |_| {});
-    assert!(
-        matches!(&err, Error::ContentType { content_type: Some(t) } if t == "text/html"),
-        "{err:?}"
-    );
-    let err = fails_with(&pki, http("200 OK", &[], &der), |_| {});
-    assert!(
-        matches!(err, Error::ContentType { content_type: None }),
-        "{err:?}"
-    );
-}
-
-#[test]
-fn http_error_statuses() {
-    let pki = pki();
-    for (line, code) in [("404 Not Found", 404), ("500 Internal Server Error", 500)] {
-        let answer = http(line, &[("Content-Type", "text/plain")], b"nope");
-        let err = fails_with(&pki, answer, |_| {});
-        assert!(
-            matches!(err, Error::HttpStatus { status } if status == code),
-            "{err:?}"
-        );
+    let mut faults = body_faults(&der);
+    faults.extend([
+        Fault {
+            name: "wrong content type",
+            answer: http(
+                "200 OK",
+                &[("Content-Type", "text/html"), ("Content-Length", &len)],
+                &der,
+            ),
+            expect: |e| {
+                matches!(e, Error::ContentType { content_type: Some(t) } if t == "text/html")
+            },
+        },
+        Fault {
+            name: "no content type",
+            answer: http("200 OK", &[], &der),
+            expect: |e| matches!(e, Error::ContentType { content_type: None }),
+        },
+        Fault {
+            name: "404",
+            answer: http("404 Not Found", &[("Content-Type", "text/plain")], b"nope"),
+            expect: |e| matches!(e, Error::HttpStatus { status: 404 }),
+        },
+        Fault {
+            name: "500",
+            answer: http(
+                "500 Internal Server Error",
+                &[("Content-Type", "text/plain")],
+                b"nope",
+            ),
+            expect: |e| matches!(e, Error::HttpStatus { status: 500 }),
+        },
+        Fault {
+            name: "tampered response",
+            answer: ocsp(&tampered(&der)),
+            expect: |e| matches!(e, Error::Verify(ocsp_verify::Error::InvalidSignature)),
+        },
+        Fault {
+            name: "replayed response with another nonce",
+            answer: ocsp(&with_foreign_nonce(&pki)),
+            expect: |e| matches!(e, Error::Verify(ocsp_verify::Error::NonceMismatch)),
+        },
+    ]);
+    for fault in faults {
+        let err = fails_with(&pki, fault.answer, |_| {});
+        assert!((fault.expect)(&err), "{}: {err:?}", fault.name);
     }
-}
-
-#[test]
-fn body_over_the_size_limit() {
-    let pki = pki();
-    let big = vec![0x30; 5000];
-    // Declared by Content-Length.
-    let err = fails_with(&pki, ocsp(&big), |_| {});
-    assert!(
-        matches!(
-            err,
-            Error::Transport(TransportError::BodyTooLarge { limit: 4096 })
-        ),
-        "{err:?}"
-    );
-    // Undeclared (read until close): the limit holds while reading.
-    let answer = http(
-        "200 OK",
-        &[("Content-Type", "application/ocsp-response")],
-        &big,
-    );
-    let err = fails_with(&pki, answer, |_| {});
-    assert!(
-        matches!(
-            err,
-            Error::Transport(TransportError::BodyTooLarge { limit: 4096 })
-        ),
-        "{err:?}"
-    );
-}
-
-#[test]
-fn truncated_body() {
-    let pki = pki();
-    let der = good(&pki);
-    let answer = http(
-        "200 OK",
-        &[
-            ("Content-Type", "application/ocsp-response"),
-            ("Content-Length", "1000"),
-        ],
-        &der[..100],
-    );
-    let err = fails_with(&pki, answer, |_| {});
-    assert!(
-        matches!(err, Error::Transport(TransportError::Truncated)),
-        "{err:?}"
-    );
 }
 
 #[test]
@@ -224,26 +180,6 @@ fn response_that_never_comes() {
         "{err:?}"
     );
     assert!(started.elapsed() < Duration::from_secs(5));
-}
-
-#[test]
-fn tampered_response() {
-    let pki = pki();
-    let err = fails_with(&pki, ocsp(&tampered(&good(&pki))), |_| {});
-    assert!(
-        matches!(err, Error::Verify(ocsp_verify::Error::InvalidSignature)),
-        "{err:?}"
-    );
-}
-
-#[test]
-fn replayed_response_with_another_nonce() {
-    let pki = pki();
-    let err = fails_with(&pki, ocsp(&with_foreign_nonce(&pki)), |_| {});
-    assert!(
-        matches!(err, Error::Verify(ocsp_verify::Error::NonceMismatch)),
-        "{err:?}"
-    );
 }
 
 #[test]
@@ -285,7 +221,7 @@ fn redirects_are_refused_not_followed() {
     )]);
     let url = format!("{}/{}", server.url, "p".repeat(240));
     let err = cache(config(&url))
-        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+        .leaf(&pki, FailureMode::Hard)
         .unwrap_err();
     assert!(
         matches!(&err, Error::Redirect { status: 303, location: Some(l) } if l == "/again"),
@@ -300,7 +236,7 @@ fn a_url_with_a_query_is_posted_to_as_it_is() {
     let pki = pki();
     let server = Server::start(vec![ocsp(&good(&pki))]);
     let url = format!("{}/ocsp?x=1", server.url);
-    let client = Client::with_algorithms(transport(), ocsp_verify::algorithms::ALL)
+    let client = Client::with_algorithms(ureq_transport(), ocsp_verify::algorithms::ALL)
         .with_clock(clock())
         .with_config(config(&url));
     let checked = client.check(&pki.leaf, &pki.ca.cert).unwrap();
@@ -333,9 +269,7 @@ fn urls_with_a_fragment_or_credentials_are_refused_before_sending() {
         ),
     ] {
         let cache = cache(config(url));
-        let err = cache
-            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-            .unwrap_err();
+        let err = cache.leaf(&pki, FailureMode::Hard).unwrap_err();
         assert!(
             matches!(
                 &err,
@@ -355,7 +289,7 @@ fn urls_with_a_fragment_or_credentials_are_refused_before_sending() {
         10,
         Duration::from_secs(1),
     );
-    let err = ocsp_http::HttpTransport::send(&transport(), &request).unwrap_err();
+    let err = ocsp_http::HttpTransport::send(&ureq_transport(), &request).unwrap_err();
     assert!(
         matches!(&err, TransportError::UnsupportedUrl { url } if url == "http://127.0.0.1:1/"),
         "{err:?}"
@@ -368,7 +302,7 @@ fn a_name_that_does_not_resolve_is_a_connect_error() {
     // once, without the network.
     let pki = pki();
     let err = cache(config("http://ocsp.invalid/"))
-        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
+        .leaf(&pki, FailureMode::Hard)
         .unwrap_err();
     assert!(
         matches!(err, Error::Transport(TransportError::Connect(_))),
@@ -386,21 +320,15 @@ fn refused_connection_and_https_are_transport_errors() {
         .unwrap()
         .port();
     let cache = cache(config(&format!("http://127.0.0.1:{port}")));
-    let err = cache
-        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-        .unwrap_err();
+    let err = cache.leaf(&pki, FailureMode::Hard).unwrap_err();
     assert!(
         matches!(err, Error::Transport(ocsp_http::TransportError::Connect(_))),
         "{err:?}"
     );
-    let soft = cache
-        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Soft)
-        .unwrap();
+    let soft = cache.leaf(&pki, FailureMode::Soft).unwrap();
     assert!(!soft.is_good());
     let https = self::cache(config("https://127.0.0.1:1"));
-    let err = https
-        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-        .unwrap_err();
+    let err = https.leaf(&pki, FailureMode::Hard).unwrap_err();
     assert!(
         matches!(
             err,

@@ -1,6 +1,5 @@
 //! Against a real responder: `openssl ocsp` on loopback, with a PKI made by
 //! the openssl CLI. Skipped (loudly) without openssl.
-#![cfg(feature = "ureq")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -10,19 +9,16 @@
 
 mod common;
 
-use common::openssl::{available, OpensslPki, Responder, Signer, REVOKED_AT};
+use common::openssl::{OpensslPki, Responder, Signer, REVOKED_AT};
 use common::server::{ocsp, Server};
+use common::ureq_transport;
 use ocsp_http::{
     Cache, CheckedResponse, Client, ClientConfig, CrlReason, Error, FailureMode, HashAlgorithm,
-    Method, ResponderKind, Status, UreqConfig, UreqTransport,
+    Method, ResponderKind, Status, UreqTransport,
 };
 
 fn client(config: ClientConfig) -> Client<UreqTransport> {
-    let transport = UreqTransport::with_config(&UreqConfig {
-        proxy_from_env: false,
-        ..UreqConfig::default()
-    });
-    Client::with_algorithms(transport, ocsp_verify::algorithms::ALL).with_config(config)
+    Client::with_algorithms(ureq_transport(), ocsp_verify::algorithms::ALL).with_config(config)
 }
 
 fn check(pki: &OpensslPki, cert: &[u8], config: ClientConfig) -> Result<CheckedResponse, Error> {
@@ -31,11 +27,13 @@ fn check(pki: &OpensslPki, cert: &[u8], config: ClientConfig) -> Result<CheckedR
 
 #[test]
 fn good_revoked_unknown_from_a_delegated_responder_over_get() {
-    if !available("good_revoked_unknown_from_a_delegated_responder_over_get") {
+    let Some((pki, mut responder)) = Responder::for_test(
+        "good_revoked_unknown_from_a_delegated_responder_over_get",
+        "delegated",
+        Signer::Delegated,
+    ) else {
         return;
-    }
-    let pki = OpensslPki::new("delegated");
-    let mut responder = Responder::start(&pki, Signer::Delegated);
+    };
 
     // Good, responder URL from the certificate's AIA, GET, nonce echoed.
     let good = check(&pki, &pki.good, ClientConfig::default()).unwrap();
@@ -76,11 +74,13 @@ fn good_revoked_unknown_from_a_delegated_responder_over_get() {
 
 #[test]
 fn post_for_a_long_url_and_issuer_signed() {
-    if !available("post_for_a_long_url_and_issuer_signed") {
+    let Some((pki, mut responder)) = Responder::for_test(
+        "post_for_a_long_url_and_issuer_signed",
+        "issuer",
+        Signer::Issuer,
+    ) else {
         return;
-    }
-    let pki = OpensslPki::new("issuer");
-    let mut responder = Responder::start(&pki, Signer::Issuer);
+    };
     // A responder URL whose GET form exceeds 255 bytes forces POST.
     let config = ClientConfig {
         responder_url: Some(format!("{}/{}", pki.url(), "x".repeat(240))),
@@ -108,11 +108,13 @@ fn post_for_a_long_url_and_issuer_signed() {
 
 #[test]
 fn real_response_replayed_or_tampered_is_refused() {
-    if !available("real_response_replayed_or_tampered_is_refused") {
+    let Some((pki, responder)) = Responder::for_test(
+        "real_response_replayed_or_tampered_is_refused",
+        "replay",
+        Signer::Delegated,
+    ) else {
         return;
-    }
-    let pki = OpensslPki::new("replay");
-    let responder = Responder::start(&pki, Signer::Delegated);
+    };
     let good = check(&pki, &pki.good, ClientConfig::default()).unwrap();
     assert!(good.nonce_echoed);
     drop(responder);
@@ -155,11 +157,13 @@ fn real_response_replayed_or_tampered_is_refused() {
 
 #[test]
 fn cache_and_stapler_against_the_responder() {
-    if !available("cache_and_stapler_against_the_responder") {
+    let Some((pki, _responder)) = Responder::for_test(
+        "cache_and_stapler_against_the_responder",
+        "stapler",
+        Signer::Delegated,
+    ) else {
         return;
-    }
-    let pki = OpensslPki::new("stapler");
-    let _responder = Responder::start(&pki, Signer::Delegated);
+    };
     let cache = std::sync::Arc::new(Cache::new(client(ClientConfig::default())));
     let first = cache.lookup(&pki.good, &pki.ca, FailureMode::Hard).unwrap();
     assert!(first.is_good());

@@ -1,7 +1,6 @@
 //! Replay over revocation, through the real `Client` + `Cache` path: a
 //! local HTTP server plays the on-path attacker who answers a refresh with
 //! an older, still valid, nonce-less response; the clock is injected.
-#![cfg(feature = "ureq")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -15,36 +14,18 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use common::server::{ocsp_max_age, Server};
-use common::{clock, response, revoked, T0};
-use ocsp_http::{
-    Cache, CheckedResponse, Client, ClientConfig, FailureMode, ManualClock, Outcome, Status,
-    UreqConfig, UreqTransport,
-};
+use common::{clock, response, revoked, ureq_cache, LeafLookup, T0};
+use ocsp_http::{Cache, ClientConfig, FailureMode, ManualClock, Status, UreqTransport};
 use ocsp_testkit::{DAY, HOUR};
 use ocsp_types::CertStatus;
 
 fn cache(url: &str, clock: &Arc<ManualClock>) -> Cache<UreqTransport, Arc<ManualClock>> {
-    let transport = UreqTransport::with_config(&UreqConfig {
-        proxy_from_env: false,
-        ..UreqConfig::default()
-    });
     let config = ClientConfig {
         responder_url: Some(url.to_owned()),
         timeout: Duration::from_secs(5),
         ..ClientConfig::default()
     };
-    Cache::new(
-        Client::with_algorithms(transport, ocsp_verify::algorithms::ALL)
-            .with_clock(Arc::clone(clock))
-            .with_config(config),
-    )
-}
-
-fn checked(outcome: Outcome) -> Arc<CheckedResponse> {
-    match outcome {
-        Outcome::Checked(checked) => checked,
-        other => panic!("expected a checked response, got {other:?}"),
-    }
+    ureq_cache(config, clock)
 }
 
 #[test]
@@ -58,11 +39,7 @@ fn a_replayed_older_good_never_beats_a_held_revoked() {
     let clock = clock();
     let cache = cache(&server.url, &clock);
 
-    let first = checked(
-        cache
-            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Soft)
-            .unwrap(),
-    );
+    let first = cache.checked_leaf(&pki, FailureMode::Soft);
     assert!(matches!(first.status, Status::Revoked { .. }));
     server.request();
 
@@ -71,11 +48,7 @@ fn a_replayed_older_good_never_beats_a_held_revoked() {
     // never even asked for).
     clock.set(T0 + 61);
     for _ in 0..2 {
-        let again = checked(
-            cache
-                .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Soft)
-                .unwrap(),
-        );
+        let again = cache.checked_leaf(&pki, FailureMode::Soft);
         assert!(Arc::ptr_eq(&first, &again));
         let refreshed = cache.refresh(&pki.leaf, &pki.ca.cert).unwrap();
         assert!(Arc::ptr_eq(&first, &refreshed));
@@ -110,17 +83,9 @@ fn a_replayed_older_response_counts_as_a_failed_fetch() {
     ]);
     let clock = clock();
     let cache = cache(&server.url, &clock);
-    let first = checked(
-        cache
-            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-            .unwrap(),
-    );
+    let first = cache.checked_leaf(&pki, FailureMode::Hard);
     clock.set(T0 + 61);
-    let looked_up = checked(
-        cache
-            .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-            .unwrap(),
-    );
+    let looked_up = cache.checked_leaf(&pki, FailureMode::Hard);
     assert!(Arc::ptr_eq(&first, &looked_up), "the held one is served");
     let refreshed = cache.refresh(&pki.leaf, &pki.ca.cert).unwrap();
     assert!(Arc::ptr_eq(&first, &refreshed), "also by refresh()");
@@ -144,13 +109,8 @@ fn a_fetched_revoked_replaces_a_held_good_whatever_its_age() {
     ]);
     let clock = clock();
     let cache = cache(&server.url, &clock);
-    assert!(cache
-        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-        .unwrap()
-        .is_good());
+    assert!(cache.leaf(&pki, FailureMode::Hard).unwrap().is_good());
     clock.set(T0 + 61);
-    let outcome = cache
-        .lookup(&pki.leaf, &pki.ca.cert, FailureMode::Hard)
-        .unwrap();
+    let outcome = cache.leaf(&pki, FailureMode::Hard).unwrap();
     assert!(matches!(outcome.status(), Some(Status::Revoked { .. })));
 }

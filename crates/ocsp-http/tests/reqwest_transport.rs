@@ -1,6 +1,5 @@
 //! `ReqwestTransport` against a local server: the HTTP rules of the crate
 //! (no redirects, size limit while streaming, truncation, timeout, URLs).
-#![cfg(all(feature = "reqwest", feature = "tokio"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -13,7 +12,7 @@ mod common;
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::server::{http, ocsp, Answer, Server};
+use common::server::{body_faults, http, ocsp, Answer, Server};
 use common::{clock, good, pki};
 use ocsp_http::{
     AsyncHttpTransport, Cache, Client, ClientConfig, Error, FailureMode, HttpRequest, ManualClock,
@@ -101,51 +100,12 @@ async fn redirects_are_not_followed() {
 }
 
 #[tokio::test(flavor = "current_thread")]
-async fn body_over_the_size_limit() {
+async fn body_faults_are_transport_errors() {
     let pki = pki();
-    let big = vec![0x30; 5000];
-    // Declared by Content-Length.
-    let err = fails_with(&pki, ocsp(&big)).await;
-    assert!(
-        matches!(
-            err,
-            Error::Transport(TransportError::BodyTooLarge { limit: 4096 })
-        ),
-        "{err:?}"
-    );
-    // Undeclared (read until close): the limit holds while streaming.
-    let answer = http(
-        "200 OK",
-        &[("Content-Type", "application/ocsp-response")],
-        &big,
-    );
-    let err = fails_with(&pki, answer).await;
-    assert!(
-        matches!(
-            err,
-            Error::Transport(TransportError::BodyTooLarge { limit: 4096 })
-        ),
-        "{err:?}"
-    );
-}
-
-#[tokio::test(flavor = "current_thread")]
-async fn truncated_body() {
-    let pki = pki();
-    let der = good(&pki);
-    let answer = http(
-        "200 OK",
-        &[
-            ("Content-Type", "application/ocsp-response"),
-            ("Content-Length", "1000"),
-        ],
-        &der[..100],
-    );
-    let err = fails_with(&pki, answer).await;
-    assert!(
-        matches!(err, Error::Transport(TransportError::Truncated)),
-        "{err:?}"
-    );
+    for fault in body_faults(&good(&pki)) {
+        let err = fails_with(&pki, fault.answer).await;
+        assert!((fault.expect)(&err), "{}: {err:?}", fault.name);
+    }
 }
 
 /// Paused time: the runtime, idle while the server says nothing, jumps to

@@ -1,30 +1,17 @@
 //! The JSON form of a checked response (feature `serde`).
-#![cfg(feature = "serde")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 mod common;
 
-use common::{client, clock, ok, pki, response, Scripted};
+use common::{client, clock, ok, pki, revoked, Scripted};
+use ocsp_testkit::support::hex;
 use ocsp_testkit::{DAY, HOUR};
-use ocsp_types::{CertStatus, CrlReason, RevokedInfo};
 use serde_json::{json, Value};
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
 
 #[test]
 fn revoked_checked_response_as_json() {
     let pki = pki();
-    let der = response(
-        &pki,
-        CertStatus::Revoked(RevokedInfo {
-            revocation_time: ocsp_testkit::at(-DAY),
-            revocation_reason: Some(CrlReason::KeyCompromise),
-        }),
-        -HOUR,
-        3 * DAY,
-    );
+    let der = revoked(&pki, -HOUR, 3 * DAY);
     let transport = Scripted::new(vec![Ok(ok(&der, Some(600)))]);
     let checked = client(transport, &clock())
         .check(&pki.leaf, &pki.ca.cert)

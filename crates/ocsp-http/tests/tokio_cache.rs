@@ -1,6 +1,5 @@
 //! The async cache and the refresh task, on a current-thread tokio runtime
 //! with paused time: the clock reads tokio's time, so nothing sleeps.
-#![cfg(feature = "tokio")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -8,11 +8,12 @@
 
 mod common;
 
-use common::{have_openssl, hex, openssl, skip, Pki};
+use common::{have_openssl, hex, openssl, skip};
 use ocsp_request::{
     cert_id_for_certificate, responder_urls, CertIdMatcher, HashAlgorithm, Nonce, RequestBuilder,
     RequestSigner, SignerError,
 };
+use ocsp_testkit::openssl_pki::{KeyKind, OpensslChain as Pki};
 use ocsp_types::{AlgorithmIdentifier, ObjectIdentifier, OcspRequest, OcspRequestRef};
 
 fn unsigned_request(pki: &Pki, pairs: &[(&str, &str)], alg: HashAlgorithm) -> Vec<u8> {
@@ -34,7 +35,7 @@ fn openssl_args(pairs: &[(&str, &str)], alg: HashAlgorithm) -> Vec<String> {
     args
 }
 
-fn check_byte_equality(kind: &str) {
+fn check_byte_equality(kind: KeyKind) {
     if !have_openssl() {
         skip(
             "openssl byte equality",
@@ -60,10 +61,10 @@ fn check_byte_equality(kind: &str) {
             assert_eq!(
                 hex(&ours),
                 hex(&theirs),
-                "{kind} {pairs:?} {alg}: our request differs from openssl's"
+                "{kind:?} {pairs:?} {alg}: our request differs from openssl's"
             );
             eprintln!(
-                "{kind} {pairs:?} {alg}: byte-identical to openssl ({} bytes)",
+                "{kind:?} {pairs:?} {alg}: byte-identical to openssl ({} bytes)",
                 ours.len()
             );
         }
@@ -72,12 +73,12 @@ fn check_byte_equality(kind: &str) {
 
 #[test]
 fn byte_equal_to_openssl_rsa() {
-    check_byte_equality("rsa");
+    check_byte_equality(KeyKind::Rsa);
 }
 
 #[test]
 fn byte_equal_to_openssl_ec() {
-    check_byte_equality("ec");
+    check_byte_equality(KeyKind::P256);
 }
 
 #[test]
@@ -86,7 +87,7 @@ fn openssl_reads_ours_with_nonce() {
         skip("openssl reads ours", "the openssl binary is not installed");
         return;
     }
-    let pki = Pki::new("ec");
+    let pki = Pki::new(KeyKind::P256);
     let nonce = Nonce::new(&(1..=32).collect::<Vec<u8>>()).unwrap();
     let mut builder = RequestBuilder::new();
     builder
@@ -121,7 +122,7 @@ fn we_read_openssls_with_nonce() {
         skip("we read openssl's", "the openssl binary is not installed");
         return;
     }
-    let pki = Pki::new("rsa");
+    let pki = Pki::new(KeyKind::Rsa);
     for (nonce_args, nonce_len) in [(vec![], 16usize), (vec!["-nonce"], 16)] {
         let mut args = vec![
             "-issuer",
@@ -167,7 +168,7 @@ fn responder_urls_from_openssl_certificates() {
         skip("responder URLs", "the openssl binary is not installed");
         return;
     }
-    let pki = Pki::new("ec");
+    let pki = Pki::new(KeyKind::P256);
     assert_eq!(
         responder_urls(&pki.der("leaf1")).unwrap(),
         ["http://ocsp.example.com/", "http://ocsp2.example.com/ocsp"]
@@ -211,7 +212,7 @@ impl RequestSigner for OpenSslSigner<'_> {
     }
 }
 
-fn check_signed(kind: &str, algorithm: AlgorithmIdentifier, alg_text: &str) {
+fn check_signed(kind: KeyKind, algorithm: AlgorithmIdentifier, alg_text: &str) {
     if !have_openssl() {
         skip("signed requests", "the openssl binary is not installed");
         return;
@@ -288,7 +289,7 @@ fn check_signed(kind: &str, algorithm: AlgorithmIdentifier, alg_text: &str) {
 #[test]
 fn signed_request_rsa() {
     check_signed(
-        "rsa",
+        KeyKind::Rsa,
         AlgorithmIdentifier::with_null_parameters(ObjectIdentifier::new_unwrap(
             "1.2.840.113549.1.1.11",
         )),
@@ -299,7 +300,7 @@ fn signed_request_rsa() {
 #[test]
 fn signed_request_ecdsa() {
     check_signed(
-        "ec",
+        KeyKind::P256,
         AlgorithmIdentifier::without_parameters(ObjectIdentifier::new_unwrap(
             "1.2.840.10045.4.3.2",
         )),
@@ -313,7 +314,7 @@ fn issuer_mismatch_is_refused() {
         skip("issuer mismatch", "the openssl binary is not installed");
         return;
     }
-    let pki = Pki::new("ec");
+    let pki = Pki::new(KeyKind::P256);
     assert_eq!(
         cert_id_for_certificate(&pki.der("leaf1"), &pki.der("root"), HashAlgorithm::Sha1),
         Err(ocsp_request::Error::IssuerMismatch)

@@ -82,47 +82,79 @@ async fn run_until(done: impl Fn() -> bool) {
     panic!("the refresh task did not get there");
 }
 
-#[tokio::test(flavor = "current_thread", start_paused = true)]
-async fn the_refresh_task_staples_each_new_response_through_the_resolver() {
-    let pki = common::pki();
-    let serial = [0x51, 0x52];
-    let leaf = pki.issue_leaf(&pki.leaf_spec(&serial, true), &pki.intermediate);
-    let issuer = pki.intermediate.cert.clone();
-    let clock = Arc::new(ManualClock::new(u64::try_from(pki.now).unwrap()));
+/// A leaf by the intermediate, a manual clock at the PKI's time, the
+/// in-memory responder for the leaf, and an inner resolver serving it.
+struct Setup {
+    pki: TlsPki,
+    leaf: Vec<u8>,
+    clock: Arc<ManualClock>,
+    transport: Arc<SigningTransport>,
+    provider: Arc<rustls::crypto::CryptoProvider>,
+    inner: Arc<dyn rustls::server::ResolvesServerCert>,
+}
 
+fn setup(serial: &[u8], must_staple: bool) -> Setup {
+    let pki = common::pki();
+    let leaf = pki.issue_leaf(&pki.leaf_spec(serial, must_staple), &pki.intermediate);
+    let clock = Arc::new(ManualClock::new(u64::try_from(pki.now).unwrap()));
     let provider = common::provider();
     let key = CertifiedKey::new(
         vec![CertificateDer::from(leaf.clone())],
         common::leaf_key(&provider),
     );
-    let inner: Arc<dyn rustls::server::ResolvesServerCert> =
-        Arc::new(StaplingCertResolver::new(key, || None));
-    let resolver = Arc::new(
-        StaplingResolver::new(inner, &provider)
-            .with_time_provider(Arc::new(ManualTime(Arc::clone(&clock)))),
-    );
-
+    let inner = Arc::new(StaplingCertResolver::new(key, || None));
     let transport = Arc::new(SigningTransport {
         pki: pki.clone(),
         serial: serial.to_vec(),
         clock: Arc::clone(&clock),
         requests: AtomicUsize::new(0),
     });
-    let client = Client::new(Arc::clone(&transport))
-        .with_clock(Arc::clone(&clock))
-        .with_config(ClientConfig {
-            responder_url: Some("http://127.0.0.1/ocsp".into()),
-            ..ClientConfig::default()
-        });
-    let cache = Arc::new(Cache::new(client));
-    let stapler = Arc::new(resolver.follow(Stapler::new(cache, leaf.clone(), issuer)));
-    assert_eq!(resolver.current_staple(&leaf), None);
+    Setup {
+        pki,
+        leaf,
+        clock,
+        transport,
+        provider,
+        inner,
+    }
+}
+
+impl Setup {
+    /// A stapler for the leaf, fetching through the in-memory responder at
+    /// the manual clock's time.
+    fn stapler(&self) -> Stapler<Arc<SigningTransport>, Arc<ManualClock>> {
+        let client = Client::new(Arc::clone(&self.transport))
+            .with_clock(Arc::clone(&self.clock))
+            .with_config(ClientConfig {
+                responder_url: Some("http://127.0.0.1/ocsp".into()),
+                ..ClientConfig::default()
+            });
+        let issuer = self.pki.intermediate.cert.clone();
+        Stapler::new(Arc::new(Cache::new(client)), self.leaf.clone(), issuer)
+    }
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn the_refresh_task_staples_each_new_response_through_the_resolver() {
+    let setup = setup(&[0x51, 0x52], true);
+    let Setup {
+        leaf,
+        clock,
+        transport,
+        ..
+    } = &setup;
+    let resolver = Arc::new(
+        StaplingResolver::new(Arc::clone(&setup.inner), &setup.provider)
+            .with_time_provider(Arc::new(ManualTime(Arc::clone(clock)))),
+    );
+    let stapler = Arc::new(resolver.follow(setup.stapler()));
+    assert_eq!(resolver.current_staple(leaf), None);
 
     let task = spawn_refresh_task(vec![Arc::clone(&stapler)], RefreshSchedule::default());
 
     // First pass: fetched at once, verified again and stapled.
-    run_until(|| resolver.current_staple(&leaf).is_some()).await;
-    let first = resolver.current_staple(&leaf).unwrap();
+    run_until(|| resolver.current_staple(leaf).is_some()).await;
+    let first = resolver.current_staple(leaf).unwrap();
     assert_eq!(Some(Arc::clone(&first)), stapler.current_staple());
     assert_eq!(transport.requests.load(Ordering::SeqCst), 1);
 
@@ -133,7 +165,7 @@ async fn the_refresh_task_staples_each_new_response_through_the_resolver() {
         tokio::task::yield_now().await;
     }
     assert_eq!(transport.requests.load(Ordering::SeqCst), 1);
-    assert_eq!(resolver.current_staple(&leaf), Some(Arc::clone(&first)));
+    assert_eq!(resolver.current_staple(leaf), Some(Arc::clone(&first)));
 
     // Past halfway plus the largest jitter: refreshed, and the resolver
     // staples the new response.
@@ -141,57 +173,34 @@ async fn the_refresh_task_staples_each_new_response_through_the_resolver() {
     tokio::time::advance(Duration::from_secs(25 * 60)).await;
     run_until(|| {
         resolver
-            .current_staple(&leaf)
+            .current_staple(leaf)
             .is_some_and(|current| current != first)
     })
     .await;
     assert_eq!(transport.requests.load(Ordering::SeqCst), 2);
-    assert_eq!(resolver.current_staple(&leaf), stapler.current_staple());
+    assert_eq!(resolver.current_staple(leaf), stapler.current_staple());
 
     // Past the second response's validity with no refresh (the task is
     // stopped): nothing is stapled any more.
     task.abort();
     clock.advance(Duration::from_secs(3 * 3600));
-    assert_eq!(resolver.current_staple(&leaf), None);
+    assert_eq!(resolver.current_staple(leaf), None);
 }
 
 #[test]
 fn a_dropped_resolver_ends_the_stapling_not_the_stapler() {
-    let pki = common::pki();
-    let serial = [0x61];
-    let leaf = pki.issue_leaf(&pki.leaf_spec(&serial, false), &pki.intermediate);
-    let clock = Arc::new(ManualClock::new(u64::try_from(pki.now).unwrap()));
-    let provider = common::provider();
-    let key = CertifiedKey::new(
-        vec![CertificateDer::from(leaf.clone())],
-        common::leaf_key(&provider),
-    );
-    let inner: Arc<dyn rustls::server::ResolvesServerCert> =
-        Arc::new(StaplingCertResolver::new(key, || None));
-    let resolver = Arc::new(StaplingResolver::new(inner, &provider));
-    let transport = Arc::new(SigningTransport {
-        pki: pki.clone(),
-        serial: serial.to_vec(),
-        clock: Arc::clone(&clock),
-        requests: AtomicUsize::new(0),
-    });
-    let client = Client::new(Arc::clone(&transport))
-        .with_clock(Arc::clone(&clock))
-        .with_config(ClientConfig {
-            responder_url: Some("http://127.0.0.1/ocsp".into()),
-            ..ClientConfig::default()
-        });
-    let stapler = resolver.follow(Stapler::new(
-        Arc::new(Cache::new(client)),
-        leaf,
-        pki.intermediate.cert.clone(),
+    let setup = setup(&[0x61], false);
+    let resolver = Arc::new(StaplingResolver::new(
+        Arc::clone(&setup.inner),
+        &setup.provider,
     ));
+    let stapler = resolver.follow(setup.stapler());
     drop(resolver);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap();
-    let refreshed = runtime.block_on(stapler.refresh_if_due_async(clock.now()));
+    let refreshed = runtime.block_on(stapler.refresh_if_due_async(setup.clock.now()));
     assert!(
         matches!(refreshed, Ok(ocsp_http::Refresh::Refreshed(_))),
         "{refreshed:?}"

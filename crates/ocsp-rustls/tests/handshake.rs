@@ -9,12 +9,14 @@
 
 mod common;
 
-use common::{cert_error, handshake, pki, staple_error, verifier, TLS12, TLS13};
+use common::{handshake, pki, staple_by, verifier, Outcome, TLS12, TLS13};
 use ocsp_rustls::{Action, StapleError, StaplePolicy};
+use ocsp_testkit::support::assert_lax_encodings;
 use ocsp_testkit::tls::TlsPki;
 use ocsp_testkit::{by_key, cert, der, CertSpec, Entity, Key, KeyName, DAY};
 use ocsp_types::{CertStatus, CrlReason, RevokedInfo};
-use rustls::CertificateError;
+use rustls::{CertificateError, SupportedProtocolVersion};
+use Outcome::{Cert, Connects, Staple, StapleMatches};
 
 const SERIAL: &[u8] = &[0x51, 0x52, 0x53, 0x54];
 const OTHER_SERIAL: &[u8] = &[0x61, 0x62, 0x63, 0x64];
@@ -31,213 +33,96 @@ fn leaf(pki: &TlsPki, must_staple: bool) -> Vec<u8> {
     pki.issue_leaf(&pki.leaf_spec(SERIAL, must_staple), &pki.root)
 }
 
+/// A staple about the leaf, signed by the root.
 fn staple(pki: &TlsPki, status: CertStatus) -> Vec<u8> {
-    pki.response(&pki.root, SERIAL, status).sign(&pki.root.key)
+    staple_by(pki, &pki.root, SERIAL, status)
 }
 
-fn default_verifier(pki: &TlsPki) -> ocsp_rustls::OcspVerifier {
-    verifier(pki, StaplePolicy::default())
-}
-
-#[test]
-fn good_staple_accepted_tls13_and_tls12() {
-    let pki = pki();
-    for version in [TLS13, TLS12] {
-        let result = handshake(
-            &[&leaf(&pki, false)],
-            Some(staple(&pki, CertStatus::Good)),
-            default_verifier(&pki),
-            version,
-        );
-        assert_eq!(result, Ok(()), "{version:?}");
-    }
-}
-
-#[test]
-fn good_staple_from_intermediate_accepted() {
-    let pki = pki();
+/// A leaf issued by the intermediate, and the intermediate: the chain a
+/// staple signed by the intermediate is about.
+fn intermediate_chain(pki: &TlsPki) -> Vec<Vec<u8>> {
     let leaf = pki.issue_leaf(&pki.leaf_spec(SERIAL, false), &pki.intermediate);
-    let staple = pki
-        .response(&pki.intermediate, SERIAL, CertStatus::Good)
-        .sign(&pki.intermediate.key);
-    let result = handshake(
-        &[&leaf, &pki.intermediate.cert],
-        Some(staple),
-        default_verifier(&pki),
-        TLS13,
-    );
-    assert_eq!(result, Ok(()));
+    vec![leaf, pki.intermediate.cert.clone()]
 }
 
-#[test]
-fn revoked_refused_tls13_and_tls12() {
-    let pki = pki();
-    for version in [TLS13, TLS12] {
-        let result = handshake(
-            &[&leaf(&pki, false)],
-            Some(staple(&pki, revoked(&pki))),
-            default_verifier(&pki),
-            version,
-        );
-        assert_eq!(result, cert_error(CertificateError::Revoked), "{version:?}");
+fn intermediate_staple(pki: &TlsPki, status: CertStatus) -> Vec<u8> {
+    staple_by(pki, &pki.intermediate, SERIAL, status)
+}
+
+/// A good staple for another serial.
+fn other_staple(pki: &TlsPki) -> Vec<u8> {
+    staple_by(pki, &pki.root, OTHER_SERIAL, CertStatus::Good)
+}
+
+/// What the server presents: its chain (leaf first) and its staple.
+type Served = (Vec<Vec<u8>>, Option<Vec<u8>>);
+
+/// One handshake scenario.
+struct Case {
+    name: &'static str,
+    served: fn(&TlsPki) -> Served,
+    policy: StaplePolicy,
+    versions: &'static [&'static SupportedProtocolVersion],
+    expect: Outcome,
+}
+
+/// A scenario with the default policy, over TLS 1.3.
+fn case(name: &'static str, served: fn(&TlsPki) -> Served, expect: Outcome) -> Case {
+    Case {
+        name,
+        served,
+        policy: StaplePolicy::default(),
+        versions: &[TLS13],
+        expect,
     }
 }
 
-#[test]
-fn revoked_from_intermediate_refused() {
-    let pki = pki();
-    let leaf = pki.issue_leaf(&pki.leaf_spec(SERIAL, false), &pki.intermediate);
-    let staple = pki
-        .response(&pki.intermediate, SERIAL, revoked(&pki))
-        .sign(&pki.intermediate.key);
-    let result = handshake(
-        &[&leaf, &pki.intermediate.cert],
-        Some(staple),
-        default_verifier(&pki),
-        TLS13,
-    );
-    assert_eq!(result, cert_error(CertificateError::Revoked));
-}
+impl Case {
+    /// Over TLS 1.2 as well.
+    fn and_tls12(self) -> Case {
+        Case {
+            versions: &[TLS13, TLS12],
+            ..self
+        }
+    }
 
-#[test]
-fn revoked_refused_even_when_everything_else_is_allowed() {
-    let pki = pki();
-    let lenient = StaplePolicy {
-        on_missing: Action::Allow,
-        on_invalid: Action::Allow,
-        on_unknown: Action::Allow,
-        ..StaplePolicy::default()
-    };
-    let result = handshake(
-        &[&leaf(&pki, false)],
-        Some(staple(&pki, revoked(&pki))),
-        verifier(&pki, lenient),
-        TLS13,
-    );
-    assert_eq!(result, cert_error(CertificateError::Revoked));
-}
-
-#[test]
-fn no_staple_allowed_by_default() {
-    let pki = pki();
-    let result = handshake(&[&leaf(&pki, false)], None, default_verifier(&pki), TLS13);
-    assert_eq!(result, Ok(()));
-}
-
-#[test]
-fn no_staple_refused_when_policy_denies() {
-    let pki = pki();
-    let hard = StaplePolicy {
-        on_missing: Action::Deny,
-        ..StaplePolicy::default()
-    };
-    let result = handshake(&[&leaf(&pki, false)], None, verifier(&pki, hard), TLS13);
-    assert_eq!(
-        staple_error(&result),
-        Some(StapleError::Missing),
-        "{result:?}"
-    );
-}
-
-#[test]
-fn must_staple_without_staple_refused_despite_soft_fail() {
-    let pki = pki();
-    for version in [TLS13, TLS12] {
-        let result = handshake(&[&leaf(&pki, true)], None, default_verifier(&pki), version);
-        assert_eq!(
-            staple_error(&result),
-            Some(StapleError::MustStapleWithoutStaple),
-            "{version:?}: {result:?}"
-        );
+    /// With the default policy changed by `edit`.
+    fn policy(self, edit: fn(&mut StaplePolicy)) -> Case {
+        let mut policy = StaplePolicy::default();
+        edit(&mut policy);
+        Case { policy, ..self }
     }
 }
 
-#[test]
-fn must_staple_with_good_staple_accepted() {
-    let pki = pki();
-    let result = handshake(
-        &[&leaf(&pki, true)],
-        Some(staple(&pki, CertStatus::Good)),
-        default_verifier(&pki),
-        TLS13,
-    );
-    assert_eq!(result, Ok(()));
+/// The staple refused as invalid, for exactly this reason.
+fn invalid(reason: ocsp_verify::Error) -> Outcome {
+    Staple(StapleError::Invalid(reason))
 }
 
-#[test]
-fn must_staple_with_invalid_staple_refused_even_when_invalid_allowed() {
+/// Runs every case with every version it names; fails naming each case
+/// whose handshake did not end as expected.
+fn run(cases: Vec<Case>) {
     let pki = pki();
-    let lenient = StaplePolicy {
-        on_invalid: Action::Allow,
-        ..StaplePolicy::default()
-    };
-    let mut spec = pki.response(&pki.root, SERIAL, CertStatus::Good);
-    spec.corrupt_signature = true;
-    let result = handshake(
-        &[&leaf(&pki, true)],
-        Some(spec.sign(&pki.root.key)),
-        verifier(&pki, lenient),
-        TLS13,
-    );
-    assert!(
-        matches!(
-            staple_error(&result),
-            Some(StapleError::Invalid(ocsp_verify::Error::InvalidSignature))
-        ),
-        "{result:?}"
-    );
-}
-
-#[test]
-fn expired_staple_refused() {
-    let pki = pki();
-    let mut spec = pki.response(&pki.root, SERIAL, CertStatus::Good);
-    spec.produced_at = pki.at(-8 * DAY);
-    for single in &mut spec.singles {
-        single.this_update = pki.at(-8 * DAY);
-        single.next_update = Some(pki.at(-DAY));
+    let mut failures = Vec::new();
+    for case in cases {
+        for &version in case.versions {
+            let (chain, staple) = (case.served)(&pki);
+            let chain: Vec<&[u8]> = chain.iter().map(Vec::as_slice).collect();
+            let result = handshake(&chain, staple, verifier(&pki, case.policy), version);
+            if !case.expect.is(&result) {
+                failures.push(format!(
+                    "{} ({version:?}): expected {:?}, got {result:?}",
+                    case.name, case.expect
+                ));
+            }
+        }
     }
-    let result = handshake(
-        &[&leaf(&pki, false)],
-        Some(spec.sign(&pki.root.key)),
-        default_verifier(&pki),
-        TLS13,
-    );
-    assert!(
-        matches!(
-            staple_error(&result),
-            Some(StapleError::Invalid(ocsp_verify::Error::Expired { .. }))
-        ),
-        "{result:?}"
-    );
+    assert!(failures.is_empty(), "{failures:#?}");
 }
 
-#[test]
-fn staple_for_another_certificate_refused() {
-    let pki = pki();
-    let other = pki
-        .response(&pki.root, OTHER_SERIAL, CertStatus::Good)
-        .sign(&pki.root.key);
-    let result = handshake(
-        &[&leaf(&pki, false)],
-        Some(other),
-        default_verifier(&pki),
-        TLS13,
-    );
-    assert!(
-        matches!(
-            staple_error(&result),
-            Some(StapleError::Invalid(ocsp_verify::Error::NoMatchingResponse))
-        ),
-        "{result:?}"
-    );
-}
-
-/// A responder certificate with id-kp-OCSPSigning, but issued by a rogue
-/// CA, not by the leaf's issuer.
-#[test]
-fn staple_from_unauthorized_responder_refused() {
-    let pki = pki();
+/// A staple with a rogue responder: a certificate with id-kp-OCSPSigning,
+/// issued by a rogue CA, not by the leaf's issuer.
+fn unauthorized_responder(pki: &TlsPki) -> Served {
     let rogue_key = Key::load(KeyName::OtherRsa);
     let rogue_name = der::name("Rogue OCSP Responder");
     let mut rogue_spec = CertSpec::new(&[0x66], rogue_name.clone(), pki.at(-DAY), pki.at(DAY));
@@ -248,30 +133,14 @@ fn staple_from_unauthorized_responder_refused() {
     spec.responder_id = by_key(&rogue_key);
     spec.sig_alg = rogue_key.default_alg();
     spec.certs = Some(vec![rogue_cert]);
-    let result = handshake(
-        &[&leaf(&pki, false)],
-        Some(spec.sign(&rogue_key)),
-        default_verifier(&pki),
-        TLS13,
-    );
-    assert!(
-        matches!(
-            staple_error(&result),
-            Some(StapleError::Invalid(
-                ocsp_verify::Error::DelegatedResponderWrongIssuer
-            ))
-        ),
-        "{result:?}"
-    );
+    (vec![leaf(pki, false)], Some(spec.sign(&rogue_key)))
 }
 
 /// The server (holding a revoked certificate's key) adds an "intermediate"
 /// with the issuer's Name but its own key, and staples a "good" response
 /// signed by that key. WebPKI still builds the path to the real root; the
 /// staple must not be checked against the impostor.
-#[test]
-fn impostor_issuer_in_chain_not_used_for_the_staple() {
-    let pki = pki();
+fn impostor_issuer(pki: &TlsPki) -> Served {
     let impostor_key = Key::load(KeyName::OtherRsa);
     let mut impostor_spec =
         CertSpec::new(&[0x99], pki.root.name.clone(), pki.at(-DAY), pki.at(DAY));
@@ -285,106 +154,172 @@ fn impostor_issuer_in_chain_not_used_for_the_staple() {
     let forged = pki
         .response(&impostor, SERIAL, CertStatus::Good)
         .sign(&impostor.key);
-    let result = handshake(
-        &[&leaf(&pki, false), &impostor.cert],
-        Some(forged),
-        default_verifier(&pki),
-        TLS13,
-    );
-    assert!(
-        matches!(
-            staple_error(&result),
-            Some(StapleError::Invalid(
-                ocsp_verify::Error::NoAuthorizedResponder
-            ))
+    (vec![leaf(pki, false), impostor.cert], Some(forged))
+}
+
+/// A staple whose validity ended a day ago.
+fn expired(pki: &TlsPki) -> Served {
+    let mut spec = pki.response(&pki.root, SERIAL, CertStatus::Good);
+    spec.produced_at = pki.at(-8 * DAY);
+    for single in &mut spec.singles {
+        single.this_update = pki.at(-8 * DAY);
+        single.next_update = Some(pki.at(-DAY));
+    }
+    (vec![leaf(pki, false)], Some(spec.sign(&pki.root.key)))
+}
+
+/// A Must-Staple leaf with a staple whose signature is corrupt.
+fn must_staple_bad_signature(pki: &TlsPki) -> Served {
+    let mut spec = pki.response(&pki.root, SERIAL, CertStatus::Good);
+    spec.corrupt_signature = true;
+    (vec![leaf(pki, true)], Some(spec.sign(&pki.root.key)))
+}
+
+#[test]
+fn staple_outcomes_with_the_default_policy() {
+    run(vec![
+        case(
+            "good staple accepted",
+            |pki| (vec![leaf(pki, false)], Some(staple(pki, CertStatus::Good))),
+            Connects,
+        )
+        .and_tls12(),
+        case(
+            "good staple from the intermediate accepted",
+            |pki| {
+                let staple = intermediate_staple(pki, CertStatus::Good);
+                (intermediate_chain(pki), Some(staple))
+            },
+            Connects,
         ),
-        "{result:?}"
-    );
-}
-
-#[test]
-fn garbage_staple_refused() {
-    let pki = pki();
-    let result = handshake(
-        &[&leaf(&pki, false)],
-        Some(vec![0x30, 0x03, 0x0a, 0x01, 0x00]),
-        default_verifier(&pki),
-        TLS13,
-    );
-    assert!(
-        matches!(
-            staple_error(&result),
-            Some(StapleError::Invalid(ocsp_verify::Error::Malformed(
-                ocsp_types::Error::MissingResponseBytes
-            )))
+        case(
+            "revoked refused",
+            |pki| (vec![leaf(pki, false)], Some(staple(pki, revoked(pki)))),
+            Cert(CertificateError::Revoked),
+        )
+        .and_tls12(),
+        case(
+            "revoked from the intermediate refused",
+            |pki| {
+                let staple = intermediate_staple(pki, revoked(pki));
+                (intermediate_chain(pki), Some(staple))
+            },
+            Cert(CertificateError::Revoked),
         ),
-        "{result:?}"
-    );
+        case(
+            "no staple allowed by default",
+            |pki| (vec![leaf(pki, false)], None),
+            Connects,
+        ),
+        case(
+            "must-staple without a staple refused despite soft fail",
+            |pki| (vec![leaf(pki, true)], None),
+            Staple(StapleError::MustStapleWithoutStaple),
+        )
+        .and_tls12(),
+        case(
+            "must-staple with a good staple accepted",
+            |pki| (vec![leaf(pki, true)], Some(staple(pki, CertStatus::Good))),
+            Connects,
+        ),
+        case(
+            "expired staple refused",
+            expired,
+            StapleMatches(|e| {
+                matches!(e, StapleError::Invalid(ocsp_verify::Error::Expired { .. }))
+            }),
+        ),
+        case(
+            "staple for another certificate refused",
+            |pki| (vec![leaf(pki, false)], Some(other_staple(pki))),
+            invalid(ocsp_verify::Error::NoMatchingResponse),
+        ),
+        case(
+            "staple from an unauthorized responder refused",
+            unauthorized_responder,
+            invalid(ocsp_verify::Error::DelegatedResponderWrongIssuer),
+        ),
+        case(
+            "impostor issuer in the chain not used for the staple",
+            impostor_issuer,
+            invalid(ocsp_verify::Error::NoAuthorizedResponder),
+        ),
+        case(
+            "garbage staple refused",
+            |pki| {
+                let garbage = vec![0x30, 0x03, 0x0a, 0x01, 0x00];
+                (vec![leaf(pki, false)], Some(garbage))
+            },
+            invalid(ocsp_verify::Error::Malformed(
+                ocsp_types::Error::MissingResponseBytes,
+            )),
+        ),
+        case(
+            "unknown status refused by default",
+            |pki| {
+                (
+                    vec![leaf(pki, false)],
+                    Some(staple(pki, CertStatus::Unknown)),
+                )
+            },
+            Cert(CertificateError::UnknownRevocationStatus),
+        ),
+        // The chain is checked first: an untrusted chain fails with
+        // WebPKI's error, whatever the staple says.
+        case(
+            "chain failure comes first",
+            |pki| {
+                let untrusted = pki.issue_leaf(&pki.leaf_spec(SERIAL, false), &pki.intermediate);
+                (vec![untrusted], Some(staple(pki, revoked(pki))))
+            },
+            Cert(CertificateError::UnknownIssuer),
+        ),
+    ]);
 }
 
 #[test]
-fn invalid_staple_allowed_when_policy_allows() {
-    let pki = pki();
-    let lenient = StaplePolicy {
-        on_invalid: Action::Allow,
-        ..StaplePolicy::default()
-    };
-    let other = pki
-        .response(&pki.root, OTHER_SERIAL, CertStatus::Good)
-        .sign(&pki.root.key);
-    let result = handshake(
-        &[&leaf(&pki, false)],
-        Some(other),
-        verifier(&pki, lenient),
-        TLS13,
-    );
-    assert_eq!(result, Ok(()));
-}
-
-#[test]
-fn unknown_status_refused_by_default() {
-    let pki = pki();
-    let result = handshake(
-        &[&leaf(&pki, false)],
-        Some(staple(&pki, CertStatus::Unknown)),
-        default_verifier(&pki),
-        TLS13,
-    );
-    assert_eq!(
-        result,
-        cert_error(CertificateError::UnknownRevocationStatus)
-    );
-}
-
-#[test]
-fn unknown_status_allowed_when_policy_allows() {
-    let pki = pki();
-    let lenient = StaplePolicy {
-        on_unknown: Action::Allow,
-        ..StaplePolicy::default()
-    };
-    let result = handshake(
-        &[&leaf(&pki, false)],
-        Some(staple(&pki, CertStatus::Unknown)),
-        verifier(&pki, lenient),
-        TLS13,
-    );
-    assert_eq!(result, Ok(()));
-}
-
-/// The chain is checked first: an untrusted chain fails with WebPKI's
-/// error, whatever the staple says.
-#[test]
-fn chain_failure_comes_first() {
-    let pki = pki();
-    let untrusted = pki.issue_leaf(&pki.leaf_spec(SERIAL, false), &pki.intermediate);
-    let result = handshake(
-        &[&untrusted],
-        Some(staple(&pki, revoked(&pki))),
-        default_verifier(&pki),
-        TLS13,
-    );
-    assert_eq!(result, cert_error(CertificateError::UnknownIssuer));
+fn staple_outcomes_with_lenient_policies() {
+    run(vec![
+        case(
+            "revoked refused even when everything else is allowed",
+            |pki| (vec![leaf(pki, false)], Some(staple(pki, revoked(pki)))),
+            Cert(CertificateError::Revoked),
+        )
+        .policy(|p| {
+            p.on_missing = Action::Allow;
+            p.on_invalid = Action::Allow;
+            p.on_unknown = Action::Allow;
+        }),
+        case(
+            "no staple refused when the policy denies",
+            |pki| (vec![leaf(pki, false)], None),
+            Staple(StapleError::Missing),
+        )
+        .policy(|p| p.on_missing = Action::Deny),
+        case(
+            "must-staple with an invalid staple refused even when invalid is allowed",
+            must_staple_bad_signature,
+            invalid(ocsp_verify::Error::InvalidSignature),
+        )
+        .policy(|p| p.on_invalid = Action::Allow),
+        case(
+            "invalid staple allowed when the policy allows",
+            |pki| (vec![leaf(pki, false)], Some(other_staple(pki))),
+            Connects,
+        )
+        .policy(|p| p.on_invalid = Action::Allow),
+        case(
+            "unknown status allowed when the policy allows",
+            |pki| {
+                (
+                    vec![leaf(pki, false)],
+                    Some(staple(pki, CertStatus::Unknown)),
+                )
+            },
+            Connects,
+        )
+        .policy(|p| p.on_unknown = Action::Allow),
+    ]);
 }
 
 /// The resolver hands out the same `CertifiedKey` while the staple is the
@@ -438,65 +373,44 @@ fn lax_leaf(pki: &TlsPki, must_staple: bool) -> Vec<u8> {
     spec.explicit_non_critical = true;
     spec.padded_key_usage = true;
     let leaf = pki.issue_leaf(&spec, &pki.root);
-    let kinds: Vec<_> = ocsp_types::CertificateRef::parse(&leaf)
-        .unwrap()
-        .deviations()
-        .map(|d| d.kind)
-        .collect();
-    assert!(kinds.contains(&ocsp_types::DeviationKind::ExplicitNonCritical));
-    assert!(kinds.contains(&ocsp_types::DeviationKind::PaddedKeyUsage));
+    assert_lax_encodings(&leaf);
     leaf
 }
 
-#[test]
-fn lax_leaf_without_staple_connects_by_default() {
-    let pki = pki();
-    for version in [TLS13, TLS12] {
-        let result = handshake(
-            &[&lax_leaf(&pki, false)],
-            None,
-            default_verifier(&pki),
-            version,
-        );
-        assert_eq!(result, Ok(()), "{version:?}");
-    }
+/// A lax leaf, stapled with a response of `status` (if any) by the root.
+fn lax_served(pki: &TlsPki, must_staple: bool, status: Option<CertStatus>) -> Served {
+    let staple = status.map(|status| staple(pki, status));
+    (vec![lax_leaf(pki, must_staple)], staple)
 }
 
 #[test]
-fn lax_leaf_staple_is_verified() {
-    let pki = pki();
-    for version in [TLS13, TLS12] {
-        let result = handshake(
-            &[&lax_leaf(&pki, false)],
-            Some(staple(&pki, CertStatus::Good)),
-            default_verifier(&pki),
-            version,
-        );
-        assert_eq!(result, Ok(()), "{version:?}");
+fn staple_outcomes_with_a_lax_leaf() {
+    run(vec![
+        case(
+            "lax leaf without a staple connects by default",
+            |pki| lax_served(pki, false, None),
+            Connects,
+        )
+        .and_tls12(),
+        case(
+            "lax leaf with a good staple connects",
+            |pki| lax_served(pki, false, Some(CertStatus::Good)),
+            Connects,
+        )
+        .and_tls12(),
         // The staple is read, not skipped: a revoked one is refused.
-        let result = handshake(
-            &[&lax_leaf(&pki, false)],
-            Some(staple(&pki, revoked(&pki))),
-            default_verifier(&pki),
-            version,
-        );
-        assert_eq!(result, cert_error(CertificateError::Revoked), "{version:?}");
-    }
-}
-
-/// The TLS Feature with `critical FALSE` written is still read: Must-Staple.
-#[test]
-fn lax_must_staple_leaf_without_staple_refused() {
-    let pki = pki();
-    let result = handshake(
-        &[&lax_leaf(&pki, true)],
-        None,
-        default_verifier(&pki),
-        TLS13,
-    );
-    assert_eq!(
-        staple_error(&result),
-        Some(StapleError::MustStapleWithoutStaple),
-        "{result:?}"
-    );
+        case(
+            "lax leaf with a revoked staple refused",
+            |pki| lax_served(pki, false, Some(revoked(pki))),
+            Cert(CertificateError::Revoked),
+        )
+        .and_tls12(),
+        // The TLS Feature with `critical FALSE` written is still read:
+        // Must-Staple.
+        case(
+            "lax must-staple leaf without a staple refused",
+            |pki| lax_served(pki, true, None),
+            Staple(StapleError::MustStapleWithoutStaple),
+        ),
+    ]);
 }

@@ -14,7 +14,7 @@ mod common;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use common::{cert_error, handshake, pki, provider, staple_error, TLS13};
+use common::{cert_error, handshake, pki, provider, roots, staple_error, TLS13};
 use ocsp_rustls::{Action, OcspVerifier, StapleError, StaplePolicy};
 use ocsp_testkit::tls::TlsPki;
 use ocsp_testkit::DAY;
@@ -22,7 +22,7 @@ use ocsp_types::CertStatus;
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::client::WebPkiServerVerifier;
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
-use rustls::{CertificateError, DigitallySignedStruct, RootCertStore, SignatureScheme};
+use rustls::{CertificateError, DigitallySignedStruct, SignatureScheme};
 
 const SERIAL: &[u8] = &[0x41, 0x42, 0x43];
 
@@ -96,20 +96,12 @@ fn pinned(end_entity: &[u8]) -> Arc<Pinned> {
     })
 }
 
-fn roots(pki: &TlsPki) -> Arc<RootCertStore> {
-    let mut roots = RootCertStore::empty();
-    roots
-        .add(CertificateDer::from(pki.root.cert.clone()))
-        .unwrap();
-    Arc::new(roots)
-}
-
 fn intermediate_leaf(pki: &TlsPki) -> Vec<u8> {
     pki.issue_leaf(&pki.leaf_spec(SERIAL, false), &pki.intermediate)
 }
 
 fn staple_by(pki: &TlsPki, issuer: &ocsp_testkit::Entity, status: CertStatus) -> Vec<u8> {
-    pki.response(issuer, SERIAL, status).sign(&issuer.key)
+    common::staple_by(pki, issuer, SERIAL, status)
 }
 
 #[test]

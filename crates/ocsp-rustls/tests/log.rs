@@ -1,7 +1,6 @@
 //! The `log` feature: staples accepted and refused (with the reason) by
 //! `OcspVerifier`, and set, refused, expired and loaded from the store by
 //! `StaplingResolver`, under the target `ocsp_rustls`.
-#![cfg(feature = "log")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -17,6 +16,7 @@ use common::{handshake, pki, provider, verifier, TLS13};
 use ocsp_rustls::{
     fingerprint_hex, StaplePolicy, StapleStore, StaplingCertResolver, StaplingResolver,
 };
+use ocsp_testkit::support::TempDir;
 use ocsp_types::{CertStatus, CrlReason, RevokedInfo, Time};
 use rustls::pki_types::CertificateDer;
 use rustls::sign::CertifiedKey;
@@ -46,8 +46,14 @@ fn take() -> Vec<(log::Level, String)> {
     std::mem::take(&mut *CAPTURE.0.lock().unwrap())
 }
 
-fn logged(records: &[(log::Level, String)], level: log::Level, text: &str) -> bool {
-    records.iter().any(|(l, m)| *l == level && m.contains(text))
+/// Asserts that a record at `level` containing `text` was logged since
+/// the last look.
+fn expect_logged(level: log::Level, text: &str) {
+    let records = take();
+    assert!(
+        records.iter().any(|(l, m)| *l == level && m.contains(text)),
+        "no {level} record with {text:?} in {records:?}"
+    );
 }
 
 /// One test: the logger is global to the process.
@@ -61,22 +67,6 @@ fn outcomes_are_logged_with_their_reasons() {
     let good = pki
         .response(&pki.intermediate, &serial, CertStatus::Good)
         .sign(&pki.intermediate.key);
-
-    // Client side: accepted, and refused with the reason.
-    let chain: [&[u8]; 2] = [&leaf, &pki.intermediate.cert];
-    handshake(
-        &chain,
-        Some(good.clone()),
-        verifier(&pki, StaplePolicy::default()),
-        TLS13,
-    )
-    .unwrap();
-    let records = take();
-    assert!(
-        logged(&records, log::Level::Debug, "staple accepted: good"),
-        "{records:?}"
-    );
-
     let revoked = pki
         .response(
             &pki.intermediate,
@@ -87,38 +77,32 @@ fn outcomes_are_logged_with_their_reasons() {
             }),
         )
         .sign(&pki.intermediate.key);
-    handshake(
-        &chain,
-        Some(revoked),
-        verifier(&pki, StaplePolicy::default()),
-        TLS13,
-    )
-    .unwrap_err();
-    let records = take();
-    assert!(
-        logged(
-            &records,
-            log::Level::Warn,
-            "staple refused: the certificate is revoked"
-        ),
-        "{records:?}"
-    );
-
     let mut corrupt = pki.response(&pki.intermediate, &serial, CertStatus::Good);
     corrupt.corrupt_signature = true;
     let corrupt = corrupt.sign(&pki.intermediate.key);
-    handshake(
-        &chain,
-        Some(corrupt.clone()),
-        verifier(&pki, StaplePolicy::default()),
-        TLS13,
-    )
-    .unwrap_err();
-    let records = take();
-    assert!(
-        logged(&records, log::Level::Warn, "staple refused: "),
-        "{records:?}"
-    );
+
+    // Client side: accepted, and refused with the reason.
+    let chain: [&[u8]; 2] = [&leaf, &pki.intermediate.cert];
+    let client_cases = [
+        (&good, true, log::Level::Debug, "staple accepted: good"),
+        (
+            &revoked,
+            false,
+            log::Level::Warn,
+            "staple refused: the certificate is revoked",
+        ),
+        (&corrupt, false, log::Level::Warn, "staple refused: "),
+    ];
+    for (staple, accepted, level, text) in client_cases {
+        let result = handshake(
+            &chain,
+            Some(staple.clone()),
+            verifier(&pki, StaplePolicy::default()),
+            TLS13,
+        );
+        assert_eq!(result.is_ok(), accepted, "{text}: {result:?}");
+        expect_logged(level, text);
+    }
 
     // Server side: refused with the reason, set, loaded from the store.
     let provider = provider();
@@ -127,64 +111,30 @@ fn outcomes_are_logged_with_their_reasons() {
         common::leaf_key(&provider),
     );
     let inner = Arc::new(StaplingCertResolver::new(key, || None));
-    let dir = std::env::temp_dir().join(format!("ocsp-rustls-log-test-{}", std::process::id()));
-    let store = StapleStore::new(&dir).unwrap();
+    let dir = TempDir::new("ocsp-rustls-log-test");
+    let store = StapleStore::new(dir.path()).unwrap();
     let resolver = StaplingResolver::new(inner, &provider).with_store(store);
     let fingerprint = fingerprint_hex(&leaf);
+    let issuer = &pki.intermediate.cert;
 
-    assert!(resolver
-        .load_stored(&leaf, &pki.intermediate.cert)
-        .unwrap()
-        .is_none());
-    let records = take();
-    assert!(
-        logged(
-            &records,
-            log::Level::Debug,
-            &format!("no stored staple for certificate {fingerprint}")
-        ),
-        "{records:?}"
+    assert!(resolver.load_stored(&leaf, issuer).unwrap().is_none());
+    expect_logged(
+        log::Level::Debug,
+        &format!("no stored staple for certificate {fingerprint}"),
     );
-
-    resolver
-        .set_staple(&leaf, &pki.intermediate.cert, &corrupt)
-        .unwrap_err();
-    let records = take();
-    assert!(
-        logged(
-            &records,
-            log::Level::Warn,
-            &format!("staple for certificate {fingerprint} refused")
-        ),
-        "{records:?}"
+    resolver.set_staple(&leaf, issuer, &corrupt).unwrap_err();
+    expect_logged(
+        log::Level::Warn,
+        &format!("staple for certificate {fingerprint} refused"),
     );
-
-    resolver
-        .set_staple(&leaf, &pki.intermediate.cert, &good)
-        .unwrap();
-    let records = take();
-    assert!(
-        logged(
-            &records,
-            log::Level::Info,
-            &format!("staple set for certificate {fingerprint}")
-        ),
-        "{records:?}"
+    resolver.set_staple(&leaf, issuer, &good).unwrap();
+    expect_logged(
+        log::Level::Info,
+        &format!("staple set for certificate {fingerprint}"),
     );
-
-    resolver
-        .load_stored(&leaf, &pki.intermediate.cert)
-        .unwrap()
-        .unwrap();
-    let records = take();
-    assert!(
-        logged(
-            &records,
-            log::Level::Info,
-            &format!("stored staple for certificate {fingerprint} verified and set")
-        ),
-        "{records:?}"
+    resolver.load_stored(&leaf, issuer).unwrap().unwrap();
+    expect_logged(
+        log::Level::Info,
+        &format!("stored staple for certificate {fingerprint} verified and set"),
     );
-
-    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -12,7 +12,7 @@ mod common;
 
 use std::sync::Arc;
 
-use common::{cert_error, handshake_with, leaf_key, pki, staple_error, TLS12, TLS13};
+use common::{handshake_with, leaf_key, pki, roots, Outcome, TLS12, TLS13};
 use ocsp_rustls::{OcspVerifier, StapleError, StaplingCertResolver};
 use ocsp_testkit::tls::TlsPki;
 use ocsp_testkit::DAY;
@@ -20,7 +20,7 @@ use ocsp_types::{CertStatus, CrlReason, RevokedInfo};
 use rustls::crypto::CryptoProvider;
 use rustls::pki_types::CertificateDer;
 use rustls::sign::CertifiedKey;
-use rustls::{CertificateError, RootCertStore};
+use rustls::{CertificateError, SupportedProtocolVersion};
 
 const SERIAL: &[u8] = &[0x71, 0x72, 0x73];
 
@@ -33,14 +33,6 @@ fn providers() -> Vec<(&'static str, Arc<CryptoProvider>)> {
         ),
         ("ring", Arc::new(rustls::crypto::ring::default_provider())),
     ]
-}
-
-fn roots(pki: &TlsPki) -> Arc<RootCertStore> {
-    let mut roots = RootCertStore::empty();
-    roots
-        .add(CertificateDer::from(pki.root.cert.clone()))
-        .unwrap();
-    Arc::new(roots)
 }
 
 fn verifier(pki: &TlsPki, provider: &Arc<CryptoProvider>) -> OcspVerifier {
@@ -69,49 +61,56 @@ fn run(
     handshake_with(Arc::clone(provider), Arc::new(resolver), verifier, version)
 }
 
-#[test]
-fn good_staple_accepted_with_each_provider() {
-    let pki = pki();
-    let good = pki
-        .response(&pki.intermediate, SERIAL, CertStatus::Good)
-        .sign(&pki.intermediate.key);
+/// A staple by the intermediate about the leaf, with `status`.
+fn staple(pki: &TlsPki, status: CertStatus) -> Vec<u8> {
+    common::staple_by(pki, &pki.intermediate, SERIAL, status)
+}
+
+fn staple_spec(pki: &TlsPki, status: CertStatus) -> ocsp_testkit::ResponseSpec {
+    pki.response(&pki.intermediate, SERIAL, status)
+}
+
+/// With each provider and each of `versions`: a handshake stapling
+/// `staple` ends as `expect`.
+fn with_each_provider(
+    pki: &TlsPki,
+    staple: &[u8],
+    versions: &[&'static SupportedProtocolVersion],
+    expect: &Outcome,
+) {
     for (name, provider) in providers() {
-        for version in [TLS13, TLS12] {
+        for &version in versions {
             let result = run(
                 &provider,
-                verifier(&pki, &provider),
-                &pki,
-                good.clone(),
+                verifier(pki, &provider),
+                pki,
+                staple.to_vec(),
                 version,
             );
-            assert_eq!(result, Ok(()), "{name} {version:?}");
+            expect.assert(&format!("{name} {version:?}"), &result);
         }
     }
 }
 
 #[test]
+fn good_staple_accepted_with_each_provider() {
+    let pki = pki();
+    let good = staple(&pki, CertStatus::Good);
+    with_each_provider(&pki, &good, &[TLS13, TLS12], &Outcome::Connects);
+}
+
+#[test]
 fn revoked_staple_refused_with_each_provider() {
     let pki = pki();
-    let revoked = pki
-        .response(
-            &pki.intermediate,
-            SERIAL,
-            CertStatus::Revoked(RevokedInfo {
-                revocation_time: pki.at(-DAY),
-                revocation_reason: Some(CrlReason::KeyCompromise),
-            }),
-        )
-        .sign(&pki.intermediate.key);
-    for (name, provider) in providers() {
-        let result = run(
-            &provider,
-            verifier(&pki, &provider),
-            &pki,
-            revoked.clone(),
-            TLS13,
-        );
-        assert_eq!(result, cert_error(CertificateError::Revoked), "{name}");
-    }
+    let revoked = staple(
+        &pki,
+        CertStatus::Revoked(RevokedInfo {
+            revocation_time: pki.at(-DAY),
+            revocation_reason: Some(CrlReason::KeyCompromise),
+        }),
+    );
+    let expect = Outcome::Cert(CertificateError::Revoked);
+    with_each_provider(&pki, &revoked, &[TLS13], &expect);
 }
 
 /// The response's signature is checked with the provider's algorithms: a
@@ -119,25 +118,11 @@ fn revoked_staple_refused_with_each_provider() {
 #[test]
 fn bad_signature_refused_with_each_provider() {
     let pki = pki();
-    let mut spec = pki.response(&pki.intermediate, SERIAL, CertStatus::Good);
+    let mut spec = staple_spec(&pki, CertStatus::Good);
     spec.corrupt_signature = true;
     let corrupt = spec.sign(&pki.intermediate.key);
-    for (name, provider) in providers() {
-        let result = run(
-            &provider,
-            verifier(&pki, &provider),
-            &pki,
-            corrupt.clone(),
-            TLS13,
-        );
-        assert!(
-            matches!(
-                staple_error(&result),
-                Some(StapleError::Invalid(ocsp_verify::Error::InvalidSignature))
-            ),
-            "{name}: {result:?}"
-        );
-    }
+    let expect = Outcome::Staple(StapleError::Invalid(ocsp_verify::Error::InvalidSignature));
+    with_each_provider(&pki, &corrupt, &[TLS13], &expect);
 }
 
 /// The convenience constructors pick their provider: each accepts a good
@@ -146,9 +131,7 @@ fn bad_signature_refused_with_each_provider() {
 #[test]
 fn convenience_constructors() {
     let pki = pki();
-    let good = pki
-        .response(&pki.intermediate, SERIAL, CertStatus::Good)
-        .sign(&pki.intermediate.key);
+    let good = staple(&pki, CertStatus::Good);
     let [(_, aws), (_, ring)] = <[_; 2]>::try_from(providers()).unwrap();
     let by_aws = OcspVerifier::new_aws_lc_rs(roots(&pki)).unwrap();
     assert_eq!(run(&aws, by_aws, &pki, good.clone(), TLS13), Ok(()));

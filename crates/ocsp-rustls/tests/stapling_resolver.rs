@@ -10,14 +10,14 @@
 
 mod common;
 
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use common::{handshake_with, leaf_key, pki, provider, staple_error, TLS12, TLS13};
+use common::{handshake_with, leaf_key, pki, provider, staple_error, verifier, TLS12, TLS13};
 use ocsp_rustls::{
     fingerprint_hex, Action, OcspVerifier, StapleError, StaplePolicy, StapleStore, StaplingResolver,
 };
+use ocsp_testkit::support::TempDir;
 use ocsp_testkit::tls::TlsPki;
 use ocsp_testkit::{cert, CertSpec, Entity, Key, KeyName, DAY, HOUR};
 use ocsp_types::CertStatus;
@@ -25,7 +25,6 @@ use rustls::pki_types::{CertificateDer, UnixTime};
 use rustls::server::{ClientHello, ResolvesServerCert};
 use rustls::sign::CertifiedKey;
 use rustls::time_provider::TimeProvider;
-use rustls::RootCertStore;
 
 const SERIALS: [&[u8]; 2] = [&[0x11, 0x01], &[0x11, 0x02]];
 
@@ -107,16 +106,11 @@ fn good(pki: &TlsPki, serial: &[u8]) -> Vec<u8> {
 
 /// A client that requires a valid staple.
 fn hard_fail_client(pki: &TlsPki) -> OcspVerifier {
-    let mut roots = RootCertStore::empty();
-    roots
-        .add(CertificateDer::from(pki.root.cert.clone()))
-        .unwrap();
-    OcspVerifier::new(Arc::new(roots), provider())
-        .unwrap()
-        .with_policy(StaplePolicy {
-            on_missing: Action::Deny,
-            ..StaplePolicy::default()
-        })
+    let policy = StaplePolicy {
+        on_missing: Action::Deny,
+        ..StaplePolicy::default()
+    };
+    verifier(pki, policy)
 }
 
 fn connect(
@@ -136,31 +130,17 @@ fn resolver(server: &Server, clock: &Arc<ManualClock>) -> StaplingResolver {
     StaplingResolver::new(server.inner.clone(), &provider()).with_time_provider(clock.clone())
 }
 
-/// A fresh scratch directory, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> Self {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-        let dir =
-            std::env::temp_dir().join(format!("ocsp-rustls-store-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        TempDir(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+/// The PKI, the server (see [`server`]) and a clock at the PKI's time.
+fn setup(inner_staple: Option<Vec<u8>>) -> (TlsPki, Server, Arc<ManualClock>) {
+    let pki = pki();
+    let server = server(&pki, inner_staple);
+    let clock = ManualClock::at(pki.now);
+    (pki, server, clock)
 }
 
 #[test]
 fn each_certificate_gets_its_own_verified_staple() {
-    let pki = pki();
-    let server = server(&pki, None);
-    let clock = ManualClock::at(pki.now);
+    let (pki, server, clock) = setup(None);
     let resolver = Arc::new(resolver(&server, &clock));
     for (leaf, serial) in server.leaves.iter().zip(SERIALS) {
         let until = resolver
@@ -183,9 +163,7 @@ fn each_certificate_gets_its_own_verified_staple() {
 
 #[test]
 fn a_response_about_another_certificate_is_not_stapled() {
-    let pki = pki();
-    let server = server(&pki, None);
-    let clock = ManualClock::at(pki.now);
+    let (pki, server, clock) = setup(None);
     let resolver = resolver(&server, &clock);
     let result = resolver.set_staple(
         &server.leaves[0],
@@ -207,9 +185,7 @@ fn a_response_about_another_certificate_is_not_stapled() {
 /// "issued" verifies against it.
 #[test]
 fn an_issuer_that_did_not_sign_the_certificate_is_refused() {
-    let pki = pki();
-    let server = server(&pki, None);
-    let clock = ManualClock::at(pki.now);
+    let (pki, server, clock) = setup(None);
     let resolver = resolver(&server, &clock);
     let impostor_key = Key::load(KeyName::OtherRsa);
     let name = pki.intermediate.name.clone();
@@ -234,9 +210,7 @@ fn an_issuer_that_did_not_sign_the_certificate_is_refused() {
 /// owner.
 #[test]
 fn never_stapled_past_its_validity() {
-    let pki = pki();
-    let server = server(&pki, None);
-    let clock = ManualClock::at(pki.now);
+    let (pki, server, clock) = setup(None);
     let resolver = Arc::new(resolver(&server, &clock));
     for (leaf, serial) in server.leaves.iter().zip(SERIALS) {
         resolver
@@ -267,9 +241,7 @@ fn never_stapled_past_its_validity() {
 /// verified responses go out.
 #[test]
 fn the_inner_resolvers_own_staple_is_dropped() {
-    let pki = pki();
-    let server = server(&pki, Some(vec![0x30, 0x03, 0x0a, 0x01, 0x00]));
-    let clock = ManualClock::at(pki.now);
+    let (pki, server, clock) = setup(Some(vec![0x30, 0x03, 0x0a, 0x01, 0x00]));
     let resolver = Arc::new(resolver(&server, &clock));
     let result = connect(&pki, &resolver, TLS13);
     // The client saw no staple at all (not an invalid one).
@@ -278,11 +250,9 @@ fn the_inner_resolvers_own_staple_is_dropped() {
 
 #[test]
 fn store_written_atomically_and_read_back_after_a_restart() {
-    let pki = pki();
-    let server = server(&pki, None);
-    let clock = ManualClock::at(pki.now);
-    let dir = TempDir::new();
-    let store = StapleStore::new(&dir.0).unwrap();
+    let (pki, server, clock) = setup(None);
+    let dir = TempDir::new("ocsp-rustls-store");
+    let store = StapleStore::new(dir.path()).unwrap();
     let before = resolver(&server, &clock).with_store(store.clone());
     let responses: Vec<Vec<u8>> = SERIALS.iter().map(|s| good(&pki, s)).collect();
     for (leaf, response) in server.leaves.iter().zip(&responses) {
@@ -291,7 +261,7 @@ fn store_written_atomically_and_read_back_after_a_restart() {
             .unwrap();
     }
     // One `<SHA-256 hex>.der` file per certificate, nothing else left over.
-    let mut names: Vec<String> = std::fs::read_dir(&dir.0)
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
@@ -335,8 +305,8 @@ type Case = (Vec<u8>, i64, fn(&StapleError) -> bool);
 fn stored_responses_are_verified_before_use() {
     let pki = pki();
     let server = server(&pki, None);
-    let dir = TempDir::new();
-    let store = StapleStore::new(&dir.0).unwrap();
+    let dir = TempDir::new("ocsp-rustls-store");
+    let store = StapleStore::new(dir.path()).unwrap();
     let leaf = &server.leaves[0];
 
     let mut tampered = good(&pki, SERIALS[0]);
@@ -375,11 +345,9 @@ fn stored_responses_are_verified_before_use() {
 
 #[test]
 fn store_without_a_file_and_oversized_file() {
-    let pki = pki();
-    let server = server(&pki, None);
-    let dir = TempDir::new();
-    let store = StapleStore::new(dir.0.join("nested")).unwrap();
-    let clock = ManualClock::at(pki.now);
+    let (pki, server, clock) = setup(None);
+    let dir = TempDir::new("ocsp-rustls-store");
+    let store = StapleStore::new(dir.join("nested")).unwrap();
     let resolver = resolver(&server, &clock).with_store(store.clone());
     let leaf = &server.leaves[0];
     assert_eq!(resolver.load_stored(leaf, &pki.intermediate.cert), Ok(None));

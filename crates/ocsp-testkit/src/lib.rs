@@ -21,6 +21,7 @@ pub mod cert;
 pub mod der;
 pub mod hostile;
 pub mod keys;
+pub mod openssl_pki;
 pub mod response;
 pub mod support;
 pub mod tls;

@@ -241,3 +241,20 @@ impl Tally {
         (self.passed, self.failed)
     }
 }
+
+/// Asserts that the certificate `der` carries both lax encodings rustls
+/// accepts and strict DER does not: `critical FALSE` written, and a
+/// keyUsage padded with a zero octet.
+pub fn assert_lax_encodings(der: &[u8]) {
+    use ocsp_types::DeviationKind;
+    let cert = ocsp_types::CertificateRef::parse(der).unwrap();
+    for wanted in [
+        DeviationKind::ExplicitNonCritical,
+        DeviationKind::PaddedKeyUsage,
+    ] {
+        assert!(
+            cert.deviations().any(|d| d.kind == wanted),
+            "the certificate does not carry {wanted:?}"
+        );
+    }
+}

@@ -8,7 +8,8 @@
     clippy::indexing_slicing
 )]
 
-pub mod openssl;
+#[allow(unused_imports)]
+pub use ocsp_testkit::openssl_pki as openssl;
 pub mod server;
 
 use std::collections::VecDeque;
@@ -16,8 +17,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use ocsp_http::{
-    Client, ClientConfig, Clock, HttpRequest, HttpResponse, HttpTransport, ManualClock,
-    TransportError,
+    Cache, CheckedResponse, Client, ClientConfig, Clock, Error, FailureMode, HttpRequest,
+    HttpResponse, HttpTransport, ManualClock, Outcome, Stapler, TransportError,
 };
 use ocsp_testkit::{at, single, Flavor, HashAlg, Pki, DAY, HOUR, NOW};
 use ocsp_types::{CertStatus, CrlReason, Extension, RevokedInfo};
@@ -84,7 +85,8 @@ pub fn ok(der: &[u8], max_age: Option<u64>) -> HttpResponse {
     HttpResponse::new(200, headers, der.to_vec())
 }
 
-type Reply = Result<HttpResponse, TransportError>;
+/// A transport's answer.
+pub type Reply = Result<HttpResponse, TransportError>;
 
 /// A transport that answers from a queue (the last answer repeats) and
 /// counts its calls.
@@ -139,4 +141,78 @@ pub fn client<T, C: Clock>(transport: T, clock: &Arc<C>) -> Client<T, Arc<C>> {
 /// A manual clock at the testkit's time.
 pub fn clock() -> Arc<ManualClock> {
     Arc::new(ManualClock::new(T0))
+}
+
+/// A cache over a [`Scripted`] transport, on a manual clock.
+pub type ScriptedCache = Cache<Arc<Scripted>, Arc<ManualClock>>;
+
+/// A stapler over a [`Scripted`] transport, on a manual clock.
+pub type ScriptedStapler = Stapler<Arc<Scripted>, Arc<ManualClock>>;
+
+/// A cache over a [`Scripted`] transport answering `replies`, on a manual
+/// clock at the testkit's time: the transport, the clock and the cache.
+pub fn scripted_cache(replies: Vec<Reply>) -> (Arc<Scripted>, Arc<ManualClock>, ScriptedCache) {
+    let transport = Scripted::new(replies);
+    let clock = clock();
+    let cache = Cache::new(client(Arc::clone(&transport), &clock));
+    (transport, clock, cache)
+}
+
+/// The checked response of `outcome`; any other outcome fails the test.
+pub fn expect_checked(outcome: Outcome) -> Arc<CheckedResponse> {
+    match outcome {
+        Outcome::Checked(checked) => checked,
+        other => panic!("expected a checked response, got {other:?}"),
+    }
+}
+
+/// Lookups of a testkit PKI's leaf.
+pub trait LeafLookup {
+    /// Looks up the PKI's leaf with `mode`.
+    fn leaf(&self, pki: &Pki, mode: FailureMode) -> Result<Outcome, Error>;
+
+    /// Looks up the PKI's leaf with `mode`, expecting a checked response.
+    fn checked_leaf(&self, pki: &Pki, mode: FailureMode) -> Arc<CheckedResponse> {
+        expect_checked(self.leaf(pki, mode).unwrap())
+    }
+}
+
+impl<T: HttpTransport, C: Clock> LeafLookup for Cache<T, C> {
+    fn leaf(&self, pki: &Pki, mode: FailureMode) -> Result<Outcome, Error> {
+        self.lookup(&pki.leaf, &pki.ca.cert, mode)
+    }
+}
+
+/// A stapler of the testkit leaf over a [`Scripted`] transport answering
+/// `replies`, on a manual clock at the testkit's time: the transport, the
+/// clock and the stapler.
+pub fn scripted_stapler(
+    pki: &Pki,
+    replies: Vec<Reply>,
+) -> (Arc<Scripted>, Arc<ManualClock>, ScriptedStapler) {
+    let (transport, clock, cache) = scripted_cache(replies);
+    let stapler = Stapler::new(Arc::new(cache), pki.leaf.clone(), pki.ca.cert.clone());
+    (transport, clock, stapler)
+}
+
+/// The ureq transport, ignoring proxy variables (the servers are local).
+#[cfg(feature = "ureq")]
+pub fn ureq_transport() -> ocsp_http::UreqTransport {
+    ocsp_http::UreqTransport::with_config(&ocsp_http::UreqConfig {
+        proxy_from_env: false,
+        ..ocsp_http::UreqConfig::default()
+    })
+}
+
+/// A cache over [`ureq_transport`] with `config`, on `clock`.
+#[cfg(feature = "ureq")]
+pub fn ureq_cache(
+    config: ClientConfig,
+    clock: &Arc<ManualClock>,
+) -> Cache<ocsp_http::UreqTransport, Arc<ManualClock>> {
+    Cache::new(
+        Client::with_algorithms(ureq_transport(), ocsp_verify::algorithms::ALL)
+            .with_clock(Arc::clone(clock))
+            .with_config(config),
+    )
 }

@@ -17,6 +17,65 @@ pub enum Answer {
     Hang,
 }
 
+/// A responder's fault and the error a lookup through it must end with.
+pub struct Fault {
+    /// What the case is, for the failure message.
+    pub name: &'static str,
+    /// What the server sends.
+    pub answer: Answer,
+    /// Whether the lookup's error is the one expected.
+    pub expect: fn(&ocsp_http::Error) -> bool,
+}
+
+fn too_large(e: &ocsp_http::Error) -> bool {
+    use ocsp_http::{Error, TransportError};
+    matches!(
+        e,
+        Error::Transport(TransportError::BodyTooLarge { limit: 4096 })
+    )
+}
+
+/// The body faults every transport reports alike, with a
+/// `max_response_len` of 4096: a body over the limit (declared by
+/// Content-Length, and undeclared: the limit holds while reading until
+/// close), and a truncated one (`good` cut short).
+pub fn body_faults(good: &[u8]) -> Vec<Fault> {
+    let big = vec![0x30; 5000];
+    vec![
+        Fault {
+            name: "body over the limit, declared",
+            answer: ocsp(&big),
+            expect: too_large,
+        },
+        Fault {
+            name: "body over the limit, read until close",
+            answer: http(
+                "200 OK",
+                &[("Content-Type", "application/ocsp-response")],
+                &big,
+            ),
+            expect: too_large,
+        },
+        Fault {
+            name: "truncated body",
+            answer: http(
+                "200 OK",
+                &[
+                    ("Content-Type", "application/ocsp-response"),
+                    ("Content-Length", "1000"),
+                ],
+                good.get(..100).unwrap_or(good),
+            ),
+            expect: |e| {
+                matches!(
+                    e,
+                    ocsp_http::Error::Transport(ocsp_http::TransportError::Truncated)
+                )
+            },
+        },
+    ]
+}
+
 /// A raw HTTP/1.0 response with `Connection: close`.
 pub fn http(status: &str, headers: &[(&str, &str)], body: &[u8]) -> Answer {
     let mut out = format!("HTTP/1.0 {status}\r\nConnection: close\r\n");

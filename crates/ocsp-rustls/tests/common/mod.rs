@@ -41,11 +41,7 @@ pub fn pki() -> TlsPki {
 
 /// A client verifier trusting the PKI's root.
 pub fn verifier(pki: &TlsPki, policy: StaplePolicy) -> OcspVerifier {
-    let mut roots = RootCertStore::empty();
-    roots
-        .add(CertificateDer::from(pki.root.cert.clone()))
-        .unwrap();
-    OcspVerifier::new(Arc::new(roots), provider())
+    OcspVerifier::new(roots(pki), provider())
         .unwrap()
         .with_policy(policy)
 }
@@ -150,4 +146,54 @@ pub fn staple_error(result: &Result<(), rustls::Error>) -> Option<StapleError> {
         }
         _ => None,
     }
+}
+
+/// How a handshake ends, as a test expects it.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The handshake completes.
+    Connects,
+    /// The client refuses the certificate with this error.
+    Cert(CertificateError),
+    /// The client refuses the staple with exactly this error.
+    Staple(StapleError),
+    /// The client refuses the staple with an error this function accepts
+    /// (for variants with fields the test cannot know, e.g. times).
+    StapleMatches(fn(&StapleError) -> bool),
+}
+
+impl Outcome {
+    /// Whether `result` is this outcome.
+    pub fn is(&self, result: &Result<(), rustls::Error>) -> bool {
+        match self {
+            Outcome::Connects => result.is_ok(),
+            Outcome::Cert(e) => *result == cert_error(e.clone()),
+            Outcome::Staple(e) => staple_error(result).as_ref() == Some(e),
+            Outcome::StapleMatches(f) => staple_error(result).as_ref().is_some_and(f),
+        }
+    }
+
+    /// Asserts that `result` is this outcome; `case` names the case.
+    pub fn assert(&self, case: &str, result: &Result<(), rustls::Error>) {
+        assert!(self.is(result), "{case}: expected {self:?}, got {result:?}");
+    }
+}
+
+/// A root store holding the PKI's root.
+pub fn roots(pki: &TlsPki) -> Arc<RootCertStore> {
+    let mut roots = RootCertStore::empty();
+    roots
+        .add(CertificateDer::from(pki.root.cert.clone()))
+        .unwrap();
+    Arc::new(roots)
+}
+
+/// A staple about `serial`, with `status`, signed by `issuer`.
+pub fn staple_by(
+    pki: &TlsPki,
+    issuer: &ocsp_testkit::Entity,
+    serial: &[u8],
+    status: ocsp_types::CertStatus,
+) -> Vec<u8> {
+    pki.response(issuer, serial, status).sign(&issuer.key)
 }
