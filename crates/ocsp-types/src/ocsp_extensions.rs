@@ -17,7 +17,7 @@ use alloc::vec::Vec;
 
 use crate::algorithm::{AlgorithmIdentifier, AlgorithmIdentifierRef};
 use crate::asn1::oid::{self, ObjectIdentifier, Oid};
-use crate::asn1::reader::{explicit_inner, Reader};
+use crate::asn1::reader::Reader;
 use crate::asn1::time::Time;
 use crate::asn1::{primitives, tag, writer};
 use crate::error::Error;
@@ -105,36 +105,15 @@ impl<'a> ExtensionRef<'a> {
         let mut r = seq.contents();
         let path = "CrlID";
         let invalid = |_| self.invalid();
-        let url = match r.read_optional(tag::explicit(0), path).map_err(invalid)? {
-            Some(o) => Some(
-                primitives::ia5_string(
-                    &explicit_inner(&o, tag::IA5_STRING, path).map_err(invalid)?,
-                    path,
-                )
-                .map_err(invalid)?,
-            ),
-            None => None,
-        };
-        let number = match r.read_optional(tag::explicit(1), path).map_err(invalid)? {
-            Some(o) => Some(
-                primitives::integer(
-                    &explicit_inner(&o, tag::INTEGER, path).map_err(invalid)?,
-                    path,
-                )
-                .map_err(invalid)?,
-            ),
-            None => None,
-        };
-        let time = match r.read_optional(tag::explicit(2), path).map_err(invalid)? {
-            Some(o) => Some(
-                Time::decode(
-                    &explicit_inner(&o, tag::GENERALIZED_TIME, path).map_err(invalid)?,
-                    path,
-                )
-                .map_err(invalid)?,
-            ),
-            None => None,
-        };
+        let url = r.read_optional_explicit(0, tag::IA5_STRING, path);
+        let url = url.and_then(|o| o.map(|t| primitives::ia5_string(&t, path)).transpose());
+        let url = url.map_err(invalid)?;
+        let number = r.read_optional_explicit(1, tag::INTEGER, path);
+        let number = number.and_then(|o| o.map(|t| primitives::integer(&t, path)).transpose());
+        let number = number.map_err(invalid)?;
+        let time = r.read_optional_explicit(2, tag::GENERALIZED_TIME, path);
+        let time = time.and_then(|o| o.map(|t| Time::decode(&t, path)).transpose());
+        let time = time.map_err(invalid)?;
         r.finish(path).map_err(invalid)?;
         Ok(CrlIdRef { url, number, time })
     }
@@ -234,6 +213,17 @@ impl<'a> ExtensionsRef<'a> {
     }
 }
 
+/// A non-critical extension `oid` whose value `encode` writes.
+fn non_critical(oid: ObjectIdentifier, encode: impl FnOnce(&mut Vec<u8>)) -> Extension {
+    let mut value = Vec::new();
+    encode(&mut value);
+    Extension {
+        oid,
+        critical: false,
+        value,
+    }
+}
+
 impl Extension {
     /// An id-pkix-ocsp-nonce extension (not critical) in the RFC 8954 form: the
     /// nonce in an OCTET STRING. Refuses nonces outside 1 to 32 octets.
@@ -241,51 +231,37 @@ impl Extension {
         if !(MIN_NONCE_LEN..=MAX_NONCE_LEN).contains(&nonce.len()) {
             return Err(Error::InvalidNonceLength { len: nonce.len() });
         }
-        let mut value = Vec::new();
-        writer::tlv(&mut value, tag::OCTET_STRING, nonce);
-        Ok(Extension {
-            oid: oid::OCSP_NONCE,
-            critical: false,
-            value,
-        })
+        Ok(non_critical(oid::OCSP_NONCE, |value| {
+            writer::tlv(value, tag::OCTET_STRING, nonce)
+        }))
     }
 
     /// An id-pkix-ocsp-response extension listing acceptable response types.
     pub fn acceptable_responses(types: &[ObjectIdentifier]) -> Self {
-        let mut value = Vec::new();
-        writer::nested(&mut value, tag::SEQUENCE, |out| {
-            for t in types {
-                writer::tlv(out, tag::OID, t.as_bytes());
-            }
-        });
-        Extension {
-            oid: oid::OCSP_RESPONSE,
-            critical: false,
-            value,
-        }
+        non_critical(oid::OCSP_RESPONSE, |value| {
+            writer::nested(value, tag::SEQUENCE, |out| {
+                for t in types {
+                    writer::tlv(out, tag::OID, t.as_bytes());
+                }
+            })
+        })
     }
 
     /// An id-pkix-ocsp-pref-sig-algs extension (signature algorithms only).
     pub fn preferred_signature_algorithms(algorithms: &[AlgorithmIdentifier]) -> Self {
-        let mut value = Vec::new();
-        writer::nested(&mut value, tag::SEQUENCE, |out| {
-            for a in algorithms {
-                writer::nested(out, tag::SEQUENCE, |out| a.encode(out));
-            }
-        });
-        Extension {
-            oid: oid::OCSP_PREF_SIG_ALGS,
-            critical: false,
-            value,
-        }
+        non_critical(oid::OCSP_PREF_SIG_ALGS, |value| {
+            writer::nested(value, tag::SEQUENCE, |out| {
+                for a in algorithms {
+                    writer::nested(out, tag::SEQUENCE, |out| a.encode(out));
+                }
+            })
+        })
     }
 
     /// The id-pkix-ocsp-extended-revoke extension (RFC 6960 4.4.8).
     pub fn extended_revoke() -> Self {
-        Extension {
-            oid: oid::OCSP_EXTENDED_REVOKE,
-            critical: false,
-            value: alloc::vec![tag::NULL, 0],
-        }
+        non_critical(oid::OCSP_EXTENDED_REVOKE, |value| {
+            value.extend_from_slice(&[tag::NULL, 0])
+        })
     }
 }

@@ -13,7 +13,7 @@ use crate::asn1::{primitives, tag};
 use crate::deviation::{Deviation, DeviationKind};
 use crate::error::Error;
 use crate::extension::{ExtensionRef, ExtensionsRef};
-use crate::limits::MAX_MESSAGE_LEN;
+use crate::limits::check_message_len;
 use crate::name::NameRef;
 
 /// `id-ce-keyUsage`.
@@ -222,12 +222,7 @@ impl<'a> CertificateRef<'a> {
     }
 
     fn parse_with(der: &'a [u8], extensions_mode: Extensions) -> Result<Self, Error> {
-        if der.len() > MAX_MESSAGE_LEN {
-            return Err(Error::InputTooLarge {
-                len: der.len(),
-                limit: MAX_MESSAGE_LEN,
-            });
-        }
+        check_message_len(der)?;
         let outer = read_single(der, tag::SEQUENCE, "Certificate")?;
         let mut r = outer.contents();
         let tbs = r.read(tag::SEQUENCE, "Certificate.tbsCertificate")?;
