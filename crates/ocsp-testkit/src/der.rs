@@ -10,6 +10,21 @@ pub fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
     ocsp_types::der::to_tlv(tag, content)
 }
 
+/// The tag and minimal definite length octets of an element whose content
+/// is `len` octets long (for elements too large to build whole).
+pub fn header(tag: u8, len: usize) -> Vec<u8> {
+    let mut out = vec![tag];
+    if len < 0x80 {
+        out.push(len as u8);
+    } else {
+        let bytes = len.to_be_bytes();
+        let skip = bytes.iter().take_while(|&&b| b == 0).count();
+        out.push(0x80 | (bytes.len() - skip) as u8);
+        out.extend(bytes.iter().skip(skip));
+    }
+    out
+}
+
 /// A SEQUENCE of the concatenated parts.
 pub fn seq(parts: &[&[u8]]) -> Vec<u8> {
     ocsp_types::der::sequence(&parts.concat())

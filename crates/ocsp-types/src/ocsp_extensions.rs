@@ -17,7 +17,7 @@ use alloc::vec::Vec;
 
 use crate::algorithm::{AlgorithmIdentifier, AlgorithmIdentifierRef};
 use crate::asn1::oid::{self, ObjectIdentifier, Oid};
-use crate::asn1::reader::Reader;
+use crate::asn1::reader::{Reader, Tlv};
 use crate::asn1::time::Time;
 use crate::asn1::{primitives, tag, writer};
 use crate::error::Error;
@@ -83,8 +83,28 @@ impl<'a> ExtensionRef<'a> {
         }
     }
 
+    /// Reads the value as a `SEQUENCE OF` elements of `element_tag`, each
+    /// checked with `decode`; the iterator then decodes them again, lazily.
+    fn sequence_of<T: 'a>(
+        &self,
+        element_tag: u8,
+        path: &'static str,
+        decode: fn(&Tlv<'a>) -> Result<T, Error>,
+    ) -> Result<impl Iterator<Item = T> + 'a, Error> {
+        let seq = self.single(tag::SEQUENCE)?;
+        let mut r = seq.contents();
+        while !r.is_empty() {
+            let t = r.read(element_tag, path).map_err(|_| self.invalid())?;
+            decode(&t).map_err(|_| self.invalid())?;
+        }
+        let mut r = seq.contents();
+        Ok(core::iter::from_fn(move || {
+            decode(&r.read_any(path).ok()?).ok()
+        }))
+    }
+
     /// Reads the value as exactly one element of `tag`.
-    fn single(&self, tag: u8) -> Result<crate::asn1::reader::Tlv<'a>, Error> {
+    fn single(&self, tag: u8) -> Result<Tlv<'a>, Error> {
         let mut r = self.value_reader();
         let tlv = r
             .read(tag, "Extension.extnValue")
@@ -120,20 +140,9 @@ impl<'a> ExtensionRef<'a> {
 
     /// The value of id-pkix-ocsp-response (acceptable response types, RFC 6960 4.4.3).
     pub fn acceptable_responses(&self) -> Result<impl Iterator<Item = Oid<'a>> + 'a, Error> {
-        let seq = self.single(tag::SEQUENCE)?;
-        let mut r = seq.contents();
-        while !r.is_empty() {
-            let t = r
-                .read(tag::OID, "AcceptableResponses")
-                .map_err(|_| self.invalid())?;
-            primitives::oid(&t, "AcceptableResponses").map_err(|_| self.invalid())?;
-        }
-        let mut r = seq.contents();
-        Ok(core::iter::from_fn(move || {
-            r.read_any("AcceptableResponses")
-                .ok()
-                .map(|t| Oid::new_unchecked(t.value))
-        }))
+        self.sequence_of(tag::OID, "AcceptableResponses", |t| {
+            primitives::oid(t, "AcceptableResponses").map(Oid::new_unchecked)
+        })
     }
 
     /// The value of id-pkix-ocsp-archive-cutoff (RFC 6960 4.4.4).
@@ -161,9 +170,7 @@ impl<'a> ExtensionRef<'a> {
     pub fn preferred_signature_algorithms(
         &self,
     ) -> Result<impl Iterator<Item = PreferredSignatureAlgorithmRef<'a>> + 'a, Error> {
-        fn one<'a>(
-            t: &crate::asn1::reader::Tlv<'a>,
-        ) -> Result<PreferredSignatureAlgorithmRef<'a>, Error> {
+        fn one<'a>(t: &Tlv<'a>) -> Result<PreferredSignatureAlgorithmRef<'a>, Error> {
             let path = "PreferredSignatureAlgorithm";
             let mut r = t.contents();
             let sig_identifier = AlgorithmIdentifierRef::read(&mut r, path)?;
@@ -177,19 +184,7 @@ impl<'a> ExtensionRef<'a> {
                 cert_identifier,
             })
         }
-        let seq = self.single(tag::SEQUENCE)?;
-        let mut r = seq.contents();
-        while !r.is_empty() {
-            let t = r
-                .read(tag::SEQUENCE, "PreferredSignatureAlgorithms")
-                .map_err(|_| self.invalid())?;
-            one(&t).map_err(|_| self.invalid())?;
-        }
-        let mut r = seq.contents();
-        Ok(core::iter::from_fn(move || {
-            let t = r.read_any("PreferredSignatureAlgorithm").ok()?;
-            one(&t).ok()
-        }))
+        self.sequence_of(tag::SEQUENCE, "PreferredSignatureAlgorithms", one)
     }
 
     /// Checks the value of a NULL-valued extension: id-pkix-ocsp-extended-revoke
