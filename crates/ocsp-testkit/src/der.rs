@@ -13,16 +13,16 @@ pub fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
 /// The tag and minimal definite length octets of an element whose content
 /// is `len` octets long (for elements too large to build whole).
 pub fn header(tag: u8, len: usize) -> Vec<u8> {
-    let mut out = vec![tag];
-    if len < 0x80 {
-        out.push(len as u8);
-    } else {
-        let bytes = len.to_be_bytes();
-        let skip = bytes.iter().take_while(|&&b| b == 0).count();
-        out.push(0x80 | (bytes.len() - skip) as u8);
-        out.extend(bytes.iter().skip(skip));
+    let octets: Vec<u8> = len
+        .to_be_bytes()
+        .into_iter()
+        .skip_while(|&b| b == 0)
+        .collect();
+    match octets.as_slice() {
+        [] => vec![tag, 0],
+        [short] if *short < 0x80 => vec![tag, *short],
+        long => [&[tag, 0x80 | long.len() as u8][..], long].concat(),
     }
-    out
 }
 
 /// A SEQUENCE of the concatenated parts.
