@@ -1,6 +1,5 @@
 //! The RustCrypto request signer with ML-DSA PKCS#8 keys in the three RFC
 //! 9881 forms (seed, expandedKey, both), feature `ml-dsa`.
-#![cfg(feature = "ml-dsa")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -1,7 +1,6 @@
 //! The RustCrypto request signer: each key type signs a request whose
 //! signature verifies over the exact `tbsRequest` bytes, under the advertised
 //! algorithm, and OpenSSL reads the signed request.
-#![cfg(feature = "rustcrypto-signer")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use ocsp_request::{
