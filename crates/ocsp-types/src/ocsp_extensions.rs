@@ -72,6 +72,20 @@ pub struct PreferredSignatureAlgorithmRef<'a> {
     pub cert_identifier: Option<AlgorithmIdentifierRef<'a>>,
 }
 
+/// A `CrlID` field, `[n] EXPLICIT` around an element of tag `inner`, read
+/// with `decode` when present.
+fn optional_field<'a, T>(
+    r: &mut Reader<'a>,
+    n: u8,
+    inner: u8,
+    decode: fn(&Tlv<'a>, &'static str) -> Result<T, Error>,
+) -> Result<Option<T>, Error> {
+    let path = "CrlID";
+    r.read_optional_explicit(n, inner, path)?
+        .map(|t| decode(&t, path))
+        .transpose()
+}
+
 impl<'a> ExtensionRef<'a> {
     fn value_reader(&self) -> Reader<'a> {
         Reader::with_base(self.value(), self.value_position().offset)
@@ -125,14 +139,11 @@ impl<'a> ExtensionRef<'a> {
         let mut r = seq.contents();
         let path = "CrlID";
         let invalid = |_| self.invalid();
-        let url = r.read_optional_explicit(0, tag::IA5_STRING, path);
-        let url = url.and_then(|o| o.map(|t| primitives::ia5_string(&t, path)).transpose());
+        let url = optional_field(&mut r, 0, tag::IA5_STRING, primitives::ia5_string);
         let url = url.map_err(invalid)?;
-        let number = r.read_optional_explicit(1, tag::INTEGER, path);
-        let number = number.and_then(|o| o.map(|t| primitives::integer(&t, path)).transpose());
+        let number = optional_field(&mut r, 1, tag::INTEGER, primitives::integer);
         let number = number.map_err(invalid)?;
-        let time = r.read_optional_explicit(2, tag::GENERALIZED_TIME, path);
-        let time = time.and_then(|o| o.map(|t| Time::decode(&t, path)).transpose());
+        let time = optional_field(&mut r, 2, tag::GENERALIZED_TIME, Time::decode);
         let time = time.map_err(invalid)?;
         r.finish(path).map_err(invalid)?;
         Ok(CrlIdRef { url, number, time })
@@ -258,5 +269,72 @@ impl Extension {
         non_critical(oid::OCSP_EXTENDED_REVOKE, |value| {
             value.extend_from_slice(&[tag::NULL, 0])
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use crate::extension::encode_explicit;
+
+    /// `extension`, written in an `Extensions` list and read back.
+    fn read_back(extension: Extension, check: impl FnOnce(ExtensionRef<'_>)) {
+        let oid = extension.oid;
+        let mut der = Vec::new();
+        encode_explicit(&mut der, 1, &[extension], false);
+        let mut r = Reader::new(&der);
+        let list = ExtensionsRef::read_explicit(&mut r, 1, "t").unwrap();
+        check(list.get(&oid).unwrap());
+    }
+
+    #[test]
+    fn sequence_of_values_read_back() {
+        let types = [oid::OCSP_BASIC, oid::OCSP_NONCE];
+        read_back(Extension::acceptable_responses(&types), |ext| {
+            let read: Vec<_> = ext.acceptable_responses().unwrap().collect();
+            assert_eq!(read.len(), 2);
+            assert_eq!(read[0].as_bytes(), types[0].as_bytes());
+            assert_eq!(read[1].as_bytes(), types[1].as_bytes());
+        });
+        let algorithms = [
+            AlgorithmIdentifier::with_null_parameters(oid::SHA256),
+            AlgorithmIdentifier::without_parameters(oid::SHA1),
+        ];
+        read_back(
+            Extension::preferred_signature_algorithms(&algorithms),
+            |ext| {
+                let read: Vec<_> = ext.preferred_signature_algorithms().unwrap().collect();
+                assert_eq!(read.len(), 2);
+                assert_eq!(read[0].sig_identifier.to_owned().unwrap(), algorithms[0]);
+                assert_eq!(read[1].sig_identifier.to_owned().unwrap(), algorithms[1]);
+                assert!(read.iter().all(|p| p.cert_identifier.is_none()));
+            },
+        );
+    }
+
+    #[test]
+    fn crl_id_fields_read_back() {
+        let mut value = Vec::new();
+        writer::nested(&mut value, tag::SEQUENCE, |out| {
+            writer::nested(out, tag::explicit(0), |out| {
+                writer::tlv(out, tag::IA5_STRING, b"http://crl.example/")
+            });
+            writer::nested(out, tag::explicit(2), |out| {
+                writer::tlv(out, tag::GENERALIZED_TIME, b"20240101000000Z")
+            });
+        });
+        // Without crlNum: the [2] field follows the [0] one.
+        let extension = Extension {
+            oid: oid::OCSP_CRL,
+            critical: false,
+            value,
+        };
+        read_back(extension, |ext| {
+            let crl = ext.crl_id().unwrap();
+            assert_eq!(crl.url, Some("http://crl.example/"));
+            assert_eq!(crl.number, None);
+            assert_eq!(crl.time.unwrap().to_string(), "2024-01-01T00:00:00Z");
+        });
     }
 }
