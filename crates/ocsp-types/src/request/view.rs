@@ -142,9 +142,12 @@ impl<'a> TbsRequestRef<'a> {
     }
 
     /// The accepted deviations, in encoded order: an explicit `version v1`
-    /// ([`DeviationKind::ExplicitDefaultVersion`](crate::DeviationKind::ExplicitDefaultVersion)), an empty
+    /// ([`DeviationKind::ExplicitDefaultVersion`]), an empty
     /// `singleRequestExtensions` or `requestExtensions`
-    /// ([`DeviationKind::EmptyExtensions`](crate::DeviationKind::EmptyExtensions)). Does not allocate.
+    /// ([`DeviationKind::EmptyExtensions`]). Does not allocate.
+    ///
+    /// [`DeviationKind::ExplicitDefaultVersion`]: crate::DeviationKind::ExplicitDefaultVersion
+    /// [`DeviationKind::EmptyExtensions`]: crate::DeviationKind::EmptyExtensions
     pub fn deviations(&self) -> impl Iterator<Item = Deviation> + 'a {
         let entries = self.requests.iter().map(|r| r.extensions);
         message_deviations(self.version_at, VERSION, entries, self.extensions)
