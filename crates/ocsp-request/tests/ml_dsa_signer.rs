@@ -1,6 +1,5 @@
 //! The RustCrypto request signer with ML-DSA PKCS#8 keys in the three RFC
 //! 9881 forms (seed, expandedKey, both), feature `ml-dsa`.
-#![cfg(feature = "ml-dsa")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -13,25 +12,12 @@ use ocsp_request::{
     cert_id_for_certificate, HashAlgorithm, RequestBuilder, RequestSigner, RustCryptoSigner,
     SignatureHash,
 };
+use ocsp_testkit::der::tlv;
 use ocsp_types::{GeneralName, OcspRequestRef};
 
 const CA: &[u8] = include_bytes!("data/test-ca.der");
 const LEAF: &[u8] = include_bytes!("data/leaf-aia-ocsp.der");
 const SEED: [u8; 32] = [0x5a; 32];
-
-fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
-    let mut out = vec![tag];
-    let len = content.len();
-    if len < 0x80 {
-        out.push(len as u8);
-    } else if len < 0x100 {
-        out.extend_from_slice(&[0x81, len as u8]);
-    } else {
-        out.extend_from_slice(&[0x82, (len >> 8) as u8, len as u8]);
-    }
-    out.extend_from_slice(content);
-    out
-}
 
 /// PKCS#8 v1 (or v2 with `public_key`) of an ML-DSA private key CHOICE.
 fn pkcs8(

@@ -14,12 +14,32 @@ use ocsp_request::{
     RequestSigner, SignerError,
 };
 use ocsp_testkit::openssl_pki::{KeyKind, OpensslChain as Pki};
-use ocsp_types::{AlgorithmIdentifier, ObjectIdentifier, OcspRequest, OcspRequestRef};
+use ocsp_types::{AlgorithmIdentifier, CertId, ObjectIdentifier, OcspRequest, OcspRequestRef};
+
+/// The openssl-built PKI of `kind`, or `None` after a loud skip of `test`
+/// when the openssl binary is not installed.
+fn pki(test: &str, kind: KeyKind) -> Option<Pki> {
+    if !have_openssl() {
+        skip(test, "the openssl binary is not installed");
+        return None;
+    }
+    Some(Pki::new(kind))
+}
+
+/// The CertID of `cert` issued by `issuer` (names in the PKI).
+fn cert_id(pki: &Pki, cert: &str, issuer: &str, alg: HashAlgorithm) -> CertId {
+    cert_id_for_certificate(&pki.der(cert), &pki.der(issuer), alg).unwrap()
+}
+
+/// `openssl ocsp -req_text` of the request file `name` in the PKI directory.
+fn req_text(pki: &Pki, name: &str) -> String {
+    String::from_utf8(openssl(&pki.dir, &["ocsp", "-reqin", name, "-req_text"]).stdout).unwrap()
+}
 
 fn unsigned_request(pki: &Pki, pairs: &[(&str, &str)], alg: HashAlgorithm) -> Vec<u8> {
     let mut builder = RequestBuilder::new();
     for (cert, issuer) in pairs {
-        builder.cert_id(cert_id_for_certificate(&pki.der(cert), &pki.der(issuer), alg).unwrap());
+        builder.cert_id(cert_id(pki, cert, issuer, alg));
     }
     builder.build().unwrap().to_der().unwrap()
 }
@@ -36,14 +56,9 @@ fn openssl_args(pairs: &[(&str, &str)], alg: HashAlgorithm) -> Vec<String> {
 }
 
 fn check_byte_equality(kind: KeyKind) {
-    if !have_openssl() {
-        skip(
-            "openssl byte equality",
-            "the openssl binary is not installed",
-        );
+    let Some(pki) = pki("openssl byte equality", kind) else {
         return;
-    }
-    let pki = Pki::new(kind);
+    };
     let cases: [&[(&str, &str)]; 4] = [
         &[("leaf1", "int")],
         &[("leaf2", "int")],
@@ -83,27 +98,18 @@ fn byte_equal_to_openssl_ec() {
 
 #[test]
 fn openssl_reads_ours_with_nonce() {
-    if !have_openssl() {
-        skip("openssl reads ours", "the openssl binary is not installed");
+    let Some(pki) = pki("openssl reads ours", KeyKind::P256) else {
         return;
-    }
-    let pki = Pki::new(KeyKind::P256);
+    };
     let nonce = Nonce::new(&(1..=32).collect::<Vec<u8>>()).unwrap();
     let mut builder = RequestBuilder::new();
     builder
-        .cert_id(
-            cert_id_for_certificate(&pki.der("leaf1"), &pki.der("int"), HashAlgorithm::Sha256)
-                .unwrap(),
-        )
-        .cert_id(
-            cert_id_for_certificate(&pki.der("int"), &pki.der("root"), HashAlgorithm::Sha1)
-                .unwrap(),
-        )
+        .cert_id(cert_id(&pki, "leaf1", "int", HashAlgorithm::Sha256))
+        .cert_id(cert_id(&pki, "int", "root", HashAlgorithm::Sha1))
         .nonce(nonce.clone());
     let der = builder.build().unwrap().to_der().unwrap();
     std::fs::write(pki.dir.join("ours.der"), &der).unwrap();
-    let out = openssl(&pki.dir, &["ocsp", "-reqin", "ours.der", "-req_text"]);
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = req_text(&pki, "ours.der");
     assert!(text.contains("OCSP Nonce"), "{text}");
     // OpenSSL prints the extnValue: the OCTET STRING around the nonce.
     let expected = format!("0420{}", hex(nonce.as_bytes())).to_uppercase();
@@ -118,11 +124,9 @@ fn openssl_reads_ours_with_nonce() {
 
 #[test]
 fn we_read_openssls_with_nonce() {
-    if !have_openssl() {
-        skip("we read openssl's", "the openssl binary is not installed");
+    let Some(pki) = pki("we read openssl's", KeyKind::Rsa) else {
         return;
-    }
-    let pki = Pki::new(KeyKind::Rsa);
+    };
     for (nonce_args, nonce_len) in [(vec![], 16usize), (vec!["-nonce"], 16)] {
         let mut args = vec![
             "-issuer",
@@ -134,10 +138,7 @@ fn we_read_openssls_with_nonce() {
         ];
         args.extend(nonce_args);
         let der = pki.openssl_request(&args, "with-nonce.der");
-        let text = String::from_utf8(
-            openssl(&pki.dir, &["ocsp", "-reqin", "with-nonce.der", "-req_text"]).stdout,
-        )
-        .unwrap();
+        let text = req_text(&pki, "with-nonce.der");
 
         let parsed = OcspRequestRef::parse(&der).unwrap();
         let nonce = parsed.tbs_request().extensions().nonce().expect("nonce");
@@ -164,11 +165,9 @@ fn we_read_openssls_with_nonce() {
 
 #[test]
 fn responder_urls_from_openssl_certificates() {
-    if !have_openssl() {
-        skip("responder URLs", "the openssl binary is not installed");
+    let Some(pki) = pki("responder URLs", KeyKind::P256) else {
         return;
-    }
-    let pki = Pki::new(KeyKind::P256);
+    };
     assert_eq!(
         responder_urls(&pki.der("leaf1")).unwrap(),
         ["http://ocsp.example.com/", "http://ocsp2.example.com/ocsp"]
@@ -213,11 +212,9 @@ impl RequestSigner for OpenSslSigner<'_> {
 }
 
 fn check_signed(kind: KeyKind, algorithm: AlgorithmIdentifier, alg_text: &str) {
-    if !have_openssl() {
-        skip("signed requests", "the openssl binary is not installed");
+    let Some(pki) = pki("signed requests", kind) else {
         return;
-    }
-    let pki = Pki::new(kind);
+    };
     let signer = OpenSslSigner {
         pki: &pki,
         key: "leaf1.key",
@@ -225,10 +222,7 @@ fn check_signed(kind: KeyKind, algorithm: AlgorithmIdentifier, alg_text: &str) {
     };
     let mut builder = RequestBuilder::new();
     builder
-        .cert_id(
-            cert_id_for_certificate(&pki.der("leaf2"), &pki.der("int"), HashAlgorithm::Sha1)
-                .unwrap(),
-        )
+        .cert_id(cert_id(&pki, "leaf2", "int", HashAlgorithm::Sha1))
         .nonce(Nonce::new(&[0xab; 20]).unwrap());
     let request = builder
         .build_signed(&signer, &[pki.der("leaf1"), pki.der("int")])
@@ -237,8 +231,7 @@ fn check_signed(kind: KeyKind, algorithm: AlgorithmIdentifier, alg_text: &str) {
     std::fs::write(pki.dir.join("signed.der"), &der).unwrap();
 
     // OpenSSL reads it.
-    let out = openssl(&pki.dir, &["ocsp", "-reqin", "signed.der", "-req_text"]);
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = req_text(&pki, "signed.der");
     assert!(text.contains(alg_text), "{text}");
     assert!(
         text.contains("Requestor Name: DirName:CN = leaf1.example"),
@@ -310,11 +303,9 @@ fn signed_request_ecdsa() {
 
 #[test]
 fn issuer_mismatch_is_refused() {
-    if !have_openssl() {
-        skip("issuer mismatch", "the openssl binary is not installed");
+    let Some(pki) = pki("issuer mismatch", KeyKind::P256) else {
         return;
-    }
-    let pki = Pki::new(KeyKind::P256);
+    };
     assert_eq!(
         cert_id_for_certificate(&pki.der("leaf1"), &pki.der("root"), HashAlgorithm::Sha1),
         Err(ocsp_request::Error::IssuerMismatch)

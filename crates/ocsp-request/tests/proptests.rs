@@ -10,23 +10,9 @@ use ocsp_request::{
     decode_get_url, encode_get_url, CertIdMatcher, CertIdMatcherRef, HashAlgorithm, Nonce,
     PreparedIssuer, RequestBuilder,
 };
+use ocsp_testkit::der::tlv;
 use ocsp_types::{AlgorithmIdentifier, CertId, CertIdRef, Extension};
 use proptest::prelude::*;
-
-/// One DER element (short or long form length).
-fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
-    let mut out = vec![tag];
-    let len = content.len();
-    if len < 0x80 {
-        out.push(len as u8);
-    } else if len < 0x100 {
-        out.extend([0x81, len as u8]);
-    } else {
-        out.extend([0x82, (len >> 8) as u8, len as u8]);
-    }
-    out.extend_from_slice(content);
-    out
-}
 
 /// `CN=<cn>` as a DER Name.
 fn name(cn: &str) -> Vec<u8> {

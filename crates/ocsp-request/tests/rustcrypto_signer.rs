@@ -1,13 +1,13 @@
 //! The RustCrypto request signer: each key type signs a request whose
 //! signature verifies over the exact `tbsRequest` bytes, under the advertised
 //! algorithm, and OpenSSL reads the signed request.
-#![cfg(feature = "rustcrypto-signer")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use ocsp_request::{
     cert_id_for_serial, HashAlgorithm, RequestBuilder, RequestSigner, RustCryptoSigner,
     SignatureHash,
 };
+use ocsp_testkit::support::{openssl, openssl_available, TempDir};
 use ocsp_types::OcspRequestRef;
 use p256::pkcs8::DecodePrivateKey as _;
 use sha2::{Digest as _, Sha256, Sha384, Sha512};
@@ -140,28 +140,15 @@ fn refusals() {
 
 #[test]
 fn openssl_reads_signed_requests() {
-    if std::process::Command::new("openssl")
-        .arg("version")
-        .output()
-        .is_err()
-    {
-        eprintln!("SKIPPED: openssl not found (CI installs it)");
+    if !openssl_available("openssl_reads_signed_requests") {
         return;
     }
-    let dir = std::env::temp_dir().join(format!("ocsp-signer-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = TempDir::new("ocsp-signer");
     for key in [RSA, P256, P384, ED25519] {
         let der = signed_request(&RustCryptoSigner::from_pkcs8_der(key).unwrap());
-        let path = dir.join("req.der");
-        std::fs::write(&path, &der).unwrap();
-        let out = std::process::Command::new("openssl")
-            .args(["ocsp", "-req_text", "-reqin"])
-            .arg(&path)
-            .output()
-            .unwrap();
-        assert!(out.status.success());
+        dir.write("req.der", &der);
+        let out = openssl(dir.path(), &["ocsp", "-req_text", "-reqin", "req.der"]);
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(text.contains("Signature Algorithm"), "{text}");
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -8,12 +8,12 @@
 
 mod common;
 
-use base64ct::{Base64, Encoding};
-use common::{hex, pem_blocks, shared_vectors, skip};
+use common::{hex, pem_blocks, read_pem_cert, shared_vectors};
 use ocsp_request::{
     cert_id_for_certificate, cert_id_for_serial, CertIdMatcher, Error, HashAlgorithm,
     PreparedIssuer,
 };
+use ocsp_testkit::support::read_base64_file;
 use ocsp_types::{CertIdRef, OcspResponseRef};
 
 /// The CertIDs of the single responses of a DER response.
@@ -67,11 +67,8 @@ fn wikipedia_2017_from_committed_copies() {
 
 #[test]
 fn wikipedia_2017_from_shared_vectors() {
+    // Absent vectors are skipped, loudly, by `shared_vectors`.
     let Some(dir) = shared_vectors("seed-wikipedia-2017") else {
-        skip(
-            "wikipedia shared vector",
-            "/work/shared/vectors/seed-wikipedia-2017 is absent",
-        );
         return;
     };
     let response = std::fs::read(dir.join("response.der")).unwrap();
@@ -94,32 +91,18 @@ const HIERARCHIES: [(&str, &str, &str); 6] = [
     ("D3", "D3_Cert_EE.pem", "D3_Issuer_Root.pem"),
 ];
 
-fn read_ors(dir: &std::path::Path, name: &str) -> Vec<u8> {
-    let text = std::fs::read_to_string(dir.join(name)).unwrap();
-    let b64: String = text.split_whitespace().collect();
-    Base64::decode_vec(&b64).unwrap()
-}
-
 #[test]
 fn openssl_suite_cert_ids() {
     let Some(dir) = shared_vectors("openssl-ocsp") else {
-        skip(
-            "openssl-ocsp vectors",
-            "/work/shared/vectors/openssl-ocsp is absent",
-        );
         return;
     };
     for (h, cert_file, issuer_file) in HIERARCHIES {
-        let cert = pem_blocks(
-            &std::fs::read_to_string(dir.join(cert_file)).unwrap(),
-            "CERTIFICATE",
-        )
-        .remove(0);
+        let cert = read_pem_cert(&dir.join(cert_file));
         let issuers = pem_blocks(
             &std::fs::read_to_string(dir.join(issuer_file)).unwrap(),
             "CERTIFICATE",
         );
-        let response = read_ors(&dir, &format!("{h}.ors"));
+        let response = read_base64_file(&dir.join(format!("{h}.ors")));
         let ids = response_cert_ids(&response);
         assert_eq!(ids.len(), 1, "{h}");
         let id = ids[0];
@@ -149,7 +132,7 @@ fn openssl_suite_cert_ids() {
 
         // The altered responses: wrong issuerNameHash, wrong issuerKeyHash.
         for prefix in ["WINH", "WIKH"] {
-            let altered = read_ors(&dir, &format!("{prefix}_{h}.ors"));
+            let altered = read_base64_file(&dir.join(format!("{prefix}_{h}.ors")));
             let altered_ids = response_cert_ids(&altered);
             assert!(!matcher.matches(&altered_ids[0]).unwrap(), "{prefix}_{h}");
         }

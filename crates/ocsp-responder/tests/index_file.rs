@@ -33,12 +33,19 @@ fn replace(path: &std::path::Path, text: &str) {
     std::fs::rename(&tmp, path).unwrap();
 }
 
+/// An index file holding `text`, in a fresh directory named after `tag`,
+/// opened with `recheck_every(seconds)`.
+fn index(tag: &str, text: &str, seconds: u32) -> (TempDir, std::path::PathBuf, IndexFile) {
+    let dir = TempDir::new(tag);
+    let path = dir.join("index.txt");
+    std::fs::write(&path, text).unwrap();
+    let source = IndexFile::open(&path).unwrap().recheck_every(seconds);
+    (dir, path, source)
+}
+
 #[test]
 fn reloads_when_the_file_changes_with_a_zero_gate() {
-    let dir = TempDir::new("ocsp-responder-reload");
-    let path = dir.join("index.txt");
-    std::fs::write(&path, GOOD).unwrap();
-    let source = IndexFile::open(&path).unwrap().recheck_every(0);
+    let (_dir, path, source) = index("ocsp-responder-reload", GOOD, 0);
     let g0 = source.generation(t(0));
     assert_eq!(status(&source, t(0)), CertificateStatus::Good);
     replace(&path, REVOKED);
@@ -51,10 +58,7 @@ fn reloads_when_the_file_changes_with_a_zero_gate() {
 
 #[test]
 fn the_gate_follows_the_callers_clock() {
-    let dir = TempDir::new("ocsp-responder-gate");
-    let path = dir.join("index.txt");
-    std::fs::write(&path, GOOD).unwrap();
-    let source = IndexFile::open(&path).unwrap().recheck_every(10);
+    let (_dir, path, source) = index("ocsp-responder-gate", GOOD, 10);
     assert_eq!(status(&source, t(0)), CertificateStatus::Good);
     replace(&path, REVOKED);
     // Within 10 s of the last look: not looked at again.
@@ -67,15 +71,10 @@ fn the_gate_follows_the_callers_clock() {
 
 #[test]
 fn a_broken_file_keeps_the_previous_index_and_is_reported() {
-    let dir = TempDir::new("ocsp-responder-broken");
-    let path = dir.join("index.txt");
-    std::fs::write(&path, REVOKED).unwrap();
+    let (_dir, path, source) = index("ocsp-responder-broken", REVOKED, 0);
     let errors = Arc::new(Mutex::new(Vec::new()));
     let seen = Arc::clone(&errors);
-    let source = IndexFile::open(&path)
-        .unwrap()
-        .recheck_every(0)
-        .on_reload_error(move |e| seen.lock().unwrap().push(e.kind()));
+    let source = source.on_reload_error(move |e| seen.lock().unwrap().push(e.kind()));
     replace(&path, &format!("{GOOD}X\tbroken\n"));
     assert!(matches!(
         status(&source, t(0)),

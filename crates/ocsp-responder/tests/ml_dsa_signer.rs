@@ -8,7 +8,10 @@
     clippy::indexing_slicing
 )]
 
-use ocsp_request::{HashAlgorithm, PreparedIssuer, RequestBuilder, RustCryptoSigner};
+mod common;
+use common::leaf_request;
+
+use ocsp_request::RustCryptoSigner;
 use ocsp_responder::{CertificateStatus, MemorySource, ResponseBuilder, ResponseSigner};
 use ocsp_testkit::{Flavor, KeyName, Pki, HOUR};
 use ocsp_types::{AlgorithmIdentifier, ObjectIdentifier, OcspResponseRef, ResponseStatus};
@@ -29,16 +32,6 @@ fn ml_dsa_65_seed_pkcs8(seed: &[u8; 32]) -> Vec<u8> {
     der.extend_from_slice(seed);
     assert_eq!(der.len(), 0x36);
     der
-}
-
-fn request(pki: &Pki) -> Vec<u8> {
-    let id = PreparedIssuer::from_certificate(&pki.ca.cert)
-        .unwrap()
-        .cert_id(Pki::LEAF_SERIAL, HashAlgorithm::Sha1)
-        .unwrap();
-    let mut b = RequestBuilder::new();
-    b.cert_id(id);
-    b.build().unwrap().to_der().unwrap()
 }
 
 fn verify<'r>(
@@ -73,7 +66,7 @@ fn an_ml_dsa_65_seed_key_signs_responses_ocsp_verify_accepts() {
     let mut source = MemorySource::new();
     source.insert(0, Pki::LEAF_SERIAL, CertificateStatus::Good);
     let der = builder
-        .respond_der(&request(&pki), &source, pki.at(-HOUR))
+        .respond_der(&leaf_request(&pki, None), &source, pki.at(-HOUR))
         .unwrap();
     assert_eq!(
         OcspResponseRef::parse(&der).unwrap().status(),

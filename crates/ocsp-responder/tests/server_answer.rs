@@ -7,16 +7,18 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+use common::{leaf_cert_id, leaf_request};
+
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use ocsp_request::{
-    encode_get_url, HashAlgorithm, Nonce, PreparedIssuer, RequestBuilder, RustCryptoSigner,
-};
+use ocsp_request::{encode_get_url, RequestBuilder, RustCryptoSigner};
 use ocsp_responder::server::{Responder, ServerConfig};
 use ocsp_responder::{
     CertificateStatus, Error, MemorySource, ResponseBuilder, StatusQuery, StatusSource,
 };
+use ocsp_testkit::support::first_single;
 use ocsp_testkit::{Flavor, Pki, HOUR};
 use ocsp_types::{OcspResponseRef, ResponseStatus, Time};
 
@@ -72,23 +74,10 @@ fn setup() -> Setup {
     }
 }
 
-fn request(pki: &Pki, nonce: Option<&[u8]>) -> Vec<u8> {
-    let id = PreparedIssuer::from_certificate(&pki.ca.cert)
-        .unwrap()
-        .cert_id(Pki::LEAF_SERIAL, HashAlgorithm::Sha1)
-        .unwrap();
-    let mut b = RequestBuilder::new();
-    b.cert_id(id);
-    if let Some(n) = nonce {
-        b.nonce(Nonce::new(n).unwrap());
-    }
-    b.build().unwrap().to_der().unwrap()
-}
-
 #[test]
 fn presigned_until_half_the_validity_then_resigned() {
     let s = setup();
-    let der = request(&s.pki, None);
+    let der = leaf_request(&s.pki, None);
     let first = s
         .responder
         .answer("POST", "/", Some("application/ocsp-request"), &der);
@@ -132,7 +121,7 @@ fn presigned_until_half_the_validity_then_resigned() {
 #[test]
 fn a_source_change_is_not_hidden_by_the_presigned_response() {
     let s = setup();
-    let der = request(&s.pki, None);
+    let der = leaf_request(&s.pki, None);
     let first = s.responder.answer("POST", "/", None, &der);
     let revoked = CertificateStatus::Revoked {
         time: s.pki.at(-HOUR),
@@ -146,15 +135,7 @@ fn a_source_change_is_not_hidden_by_the_presigned_response() {
     let after = s.responder.answer("POST", "/", None, &der);
     assert_ne!(after.body, first.body);
     let parsed = OcspResponseRef::parse(&after.body).unwrap();
-    let single = parsed
-        .basic()
-        .unwrap()
-        .tbs_response_data()
-        .responses()
-        .iter()
-        .next()
-        .unwrap();
-    assert_eq!(single.cert_status().name(), "revoked");
+    assert_eq!(first_single(&parsed).cert_status().name(), "revoked");
 }
 
 #[test]
@@ -162,10 +143,10 @@ fn a_nonce_gets_a_fresh_uncacheable_response() {
     let s = setup();
     let a = s
         .responder
-        .answer("POST", "/", None, &request(&s.pki, Some(&[1; 16])));
+        .answer("POST", "/", None, &leaf_request(&s.pki, Some(&[1; 16])));
     let b = s
         .responder
-        .answer("POST", "/", None, &request(&s.pki, Some(&[2; 16])));
+        .answer("POST", "/", None, &leaf_request(&s.pki, Some(&[2; 16])));
     assert_ne!(a.body, b.body);
     assert_eq!(a.header("cache-control"), Some("no-store"));
     assert_eq!(a.header("etag"), None);
@@ -175,10 +156,7 @@ fn a_nonce_gets_a_fresh_uncacheable_response() {
 #[test]
 fn only_single_certid_requests_are_presigned() {
     let s = setup();
-    let id = PreparedIssuer::from_certificate(&s.pki.ca.cert)
-        .unwrap()
-        .cert_id(Pki::LEAF_SERIAL, HashAlgorithm::Sha1)
-        .unwrap();
+    let id = leaf_cert_id(&s.pki);
     let mut b = RequestBuilder::new();
     b.cert_id(id.clone()).cert_id(id);
     let der = b.build().unwrap().to_der().unwrap();
@@ -214,7 +192,7 @@ fn http_refusals_and_error_statuses() {
         "POST",
         "/",
         Some("Application/OCSP-Request; charset=x"),
-        &request(&s.pki, None),
+        &leaf_request(&s.pki, None),
     );
     assert_eq!(ok.status, 200);
     for (method, path, body) in [
@@ -239,7 +217,7 @@ fn http_refusals_and_error_statuses() {
     let builder = ResponseBuilder::from_certificates_der(&pki.ca.cert, &pki.ca.cert, key).unwrap();
     let failing = Responder::new(builder, Unavailable, ServerConfig::default())
         .on_failure(move |e| seen.lock().unwrap().push(e.kind()));
-    let a = failing.answer("POST", "/", None, &request(&pki, None));
+    let a = failing.answer("POST", "/", None, &leaf_request(&pki, None));
     assert_eq!(
         OcspResponseRef::parse(&a.body).unwrap().status(),
         ResponseStatus::TryLater
@@ -250,7 +228,7 @@ fn http_refusals_and_error_statuses() {
     s.clock.store(i64::MAX, Ordering::SeqCst);
     let a = s
         .responder
-        .answer("POST", "/", None, &request(&s.pki, None));
+        .answer("POST", "/", None, &leaf_request(&s.pki, None));
     assert_eq!(
         OcspResponseRef::parse(&a.body).unwrap().status(),
         ResponseStatus::InternalError

@@ -10,6 +10,21 @@ pub fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
     ocsp_types::der::to_tlv(tag, content)
 }
 
+/// The tag and minimal definite length octets of an element whose content
+/// is `len` octets long (for elements too large to build whole).
+pub fn header(tag: u8, len: usize) -> Vec<u8> {
+    let octets: Vec<u8> = len
+        .to_be_bytes()
+        .into_iter()
+        .skip_while(|&b| b == 0)
+        .collect();
+    match octets.as_slice() {
+        [] => vec![tag, 0],
+        [short] if *short < 0x80 => vec![tag, *short],
+        long => [&[tag, 0x80 | long.len() as u8][..], long].concat(),
+    }
+}
+
 /// A SEQUENCE of the concatenated parts.
 pub fn seq(parts: &[&[u8]]) -> Vec<u8> {
     ocsp_types::der::sequence(&parts.concat())

@@ -147,6 +147,8 @@ impl SigAlg {
                 "1.2.840.113549.1.1.{last}"
             )))
         };
+        let bare =
+            |oid: &str| AlgorithmIdentifier::without_parameters(ObjectIdentifier::new_unwrap(oid));
         let pss = |hash_last: u8, salt: u8| AlgorithmIdentifier {
             oid: ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10"),
             parameters: Some(pss_params(hash_last, salt)),
@@ -158,27 +160,13 @@ impl SigAlg {
             SigAlg::RsaSha512 => rsa("13"),
             SigAlg::RsaPssSha256 => pss(1, 32),
             SigAlg::RsaPssSha384 => pss(2, 48),
-            SigAlg::EcdsaSha256 => AlgorithmIdentifier::without_parameters(
-                ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2"),
-            ),
-            SigAlg::EcdsaSha384 => AlgorithmIdentifier::without_parameters(
-                ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.3"),
-            ),
-            SigAlg::EcdsaSha512 => AlgorithmIdentifier::without_parameters(
-                ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.4"),
-            ),
-            SigAlg::Ed25519 => {
-                AlgorithmIdentifier::without_parameters(ObjectIdentifier::new_unwrap("1.3.101.112"))
-            }
-            SigAlg::MlDsa44 => AlgorithmIdentifier::without_parameters(
-                ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.17"),
-            ),
-            SigAlg::MlDsa65 => AlgorithmIdentifier::without_parameters(
-                ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.18"),
-            ),
-            SigAlg::MlDsa87 => AlgorithmIdentifier::without_parameters(
-                ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.19"),
-            ),
+            SigAlg::EcdsaSha256 => bare("1.2.840.10045.4.3.2"),
+            SigAlg::EcdsaSha384 => bare("1.2.840.10045.4.3.3"),
+            SigAlg::EcdsaSha512 => bare("1.2.840.10045.4.3.4"),
+            SigAlg::Ed25519 => bare("1.3.101.112"),
+            SigAlg::MlDsa44 => bare("2.16.840.1.101.3.4.3.17"),
+            SigAlg::MlDsa65 => bare("2.16.840.1.101.3.4.3.18"),
+            SigAlg::MlDsa87 => bare("2.16.840.1.101.3.4.3.19"),
         }
     }
 

@@ -66,6 +66,20 @@ pub fn read_base64_file(path: &Path) -> Vec<u8> {
     Base64::decode_vec(&joined).unwrap()
 }
 
+/// The first `SingleResponse` of a parsed successful response.
+pub fn first_single<'a>(
+    response: &ocsp_types::OcspResponseRef<'a>,
+) -> ocsp_types::SingleResponseRef<'a> {
+    response
+        .basic()
+        .expect("a successful response")
+        .tbs_response_data()
+        .responses()
+        .iter()
+        .next()
+        .expect("at least one SingleResponse")
+}
+
 /// A fresh directory under [`std::env::temp_dir`], unique to this process
 /// and call, removed (exactly it, never a parent) when dropped.
 #[derive(Debug)]

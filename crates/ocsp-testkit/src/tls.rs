@@ -36,19 +36,19 @@ impl TlsPki {
     /// Builds the CAs around `now` (Unix seconds).
     pub fn new(now: i64) -> Self {
         let t = |secs: i64| offset(now, secs);
+        // A CA certificate, valid from 30 days before `now` for a year.
+        let ca = |serial: u8, name: &[u8], key: &Key, issuer_name: &[u8], issuer_key: &Key| {
+            let mut spec = CertSpec::new(&[serial], name.to_vec(), t(-30 * DAY), t(365 * DAY));
+            spec.ca = true;
+            spec.key_usage = Some(cert::KU_CERT_SIGN);
+            spec.issue(key, issuer_name, issuer_key)
+        };
         let root_key = Key::load(KeyName::CaP256);
         let root_name = der::name("Testkit TLS Root");
-        let mut root_spec = CertSpec::new(&[1], root_name.clone(), t(-30 * DAY), t(365 * DAY));
-        root_spec.ca = true;
-        root_spec.key_usage = Some(cert::KU_CERT_SIGN);
-        let root_cert = root_spec.issue(&root_key, &root_name, &root_key);
-
+        let root_cert = ca(1, &root_name, &root_key, &root_name, &root_key);
         let int_key = Key::load(KeyName::CaP384);
         let int_name = der::name("Testkit TLS Intermediate");
-        let mut int_spec = CertSpec::new(&[2], int_name.clone(), t(-30 * DAY), t(365 * DAY));
-        int_spec.ca = true;
-        int_spec.key_usage = Some(cert::KU_CERT_SIGN);
-        let int_cert = int_spec.issue(&int_key, &root_name, &root_key);
+        let int_cert = ca(2, &int_name, &int_key, &root_name, &root_key);
 
         TlsPki {
             now,

@@ -119,10 +119,10 @@ impl CertId {
 
     /// The DER encoding, checked by the strict parser.
     pub fn to_der(&self) -> Result<Vec<u8>, Error> {
-        let mut out = Vec::new();
-        self.encode(&mut out);
-        CertIdRef::parse(&out)?;
-        Ok(out)
+        writer::checked(
+            |out| self.encode(out),
+            |der| CertIdRef::parse(der).map(drop),
+        )
     }
 
     /// Parses a DER `CertID`.

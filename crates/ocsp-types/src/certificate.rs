@@ -8,10 +8,11 @@
 use alloc::vec::Vec;
 
 use crate::algorithm::AlgorithmIdentifierRef;
-use crate::asn1::reader::{explicit_inner, Reader, Tlv};
+use crate::asn1::reader::{Reader, Tlv};
 use crate::asn1::{primitives, tag, writer};
 use crate::error::Error;
 use crate::limits::MAX_CERTS;
+use crate::list::for_each_element;
 
 /// The embedded `certs` list of a response or a request signature (`[0]
 /// EXPLICIT SEQUENCE OF Certificate OPTIONAL`), each kept as DER; empty when
@@ -34,23 +35,10 @@ fn check_certificate(tlv: &Tlv<'_>, path: &'static str) -> Result<(), Error> {
 impl<'a> EmbeddedCertificatesRef<'a> {
     /// Reads `[0] EXPLICIT SEQUENCE OF Certificate OPTIONAL`.
     pub(crate) fn read_explicit(r: &mut Reader<'a>, path: &'static str) -> Result<Self, Error> {
-        let Some(outer) = r.read_optional(tag::explicit(0), path)? else {
+        let Some(list) = r.read_optional_explicit(0, tag::SEQUENCE, path)? else {
             return Ok(EmbeddedCertificatesRef::default());
         };
-        let list = explicit_inner(&outer, tag::SEQUENCE, path)?;
-        let mut certs = list.contents();
-        let mut len = 0usize;
-        while !certs.is_empty() {
-            let cert = certs.read(tag::SEQUENCE, path)?;
-            if len == MAX_CERTS {
-                return Err(Error::TooManyElements {
-                    limit: MAX_CERTS,
-                    at: cert.at(path),
-                });
-            }
-            check_certificate(&cert, path)?;
-            len += 1;
-        }
+        let len = for_each_element(&list, MAX_CERTS, path, |cert| check_certificate(cert, path))?;
         Ok(EmbeddedCertificatesRef {
             contents: list.value,
             len,

@@ -65,12 +65,6 @@ impl DeviationKind {
     }
 }
 
-impl fmt::Display for DeviationKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
 /// One accepted deviation: what, and where (offset from the start of the
 /// bytes handed to the parser, and the ASN.1 field).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -101,3 +95,5 @@ impl fmt::Display for Deviation {
         )
     }
 }
+
+display_name!(DeviationKind);

@@ -325,43 +325,50 @@ impl Error {
 
     /// The variant's name, stable, for logs and machine-readable output.
     pub fn kind(&self) -> &'static str {
-        use Error::*;
-        match self {
-            InputTooLarge { .. } => "InputTooLarge",
-            Truncated { .. } => "Truncated",
-            MissingField { .. } => "MissingField",
-            IndefiniteLength { .. } => "IndefiniteLength",
-            NonMinimalLength { .. } => "NonMinimalLength",
-            UnsupportedLength { .. } => "UnsupportedLength",
-            HighTagNumber { .. } => "HighTagNumber",
-            UnexpectedTag { .. } => "UnexpectedTag",
-            TrailingData { .. } => "TrailingData",
-            EmptyInteger { .. } => "EmptyInteger",
-            NonMinimalInteger { .. } => "NonMinimalInteger",
-            IntegerOutOfRange { .. } => "IntegerOutOfRange",
-            InvalidBoolean { .. } => "InvalidBoolean",
-            DefaultValueEncoded { .. } => "DefaultValueEncoded",
-            UnsupportedVersion { .. } => "UnsupportedVersion",
-            InvalidOid { .. } => "InvalidOid",
-            InvalidNull { .. } => "InvalidNull",
-            InvalidBitString { .. } => "InvalidBitString",
-            InvalidTime { .. } => "InvalidTime",
-            InvalidString { .. } => "InvalidString",
-            InvalidName { .. } => "InvalidName",
-            SignatureAlgorithmMismatch { .. } => "SignatureAlgorithmMismatch",
-            UndefinedResponseStatus { .. } => "UndefinedResponseStatus",
-            MissingResponseBytes => "MissingResponseBytes",
-            UnexpectedResponseBytes { .. } => "UnexpectedResponseBytes",
-            UnsupportedResponseType { .. } => "UnsupportedResponseType",
-            UndefinedCrlReason { .. } => "UndefinedCrlReason",
-            EmptyExtensions { .. } => "EmptyExtensions",
-            DuplicateExtension { .. } => "DuplicateExtension",
-            TooManyElements { .. } => "TooManyElements",
-            InvalidGeneralName { .. } => "InvalidGeneralName",
-            InvalidExtensionValue { .. } => "InvalidExtensionValue",
-            InvalidNonceLength { .. } => "InvalidNonceLength",
-            OidTooLong => "OidTooLong",
-            Unencodable { .. } => "Unencodable",
+        /// Each variant's name, from the one list.
+        macro_rules! names {
+            ($($variant:ident),+ $(,)?) => {
+                match self {
+                    $(Error::$variant { .. } => stringify!($variant),)+
+                }
+            };
         }
+        names!(
+            InputTooLarge,
+            Truncated,
+            MissingField,
+            IndefiniteLength,
+            NonMinimalLength,
+            UnsupportedLength,
+            HighTagNumber,
+            UnexpectedTag,
+            TrailingData,
+            EmptyInteger,
+            NonMinimalInteger,
+            IntegerOutOfRange,
+            InvalidBoolean,
+            DefaultValueEncoded,
+            UnsupportedVersion,
+            InvalidOid,
+            InvalidNull,
+            InvalidBitString,
+            InvalidTime,
+            InvalidString,
+            InvalidName,
+            SignatureAlgorithmMismatch,
+            UndefinedResponseStatus,
+            MissingResponseBytes,
+            UnexpectedResponseBytes,
+            UnsupportedResponseType,
+            UndefinedCrlReason,
+            EmptyExtensions,
+            DuplicateExtension,
+            TooManyElements,
+            InvalidGeneralName,
+            InvalidExtensionValue,
+            InvalidNonceLength,
+            OidTooLong,
+            Unencodable,
+        )
     }
 }

@@ -231,11 +231,8 @@ impl<'a> List<'a, ExtensionRef<'a>> {
         context_tag: u8,
         path: &'static str,
     ) -> Result<Self, Error> {
-        match r.read_optional(tag::explicit(context_tag), path)? {
-            Some(outer) => {
-                let inner = crate::asn1::reader::explicit_inner(&outer, tag::SEQUENCE, path)?;
-                Self::decode_extensions(&inner, path)
-            }
+        match r.read_optional_explicit(context_tag, tag::SEQUENCE, path)? {
+            Some(inner) => Self::decode_extensions(&inner, path),
             None => Ok(ExtensionsRef::default()),
         }
     }

@@ -76,6 +76,17 @@ struct ReadmeDoctests;
 
 extern crate alloc;
 
+/// `Display` for the enums with a `name()`: the name.
+macro_rules! display_name {
+    ($($t:ty),+ $(,)?) => {$(
+        impl core::fmt::Display for $t {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+    )+};
+}
+
 mod algorithm;
 mod asn1;
 mod cert_id;

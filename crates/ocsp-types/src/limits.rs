@@ -10,6 +10,17 @@
 /// certificate. 1 MiB leaves room for responders that answer for thousands.
 pub const MAX_MESSAGE_LEN: usize = 1 << 20;
 
+/// Refuses `der` longer than [`MAX_MESSAGE_LEN`], before any parsing.
+pub(crate) fn check_message_len(der: &[u8]) -> Result<(), crate::Error> {
+    if der.len() > MAX_MESSAGE_LEN {
+        return Err(crate::Error::InputTooLarge {
+            len: der.len(),
+            limit: MAX_MESSAGE_LEN,
+        });
+    }
+    Ok(())
+}
+
 /// The most extensions in one `Extensions` list.
 ///
 /// Real lists hold one to three (certificates up to about ten). Duplicate

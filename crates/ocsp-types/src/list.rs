@@ -14,6 +14,31 @@ use crate::error::Error;
 /// Decodes one element (a SEQUENCE) of a list.
 type DecodeElement<'a, T> = fn(&Tlv<'a>) -> Result<T, Error>;
 
+/// Reads the elements of the `SEQUENCE OF` in `tlv`, each a SEQUENCE, at
+/// most `limit` of them, handing each to `each` in encoded order; returns
+/// how many there are.
+pub(crate) fn for_each_element<'a>(
+    tlv: &Tlv<'a>,
+    limit: usize,
+    path: &'static str,
+    mut each: impl FnMut(&Tlv<'a>) -> Result<(), Error>,
+) -> Result<usize, Error> {
+    let mut r = tlv.contents();
+    let mut len = 0usize;
+    while !r.is_empty() {
+        let element = r.read(tag::SEQUENCE, path)?;
+        if len == limit {
+            return Err(Error::TooManyElements {
+                limit,
+                at: element.at(path),
+            });
+        }
+        each(&element)?;
+        len += 1;
+    }
+    Ok(len)
+}
+
 /// A checked `SEQUENCE OF` whose elements are decoded on iteration.
 pub struct List<'a, T> {
     contents: &'a [u8],
@@ -86,19 +111,7 @@ impl<'a, T> List<'a, T> {
         path: &'static str,
         mut check: impl FnMut(&Tlv<'a>, T) -> Result<(), Error>,
     ) -> Result<Self, Error> {
-        let mut r = tlv.contents();
-        let mut len = 0usize;
-        while !r.is_empty() {
-            let element = r.read(tag::SEQUENCE, path)?;
-            if len == limit {
-                return Err(Error::TooManyElements {
-                    limit,
-                    at: element.at(path),
-                });
-            }
-            check(&element, decode(&element)?)?;
-            len += 1;
-        }
+        let len = for_each_element(tlv, limit, path, |element| check(element, decode(element)?))?;
         Ok(List {
             contents: tlv.value,
             base: tlv.value_offset,
@@ -107,6 +120,14 @@ impl<'a, T> List<'a, T> {
             decode,
             path,
         })
+    }
+
+    /// The owned form of every element, in encoded order.
+    pub(crate) fn to_owned_each<O>(
+        self,
+        to_owned: fn(&T) -> Result<O, Error>,
+    ) -> Result<alloc::vec::Vec<O>, Error> {
+        self.iter().map(|element| to_owned(&element)).collect()
     }
 
     /// Number of elements.

@@ -17,7 +17,7 @@ use alloc::vec::Vec;
 
 use crate::algorithm::{AlgorithmIdentifier, AlgorithmIdentifierRef};
 use crate::asn1::oid::{self, ObjectIdentifier, Oid};
-use crate::asn1::reader::{explicit_inner, Reader};
+use crate::asn1::reader::{Reader, Tlv};
 use crate::asn1::time::Time;
 use crate::asn1::{primitives, tag, writer};
 use crate::error::Error;
@@ -72,6 +72,20 @@ pub struct PreferredSignatureAlgorithmRef<'a> {
     pub cert_identifier: Option<AlgorithmIdentifierRef<'a>>,
 }
 
+/// A `CrlID` field, `[n] EXPLICIT` around an element of tag `inner`, read
+/// with `decode` when present.
+fn optional_field<'a, T>(
+    r: &mut Reader<'a>,
+    n: u8,
+    inner: u8,
+    decode: fn(&Tlv<'a>, &'static str) -> Result<T, Error>,
+) -> Result<Option<T>, Error> {
+    let path = "CrlID";
+    r.read_optional_explicit(n, inner, path)?
+        .map(|t| decode(&t, path))
+        .transpose()
+}
+
 impl<'a> ExtensionRef<'a> {
     fn value_reader(&self) -> Reader<'a> {
         Reader::with_base(self.value(), self.value_position().offset)
@@ -83,8 +97,28 @@ impl<'a> ExtensionRef<'a> {
         }
     }
 
+    /// Reads the value as a `SEQUENCE OF` elements of `element_tag`, each
+    /// checked with `decode`; the iterator then decodes them again, lazily.
+    fn sequence_of<T: 'a>(
+        &self,
+        element_tag: u8,
+        path: &'static str,
+        decode: fn(&Tlv<'a>) -> Result<T, Error>,
+    ) -> Result<impl Iterator<Item = T> + 'a, Error> {
+        let seq = self.single(tag::SEQUENCE)?;
+        let mut r = seq.contents();
+        while !r.is_empty() {
+            let t = r.read(element_tag, path).map_err(|_| self.invalid())?;
+            decode(&t).map_err(|_| self.invalid())?;
+        }
+        let mut r = seq.contents();
+        Ok(core::iter::from_fn(move || {
+            decode(&r.read_any(path).ok()?).ok()
+        }))
+    }
+
     /// Reads the value as exactly one element of `tag`.
-    fn single(&self, tag: u8) -> Result<crate::asn1::reader::Tlv<'a>, Error> {
+    fn single(&self, tag: u8) -> Result<Tlv<'a>, Error> {
         let mut r = self.value_reader();
         let tlv = r
             .read(tag, "Extension.extnValue")
@@ -105,56 +139,21 @@ impl<'a> ExtensionRef<'a> {
         let mut r = seq.contents();
         let path = "CrlID";
         let invalid = |_| self.invalid();
-        let url = match r.read_optional(tag::explicit(0), path).map_err(invalid)? {
-            Some(o) => Some(
-                primitives::ia5_string(
-                    &explicit_inner(&o, tag::IA5_STRING, path).map_err(invalid)?,
-                    path,
-                )
-                .map_err(invalid)?,
-            ),
-            None => None,
-        };
-        let number = match r.read_optional(tag::explicit(1), path).map_err(invalid)? {
-            Some(o) => Some(
-                primitives::integer(
-                    &explicit_inner(&o, tag::INTEGER, path).map_err(invalid)?,
-                    path,
-                )
-                .map_err(invalid)?,
-            ),
-            None => None,
-        };
-        let time = match r.read_optional(tag::explicit(2), path).map_err(invalid)? {
-            Some(o) => Some(
-                Time::decode(
-                    &explicit_inner(&o, tag::GENERALIZED_TIME, path).map_err(invalid)?,
-                    path,
-                )
-                .map_err(invalid)?,
-            ),
-            None => None,
-        };
+        let url = optional_field(&mut r, 0, tag::IA5_STRING, primitives::ia5_string);
+        let url = url.map_err(invalid)?;
+        let number = optional_field(&mut r, 1, tag::INTEGER, primitives::integer);
+        let number = number.map_err(invalid)?;
+        let time = optional_field(&mut r, 2, tag::GENERALIZED_TIME, Time::decode);
+        let time = time.map_err(invalid)?;
         r.finish(path).map_err(invalid)?;
         Ok(CrlIdRef { url, number, time })
     }
 
     /// The value of id-pkix-ocsp-response (acceptable response types, RFC 6960 4.4.3).
     pub fn acceptable_responses(&self) -> Result<impl Iterator<Item = Oid<'a>> + 'a, Error> {
-        let seq = self.single(tag::SEQUENCE)?;
-        let mut r = seq.contents();
-        while !r.is_empty() {
-            let t = r
-                .read(tag::OID, "AcceptableResponses")
-                .map_err(|_| self.invalid())?;
-            primitives::oid(&t, "AcceptableResponses").map_err(|_| self.invalid())?;
-        }
-        let mut r = seq.contents();
-        Ok(core::iter::from_fn(move || {
-            r.read_any("AcceptableResponses")
-                .ok()
-                .map(|t| Oid::new_unchecked(t.value))
-        }))
+        self.sequence_of(tag::OID, "AcceptableResponses", |t| {
+            primitives::oid(t, "AcceptableResponses").map(Oid::new_unchecked)
+        })
     }
 
     /// The value of id-pkix-ocsp-archive-cutoff (RFC 6960 4.4.4).
@@ -182,9 +181,7 @@ impl<'a> ExtensionRef<'a> {
     pub fn preferred_signature_algorithms(
         &self,
     ) -> Result<impl Iterator<Item = PreferredSignatureAlgorithmRef<'a>> + 'a, Error> {
-        fn one<'a>(
-            t: &crate::asn1::reader::Tlv<'a>,
-        ) -> Result<PreferredSignatureAlgorithmRef<'a>, Error> {
+        fn one<'a>(t: &Tlv<'a>) -> Result<PreferredSignatureAlgorithmRef<'a>, Error> {
             let path = "PreferredSignatureAlgorithm";
             let mut r = t.contents();
             let sig_identifier = AlgorithmIdentifierRef::read(&mut r, path)?;
@@ -198,19 +195,7 @@ impl<'a> ExtensionRef<'a> {
                 cert_identifier,
             })
         }
-        let seq = self.single(tag::SEQUENCE)?;
-        let mut r = seq.contents();
-        while !r.is_empty() {
-            let t = r
-                .read(tag::SEQUENCE, "PreferredSignatureAlgorithms")
-                .map_err(|_| self.invalid())?;
-            one(&t).map_err(|_| self.invalid())?;
-        }
-        let mut r = seq.contents();
-        Ok(core::iter::from_fn(move || {
-            let t = r.read_any("PreferredSignatureAlgorithm").ok()?;
-            one(&t).ok()
-        }))
+        self.sequence_of(tag::SEQUENCE, "PreferredSignatureAlgorithms", one)
     }
 
     /// Checks the value of a NULL-valued extension: id-pkix-ocsp-extended-revoke
@@ -234,6 +219,17 @@ impl<'a> ExtensionsRef<'a> {
     }
 }
 
+/// A non-critical extension `oid` whose value `encode` writes.
+fn non_critical(oid: ObjectIdentifier, encode: impl FnOnce(&mut Vec<u8>)) -> Extension {
+    let mut value = Vec::new();
+    encode(&mut value);
+    Extension {
+        oid,
+        critical: false,
+        value,
+    }
+}
+
 impl Extension {
     /// An id-pkix-ocsp-nonce extension (not critical) in the RFC 8954 form: the
     /// nonce in an OCTET STRING. Refuses nonces outside 1 to 32 octets.
@@ -241,51 +237,104 @@ impl Extension {
         if !(MIN_NONCE_LEN..=MAX_NONCE_LEN).contains(&nonce.len()) {
             return Err(Error::InvalidNonceLength { len: nonce.len() });
         }
-        let mut value = Vec::new();
-        writer::tlv(&mut value, tag::OCTET_STRING, nonce);
-        Ok(Extension {
-            oid: oid::OCSP_NONCE,
-            critical: false,
-            value,
-        })
+        Ok(non_critical(oid::OCSP_NONCE, |value| {
+            writer::tlv(value, tag::OCTET_STRING, nonce)
+        }))
     }
 
     /// An id-pkix-ocsp-response extension listing acceptable response types.
     pub fn acceptable_responses(types: &[ObjectIdentifier]) -> Self {
-        let mut value = Vec::new();
-        writer::nested(&mut value, tag::SEQUENCE, |out| {
-            for t in types {
-                writer::tlv(out, tag::OID, t.as_bytes());
-            }
-        });
-        Extension {
-            oid: oid::OCSP_RESPONSE,
-            critical: false,
-            value,
-        }
+        non_critical(oid::OCSP_RESPONSE, |value| {
+            writer::nested(value, tag::SEQUENCE, |out| {
+                for t in types {
+                    writer::tlv(out, tag::OID, t.as_bytes());
+                }
+            })
+        })
     }
 
     /// An id-pkix-ocsp-pref-sig-algs extension (signature algorithms only).
     pub fn preferred_signature_algorithms(algorithms: &[AlgorithmIdentifier]) -> Self {
-        let mut value = Vec::new();
-        writer::nested(&mut value, tag::SEQUENCE, |out| {
-            for a in algorithms {
-                writer::nested(out, tag::SEQUENCE, |out| a.encode(out));
-            }
-        });
-        Extension {
-            oid: oid::OCSP_PREF_SIG_ALGS,
-            critical: false,
-            value,
-        }
+        non_critical(oid::OCSP_PREF_SIG_ALGS, |value| {
+            writer::nested(value, tag::SEQUENCE, |out| {
+                for a in algorithms {
+                    writer::nested(out, tag::SEQUENCE, |out| a.encode(out));
+                }
+            })
+        })
     }
 
     /// The id-pkix-ocsp-extended-revoke extension (RFC 6960 4.4.8).
     pub fn extended_revoke() -> Self {
-        Extension {
-            oid: oid::OCSP_EXTENDED_REVOKE,
+        non_critical(oid::OCSP_EXTENDED_REVOKE, |value| {
+            value.extend_from_slice(&[tag::NULL, 0])
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use crate::extension::encode_explicit;
+
+    /// `extension`, written in an `Extensions` list and read back.
+    fn read_back(extension: Extension, check: impl FnOnce(ExtensionRef<'_>)) {
+        let oid = extension.oid;
+        let mut der = Vec::new();
+        encode_explicit(&mut der, 1, &[extension], false);
+        let mut r = Reader::new(&der);
+        let list = ExtensionsRef::read_explicit(&mut r, 1, "t").unwrap();
+        check(list.get(&oid).unwrap());
+    }
+
+    #[test]
+    fn sequence_of_values_read_back() {
+        let types = [oid::OCSP_BASIC, oid::OCSP_NONCE];
+        read_back(Extension::acceptable_responses(&types), |ext| {
+            let read: Vec<_> = ext.acceptable_responses().unwrap().collect();
+            assert_eq!(read.len(), 2);
+            assert_eq!(read[0].as_bytes(), types[0].as_bytes());
+            assert_eq!(read[1].as_bytes(), types[1].as_bytes());
+        });
+        let algorithms = [
+            AlgorithmIdentifier::with_null_parameters(oid::SHA256),
+            AlgorithmIdentifier::without_parameters(oid::SHA1),
+        ];
+        read_back(
+            Extension::preferred_signature_algorithms(&algorithms),
+            |ext| {
+                let read: Vec<_> = ext.preferred_signature_algorithms().unwrap().collect();
+                assert_eq!(read.len(), 2);
+                assert_eq!(read[0].sig_identifier.to_owned().unwrap(), algorithms[0]);
+                assert_eq!(read[1].sig_identifier.to_owned().unwrap(), algorithms[1]);
+                assert!(read.iter().all(|p| p.cert_identifier.is_none()));
+            },
+        );
+    }
+
+    #[test]
+    fn crl_id_fields_read_back() {
+        let mut value = Vec::new();
+        writer::nested(&mut value, tag::SEQUENCE, |out| {
+            writer::nested(out, tag::explicit(0), |out| {
+                writer::tlv(out, tag::IA5_STRING, b"http://crl.example/")
+            });
+            writer::nested(out, tag::explicit(2), |out| {
+                writer::tlv(out, tag::GENERALIZED_TIME, b"20240101000000Z")
+            });
+        });
+        // Without crlNum: the [2] field follows the [0] one.
+        let extension = Extension {
+            oid: oid::OCSP_CRL,
             critical: false,
-            value: alloc::vec![tag::NULL, 0],
-        }
+            value,
+        };
+        read_back(extension, |ext| {
+            let crl = ext.crl_id().unwrap();
+            assert_eq!(crl.url, Some("http://crl.example/"));
+            assert_eq!(crl.number, None);
+            assert_eq!(crl.time.unwrap().to_string(), "2024-01-01T00:00:00Z");
+        });
     }
 }

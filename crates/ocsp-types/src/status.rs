@@ -1,7 +1,5 @@
 //! `OCSPResponseStatus`, `CertStatus`, `RevokedInfo` and `CRLReason`.
 
-use core::fmt;
-
 use crate::asn1::time::Time;
 
 /// `OCSPResponseStatus` (RFC 6960 4.2.1): all six defined values.
@@ -58,12 +56,6 @@ impl ResponseStatus {
             ResponseStatus::SigRequired => "sigRequired",
             ResponseStatus::Unauthorized => "unauthorized",
         }
-    }
-}
-
-impl fmt::Display for ResponseStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
     }
 }
 
@@ -144,12 +136,6 @@ impl CrlReason {
     }
 }
 
-impl fmt::Display for CrlReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
 /// `RevokedInfo` (RFC 6960 4.2.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct RevokedInfo {
@@ -180,3 +166,5 @@ impl CertStatus {
         }
     }
 }
+
+display_name!(ResponseStatus, CrlReason);

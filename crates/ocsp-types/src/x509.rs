@@ -7,13 +7,13 @@
 
 use crate::algorithm::AlgorithmIdentifierRef;
 use crate::asn1::oid::{self, ObjectIdentifier};
-use crate::asn1::reader::{explicit_inner, read_single, Tlv};
+use crate::asn1::reader::{explicit_inner, read_single, Reader, Tlv};
 use crate::asn1::time::Time;
 use crate::asn1::{primitives, tag};
 use crate::deviation::{Deviation, DeviationKind};
 use crate::error::Error;
 use crate::extension::{ExtensionRef, ExtensionsRef};
-use crate::limits::MAX_MESSAGE_LEN;
+use crate::limits::check_message_len;
 use crate::name::NameRef;
 
 /// `id-ce-keyUsage`.
@@ -222,12 +222,7 @@ impl<'a> CertificateRef<'a> {
     }
 
     fn parse_with(der: &'a [u8], extensions_mode: Extensions) -> Result<Self, Error> {
-        if der.len() > MAX_MESSAGE_LEN {
-            return Err(Error::InputTooLarge {
-                len: der.len(),
-                limit: MAX_MESSAGE_LEN,
-            });
-        }
+        check_message_len(der)?;
         let outer = read_single(der, tag::SEQUENCE, "Certificate")?;
         let mut r = outer.contents();
         let tbs = r.read(tag::SEQUENCE, "Certificate.tbsCertificate")?;
@@ -450,20 +445,33 @@ impl<'a> CertificateRef<'a> {
             .transpose()
     }
 
-    /// extendedKeyUsage, when present: whether it lists `purpose`.
-    pub fn extended_key_usage_contains(
+    /// The value of extension `oid`, when present, read as one SEQUENCE:
+    /// a reader over its contents, and the error for anything invalid in them.
+    fn extension_sequence(
         &self,
-        purpose: &ObjectIdentifier,
-    ) -> Result<Option<bool>, Error> {
-        let Some(ext) = self.extensions.get(&EXT_KEY_USAGE) else {
+        oid: &ObjectIdentifier,
+        path: &'static str,
+    ) -> Result<Option<(Reader<'a>, Error)>, Error> {
+        let Some(ext) = self.extensions.get(oid) else {
             return Ok(None);
         };
         let invalid = Error::InvalidExtensionValue {
             at: ext.value_position(),
         };
-        let seq =
-            read_single(ext.value(), tag::SEQUENCE, "ExtKeyUsageSyntax").map_err(|_| invalid)?;
-        let mut purposes = seq.contents();
+        let seq = read_single(ext.value(), tag::SEQUENCE, path).map_err(|_| invalid)?;
+        Ok(Some((seq.contents(), invalid)))
+    }
+
+    /// extendedKeyUsage, when present: whether it lists `purpose`.
+    pub fn extended_key_usage_contains(
+        &self,
+        purpose: &ObjectIdentifier,
+    ) -> Result<Option<bool>, Error> {
+        let Some((mut purposes, invalid)) =
+            self.extension_sequence(&EXT_KEY_USAGE, "ExtKeyUsageSyntax")?
+        else {
+            return Ok(None);
+        };
         if purposes.is_empty() {
             return Err(invalid);
         }
@@ -488,15 +496,11 @@ impl<'a> CertificateRef<'a> {
     /// `cA FALSE` is read as false (rustls-webpki accepts it too); the
     /// optional `pathLenConstraint` is checked to be an INTEGER, not used.
     pub fn is_ca(&self) -> Result<bool, Error> {
-        let Some(ext) = self.extensions.get(&BASIC_CONSTRAINTS) else {
+        let Some((mut fields, invalid)) =
+            self.extension_sequence(&BASIC_CONSTRAINTS, "BasicConstraints")?
+        else {
             return Ok(false);
         };
-        let invalid = Error::InvalidExtensionValue {
-            at: ext.value_position(),
-        };
-        let seq =
-            read_single(ext.value(), tag::SEQUENCE, "BasicConstraints").map_err(|_| invalid)?;
-        let mut fields = seq.contents();
         let ca = match fields
             .read_optional(tag::BOOLEAN, "cA")
             .map_err(|_| invalid)?

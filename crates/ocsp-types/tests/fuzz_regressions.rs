@@ -1,12 +1,7 @@
 //! Inputs the fuzz targets found (`fuzz/README.md`), kept under
 //! `tests/data/fuzz-regressions/`: each is replayed, and each has a test
 //! stating what the parser must now do with it.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use std::path::Path;
 

@@ -4,8 +4,7 @@
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::indexing_slicing,
-    clippy::panic,
-    clippy::field_reassign_with_default
+    clippy::panic
 )]
 
 mod common;

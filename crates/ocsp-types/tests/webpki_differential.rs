@@ -16,26 +16,9 @@
 use std::path::{Path, PathBuf};
 
 use base64ct::{Base64, Encoding};
+use ocsp_testkit::der::{seq, tlv};
 use ocsp_types::{CertificateRef, DeviationKind, Error, OcspResponseRef};
 use rustls_pki_types::CertificateDer;
-
-fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
-    let mut out = vec![tag];
-    let len = content.len();
-    if len < 0x80 {
-        out.push(len as u8);
-    } else if len < 0x100 {
-        out.extend([0x81, len as u8]);
-    } else {
-        out.extend([0x82, (len >> 8) as u8, len as u8]);
-    }
-    out.extend_from_slice(content);
-    out
-}
-
-fn seq(parts: &[&[u8]]) -> Vec<u8> {
-    tlv(0x30, &parts.concat())
-}
 
 const ECDSA_SHA256: &[u8] = &[
     0x30, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02,

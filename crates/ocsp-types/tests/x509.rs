@@ -9,6 +9,7 @@
 mod common;
 
 use common::*;
+use ocsp_testkit::support::pem_blocks;
 use ocsp_types::{oid, CertificateRef, Error, OcspResponseRef};
 
 #[test]
@@ -60,23 +61,7 @@ fn seed_responder_certificate_fields() {
 }
 
 fn pem_certificates(path: &std::path::Path) -> Vec<Vec<u8>> {
-    use base64ct::Encoding;
-    let text = std::fs::read_to_string(path).unwrap();
-    let mut out = Vec::new();
-    let mut body = String::new();
-    let mut inside = false;
-    for line in text.lines() {
-        if line.starts_with("-----BEGIN CERTIFICATE-----") {
-            inside = true;
-            body.clear();
-        } else if line.starts_with("-----END CERTIFICATE-----") {
-            inside = false;
-            out.push(base64ct::Base64::decode_vec(&body).unwrap());
-        } else if inside {
-            body.push_str(line.trim());
-        }
-    }
-    out
+    pem_blocks(&std::fs::read_to_string(path).unwrap(), "CERTIFICATE")
 }
 
 #[test]

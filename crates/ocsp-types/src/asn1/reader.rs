@@ -4,6 +4,7 @@
 //! accepted. Every error carries the absolute byte offset of the element at
 //! fault and the schema path being read.
 
+use crate::asn1::tag;
 use crate::error::{Error, Position};
 
 /// One decoded tag-length-value element.
@@ -155,6 +156,20 @@ impl<'a> Reader<'a> {
             self.read(tag, path).map(Some)
         } else {
             Ok(None)
+        }
+    }
+
+    /// Reads `[n] EXPLICIT` around one element with tag `inner`, if the
+    /// next element has that context tag: the inner element.
+    pub(crate) fn read_optional_explicit(
+        &mut self,
+        n: u8,
+        inner: u8,
+        path: &'static str,
+    ) -> Result<Option<Tlv<'a>>, Error> {
+        match self.read_optional(tag::explicit(n), path)? {
+            Some(outer) => explicit_inner(&outer, inner, path).map(Some),
+            None => Ok(None),
         }
     }
 

@@ -17,6 +17,18 @@ fn write_length(out: &mut Vec<u8>, len: usize) {
     out.extend_from_slice(significant);
 }
 
+/// What `encode` writes, once `check` (the strict parser) accepts it: every
+/// encoding of this crate is checked.
+pub(crate) fn checked(
+    encode: impl FnOnce(&mut Vec<u8>),
+    check: impl FnOnce(&[u8]) -> Result<(), crate::Error>,
+) -> Result<Vec<u8>, crate::Error> {
+    let mut out = Vec::new();
+    encode(&mut out);
+    check(&out)?;
+    Ok(out)
+}
+
 /// Appends one element with the given content.
 pub(crate) fn tlv(out: &mut Vec<u8>, tag: u8, content: &[u8]) {
     out.push(tag);

@@ -1,17 +1,17 @@
 //! The zero-copy view of a request.
 
 use crate::algorithm::AlgorithmIdentifierRef;
-use crate::asn1::reader::{explicit_inner, read_single, Tlv};
+use crate::asn1::reader::{read_single, Tlv};
 use crate::asn1::{primitives, tag};
 use crate::cert_id::CertIdRef;
 use crate::certificate::EmbeddedCertificatesRef;
-use crate::deviation::{Deviation, DeviationKind};
+use crate::deviation::Deviation;
 use crate::error::Error;
 use crate::extension::ExtensionsRef;
-use crate::limits::{MAX_ENTRIES, MAX_MESSAGE_LEN};
+use crate::limits::{check_message_len, MAX_ENTRIES};
 use crate::list::{List, ListIter};
 use crate::name::GeneralNameRef;
-use crate::response::read_version;
+use crate::response::{message_deviations, read_version};
 
 /// A parsed `OCSPRequest`, borrowing the input.
 ///
@@ -29,22 +29,13 @@ pub struct OcspRequestRef<'a> {
 impl<'a> OcspRequestRef<'a> {
     /// Parses a DER `OCSPRequest`.
     pub fn parse(der: &'a [u8]) -> Result<Self, Error> {
-        if der.len() > MAX_MESSAGE_LEN {
-            return Err(Error::InputTooLarge {
-                len: der.len(),
-                limit: MAX_MESSAGE_LEN,
-            });
-        }
+        check_message_len(der)?;
         let outer = read_single(der, tag::SEQUENCE, "OCSPRequest")?;
         let mut r = outer.contents();
         let tbs_request = TbsRequestRef::decode(&r.read(tag::SEQUENCE, "OCSPRequest.tbsRequest")?)?;
         let sig_path = "OCSPRequest.optionalSignature";
-        let signature = match r.read_optional(tag::explicit(0), sig_path)? {
-            Some(outer) => Some(SignatureRef::decode(&explicit_inner(
-                &outer,
-                tag::SEQUENCE,
-                sig_path,
-            )?)?),
+        let signature = match r.read_optional_explicit(0, tag::SEQUENCE, sig_path)? {
+            Some(inner) => Some(SignatureRef::decode(&inner)?),
             None => None,
         };
         r.finish("OCSPRequest")?;
@@ -154,14 +145,12 @@ impl<'a> TbsRequestRef<'a> {
     /// ([`DeviationKind::ExplicitDefaultVersion`]), an empty
     /// `singleRequestExtensions` or `requestExtensions`
     /// ([`DeviationKind::EmptyExtensions`]). Does not allocate.
+    ///
+    /// [`DeviationKind::ExplicitDefaultVersion`]: crate::DeviationKind::ExplicitDefaultVersion
+    /// [`DeviationKind::EmptyExtensions`]: crate::DeviationKind::EmptyExtensions
     pub fn deviations(&self) -> impl Iterator<Item = Deviation> + 'a {
-        let version = self
-            .version_at
-            .map(|at| Deviation::new(DeviationKind::ExplicitDefaultVersion, at, VERSION));
-        version
-            .into_iter()
-            .chain(self.requests.iter().flat_map(|r| r.extensions.deviations()))
-            .chain(self.extensions.deviations())
+        let entries = self.requests.iter().map(|r| r.extensions);
+        message_deviations(self.version_at, VERSION, entries, self.extensions)
     }
 
     /// The owned form.
@@ -169,11 +158,7 @@ impl<'a> TbsRequestRef<'a> {
         Ok(super::TbsRequest {
             version_encoded: self.version_at.is_some(),
             requestor_name: self.requestor_name.map(|n| n.to_owned()),
-            requests: self
-                .requests
-                .iter()
-                .map(|r| r.to_owned())
-                .collect::<Result<_, _>>()?,
+            requests: self.requests.to_owned_each(RequestRef::to_owned)?,
             extensions: self.extensions.to_owned()?,
             empty_extensions_encoded: self.extensions.encoded_empty(),
         })

@@ -4,7 +4,7 @@ mod owned;
 mod view;
 
 pub use owned::{BasicOcspResponse, OcspResponse, ResponseData, SingleResponse};
-pub(crate) use view::read_version;
+pub(crate) use view::{message_deviations, read_version};
 pub use view::{
     BasicResponseRef, OcspResponseRef, ResponseDataRef, SingleResponseRef, SingleResponsesIter,
     SingleResponsesRef,

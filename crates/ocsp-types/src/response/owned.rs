@@ -94,10 +94,10 @@ impl BasicOcspResponse {
 
     /// Encodes to DER.
     pub fn to_der(&self) -> Result<Vec<u8>, Error> {
-        let mut out = Vec::new();
-        self.encode(&mut out);
-        BasicResponseRef::parse(&out)?;
-        Ok(out)
+        writer::checked(
+            |out| self.encode(out),
+            |der| BasicResponseRef::parse(der).map(drop),
+        )
     }
 
     /// Parses DER with [`BasicResponseRef::parse`] and copies it.

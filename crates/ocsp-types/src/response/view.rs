@@ -10,7 +10,7 @@ use crate::certificate::EmbeddedCertificatesRef;
 use crate::deviation::{Deviation, DeviationKind};
 use crate::error::Error;
 use crate::extension::ExtensionsRef;
-use crate::limits::{MAX_ENTRIES, MAX_MESSAGE_LEN};
+use crate::limits::{check_message_len, MAX_ENTRIES};
 use crate::list::{List, ListIter};
 use crate::responder_id::ResponderIdRef;
 use crate::status::{CertStatus, CrlReason, ResponseStatus, RevokedInfo};
@@ -47,12 +47,7 @@ impl<'a> OcspResponseRef<'a> {
     /// id-pkix-ocsp-basic (anything else is [`Error::UnsupportedResponseType`]);
     /// a non-successful one must not carry any.
     pub fn parse(der: &'a [u8]) -> Result<Self, Error> {
-        if der.len() > MAX_MESSAGE_LEN {
-            return Err(Error::InputTooLarge {
-                len: der.len(),
-                limit: MAX_MESSAGE_LEN,
-            });
-        }
+        check_message_len(der)?;
         let outer = read_single(der, tag::SEQUENCE, "OCSPResponse")?;
         let mut r = outer.contents();
         let status_path = "OCSPResponse.responseStatus";
@@ -150,12 +145,7 @@ pub struct BasicResponseRef<'a> {
 impl<'a> BasicResponseRef<'a> {
     /// Parses a DER `BasicOCSPResponse` (the content of `ResponseBytes.response`).
     pub fn parse(der: &'a [u8]) -> Result<Self, Error> {
-        if der.len() > MAX_MESSAGE_LEN {
-            return Err(Error::InputTooLarge {
-                len: der.len(),
-                limit: MAX_MESSAGE_LEN,
-            });
-        }
+        check_message_len(der)?;
         Self::decode_at(der, 0)
     }
 
@@ -246,6 +236,23 @@ pub struct ResponseDataRef<'a> {
     raw: &'a [u8],
 }
 
+/// The deviations of a `ResponseData` or `TBSRequest`, in encoded order:
+/// the explicit `version v1` at `version_at`, then those of each entry's
+/// extensions, then those of the message's `extensions`.
+pub(crate) fn message_deviations<'a>(
+    version_at: Option<usize>,
+    version_path: &'static str,
+    entries: impl Iterator<Item = ExtensionsRef<'a>> + 'a,
+    extensions: ExtensionsRef<'a>,
+) -> impl Iterator<Item = Deviation> + 'a {
+    let version = version_at
+        .map(|at| Deviation::new(DeviationKind::ExplicitDefaultVersion, at, version_path));
+    version
+        .into_iter()
+        .chain(entries.flat_map(|e| e.deviations()))
+        .chain(extensions.deviations())
+}
+
 /// Reads `[0] EXPLICIT Version DEFAULT v1`: absent is v1; any version but
 /// v1 is unsupported. An explicitly encoded v1 (not DER) is accepted and its
 /// offset returned: in responses mozilla::pkix accepts it since bug 1031093,
@@ -325,17 +332,8 @@ impl<'a> ResponseDataRef<'a> {
     /// `responseExtensions` or `singleExtensions`
     /// ([`DeviationKind::EmptyExtensions`]). Does not allocate.
     pub fn deviations(&self) -> impl Iterator<Item = Deviation> + 'a {
-        let version = self
-            .version_at
-            .map(|at| Deviation::new(DeviationKind::ExplicitDefaultVersion, at, VERSION));
-        version
-            .into_iter()
-            .chain(
-                self.responses
-                    .iter()
-                    .flat_map(|s| s.extensions.deviations()),
-            )
-            .chain(self.extensions.deviations())
+        let entries = self.responses.iter().map(|s| s.extensions);
+        message_deviations(self.version_at, VERSION, entries, self.extensions)
     }
 
     /// The owned form.
@@ -344,11 +342,7 @@ impl<'a> ResponseDataRef<'a> {
             version_encoded: self.version_at.is_some(),
             responder_id: self.responder_id.to_owned(),
             produced_at: self.produced_at,
-            responses: self
-                .responses
-                .iter()
-                .map(|s| s.to_owned())
-                .collect::<Result<_, _>>()?,
+            responses: self.responses.to_owned_each(SingleResponseRef::to_owned)?,
             extensions: self.extensions.to_owned()?,
             empty_extensions_encoded: self.extensions.encoded_empty(),
         })
@@ -397,19 +391,19 @@ fn read_cert_status(r: &mut Reader<'_>) -> Result<CertStatus, Error> {
             let revocation_time =
                 Time::decode(&ri.read(tag::GENERALIZED_TIME, time_path)?, time_path)?;
             let reason_path = "RevokedInfo.revocationReason";
-            let revocation_reason = match ri.read_optional(tag::explicit(0), reason_path)? {
-                Some(outer) => {
-                    let inner = explicit_inner(&outer, tag::ENUMERATED, reason_path)?;
-                    let value = primitives::small_unsigned(&inner, u64::MAX, reason_path)?;
-                    Some(
-                        CrlReason::from_value(value).ok_or(Error::UndefinedCrlReason {
-                            value,
-                            at: inner.at(reason_path),
-                        })?,
-                    )
-                }
-                None => None,
-            };
+            let revocation_reason =
+                match ri.read_optional_explicit(0, tag::ENUMERATED, reason_path)? {
+                    Some(inner) => {
+                        let value = primitives::small_unsigned(&inner, u64::MAX, reason_path)?;
+                        Some(
+                            CrlReason::from_value(value).ok_or(Error::UndefinedCrlReason {
+                                value,
+                                at: inner.at(reason_path),
+                            })?,
+                        )
+                    }
+                    None => None,
+                };
             ri.finish("RevokedInfo")?;
             Ok(CertStatus::Revoked(RevokedInfo {
                 revocation_time,
@@ -436,11 +430,8 @@ impl<'a> SingleResponseRef<'a> {
         let this_path = "SingleResponse.thisUpdate";
         let this_update = Time::decode(&r.read(tag::GENERALIZED_TIME, this_path)?, this_path)?;
         let next_path = "SingleResponse.nextUpdate";
-        let next_update = match r.read_optional(tag::explicit(0), next_path)? {
-            Some(outer) => Some(Time::decode(
-                &explicit_inner(&outer, tag::GENERALIZED_TIME, next_path)?,
-                next_path,
-            )?),
+        let next_update = match r.read_optional_explicit(0, tag::GENERALIZED_TIME, next_path)? {
+            Some(inner) => Some(Time::decode(&inner, next_path)?),
             None => None,
         };
         let extensions =

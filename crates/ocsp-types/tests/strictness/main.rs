@@ -7,10 +7,11 @@
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::indexing_slicing,
-    clippy::panic,
-    clippy::field_reassign_with_default
+    clippy::panic
 )]
 
+use ocsp_testkit::der::tlv;
+use ocsp_testkit::support::first_single;
 use ocsp_types::{
     limits, CertStatus, CrlReason, DeviationKind, Error, OcspRequestRef, OcspResponse,
     OcspResponseRef, Position, ResponseStatus,
@@ -23,25 +24,6 @@ fn response_deviations(der: &[u8]) -> Vec<(DeviationKind, &'static str)> {
         .deviations()
         .map(|d| (d.kind, d.at.path))
         .collect()
-}
-
-fn len_bytes(len: usize) -> Vec<u8> {
-    if len < 0x80 {
-        vec![len as u8]
-    } else {
-        let b = len.to_be_bytes();
-        let skip = b.iter().take_while(|&&x| x == 0).count();
-        let mut out = vec![0x80 | (8 - skip) as u8];
-        out.extend_from_slice(&b[skip..]);
-        out
-    }
-}
-
-fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
-    let mut out = vec![tag];
-    out.extend(len_bytes(content.len()));
-    out.extend_from_slice(content);
-    out
 }
 
 fn cat(parts: &[&[u8]]) -> Vec<u8> {
@@ -60,6 +42,15 @@ const NONCE_OID: &[u8] = &[
 
 fn gtime(s: &str) -> Vec<u8> {
     tlv(0x18, s.as_bytes())
+}
+
+/// A SHA-1 `CertID` with `issuer_name_hash` and `serial` (each a whole
+/// element, unchecked) and a fixed key hash.
+fn cert_id(issuer_name_hash: &[u8], serial: &[u8]) -> Vec<u8> {
+    tlv(
+        0x30,
+        &cat(&[SHA1_NULL, issuer_name_hash, &tlv(0x04, &[0x33; 20]), serial]),
+    )
 }
 
 /// The parts of a response, each the DER of one element.
@@ -94,6 +85,11 @@ fn extension(oid: &[u8], critical: Option<&[u8]>, value: &[u8]) -> Vec<u8> {
     tlv(0x30, &content)
 }
 
+/// `[1] EXPLICIT Extensions` holding `list` (concatenated DER).
+fn explicit_extensions(list: &[u8]) -> Vec<u8> {
+    tlv(0xa1, &tlv(0x30, list))
+}
+
 fn nonce_ext() -> Vec<u8> {
     extension(NONCE_OID, None, &tlv(0x04, &[0xab; 16]))
 }
@@ -108,21 +104,13 @@ impl Default for Parts {
             version: vec![],
             responder_id: tlv(0xa2, &tlv(0x04, &[0x11; 20])),
             produced_at: gtime("20240101000000Z"),
-            cert_id: tlv(
-                0x30,
-                &cat(&[
-                    SHA1_NULL,
-                    &tlv(0x04, &[0x22; 20]),
-                    &tlv(0x04, &[0x33; 20]),
-                    &[0x02, 0x02, 0x01, 0x23],
-                ]),
-            ),
+            cert_id: cert_id(&tlv(0x04, &[0x22; 20]), &[0x02, 0x02, 0x01, 0x23]),
             cert_status: vec![0x80, 0x00],
             this_update: gtime("20240101000000Z"),
             next_update: tlv(0xa0, &gtime("20240108000000Z")),
             single_extensions: vec![],
             single_trailer: vec![],
-            response_extensions: tlv(0xa1, &tlv(0x30, &nonce_ext())),
+            response_extensions: explicit_extensions(&nonce_ext()),
             tbs_trailer: vec![],
             signature_algorithm: SHA256_RSA.to_vec(),
             signature: tlv(0x03, &cat(&[&[0x00], &[0x5a; 32]])),
@@ -198,6 +186,80 @@ impl Parts {
 
 fn kind(result: Result<(), Error>) -> &'static str {
     result.expect_err("must be rejected").kind()
+}
+
+/// An element of [`Parts`], to replace.
+#[derive(Debug, Clone, Copy)]
+enum F {
+    Status,
+    ResponseType,
+    Version,
+    ResponderId,
+    ProducedAt,
+    CertId,
+    CertStatus,
+    ThisUpdate,
+    NextUpdate,
+    SingleExtensions,
+    SingleTrailer,
+    ResponseExtensions,
+    TbsTrailer,
+    Signature,
+    Certs,
+    BasicTrailer,
+    OuterTrailer,
+}
+
+impl Parts {
+    /// The baseline with element `field` replaced by `der`.
+    fn with(field: F, der: Vec<u8>) -> Parts {
+        let mut p = Parts::default();
+        *match field {
+            F::Status => &mut p.status,
+            F::ResponseType => &mut p.response_type,
+            F::Version => &mut p.version,
+            F::ResponderId => &mut p.responder_id,
+            F::ProducedAt => &mut p.produced_at,
+            F::CertId => &mut p.cert_id,
+            F::CertStatus => &mut p.cert_status,
+            F::ThisUpdate => &mut p.this_update,
+            F::NextUpdate => &mut p.next_update,
+            F::SingleExtensions => &mut p.single_extensions,
+            F::SingleTrailer => &mut p.single_trailer,
+            F::ResponseExtensions => &mut p.response_extensions,
+            F::TbsTrailer => &mut p.tbs_trailer,
+            F::Signature => &mut p.signature,
+            F::Certs => &mut p.certs,
+            F::BasicTrailer => &mut p.basic_trailer,
+            F::OuterTrailer => &mut p.outer_trailer,
+        } = der;
+        p
+    }
+}
+
+/// For each `(field, der, variant)`: the baseline with `field` replaced by
+/// `der` is rejected with exactly the error variant named; a failure names
+/// the case.
+fn assert_rejected(cases: &[(F, Vec<u8>, &str)]) {
+    for (field, der, variant) in cases {
+        let parts = Parts::with(*field, der.clone());
+        assert_eq!(kind(parts.parse()), *variant, "{field:?} = {der:02x?}");
+    }
+}
+
+/// The (variant, ASN.1 path) the baseline with `field` replaced by `der` is
+/// rejected with.
+fn rejected_at(field: F, der: Vec<u8>) -> (&'static str, &'static str) {
+    let err = Parts::with(field, der)
+        .parse()
+        .expect_err("must be rejected");
+    (err.kind(), err.position().map_or("", |at| at.path))
+}
+
+/// The baseline with `field` replaced by `der` parses.
+fn assert_accepted(field: F, der: Vec<u8>) {
+    let parts = Parts::with(field, der.clone());
+    assert_eq!(parts.parse(), Ok(()), "{field:?} = {der:02x?}");
 }
 
 mod encoding;
