@@ -20,16 +20,13 @@
     clippy::indexing_slicing
 )]
 
-#[path = "../../ocsp-http/tests/common/openssl.rs"]
-#[allow(dead_code)]
-mod openssl;
-
 use std::sync::Arc;
 use std::time::Instant;
 
 use ocsp_http::{Client, ClientConfig, Status, UreqConfig, UreqTransport};
 use ocsp_responder::server::{serve, Responder, ServerConfig};
 use ocsp_responder::{IndexFile, ResponseBuilder, RustCryptoSigner};
+use ocsp_testkit::openssl_pki as openssl;
 
 const CLIENTS: usize = 8;
 const REQUESTS: usize = 500;
