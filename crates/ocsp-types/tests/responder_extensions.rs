@@ -9,15 +9,16 @@
     clippy::panic
 )]
 
+use ocsp_testkit::cert::faults::{
+    malformed_basic_constraints, malformed_eku, malformed_key_usage, repeated_key_usage,
+    unknown_critical, UNKNOWN,
+};
 use ocsp_testkit::{cert, der, CertSpec, Flavor, Pki};
 use ocsp_types::x509::{BASIC_CONSTRAINTS, EXT_KEY_USAGE, KEY_USAGE};
 use ocsp_types::{oid, CertificateFieldsRef, CertificateRef, Error, KeyUsage, ObjectIdentifier};
 
 /// What the delegate check of ocsp-verify understands when critical.
 const UNDERSTOOD: &[ObjectIdentifier] = &[KEY_USAGE, EXT_KEY_USAGE, BASIC_CONSTRAINTS];
-
-/// An unknown extension, 1.2.3.4.
-const UNKNOWN: &[u8] = &[0x2a, 0x03, 0x04];
 
 /// One slot's expected value: the value, or `InvalidExtensionValue`.
 type Slot<T> = Result<T, ()>;
@@ -30,34 +31,6 @@ struct Case {
     key_usage: Slot<Option<u8>>,
     is_ca: Slot<bool>,
     unhandled_critical: Option<&'static [u8]>,
-}
-
-fn push(spec: &mut CertSpec, oid: &[u8], critical: bool, value: Vec<u8>) {
-    spec.extra_extensions.push((oid.to_vec(), critical, value));
-}
-
-fn malformed_eku(spec: &mut CertSpec) {
-    spec.eku = None;
-    push(spec, EXT_KEY_USAGE.as_bytes(), false, der::seq(&[]));
-}
-
-fn malformed_key_usage(spec: &mut CertSpec) {
-    spec.key_usage = None;
-    push(spec, KEY_USAGE.as_bytes(), true, der::tlv(0x03, &[]));
-}
-
-fn malformed_basic_constraints(spec: &mut CertSpec) {
-    spec.ca = false;
-    push(
-        spec,
-        BASIC_CONSTRAINTS.as_bytes(),
-        true,
-        der::tlv(0x02, &[1]),
-    );
-}
-
-fn unknown_critical(spec: &mut CertSpec) {
-    push(spec, UNKNOWN, true, der::tlv(0x05, &[]));
 }
 
 fn cases() -> Vec<Case> {
@@ -157,14 +130,18 @@ fn cases() -> Vec<Case> {
                     *critical |= id == oid::OCSP_NOCHECK.as_bytes();
                 }
                 unknown_critical(s);
-                push(s, &[0x2a, 0x03, 0x05], true, der::tlv(0x05, &[]));
+                s.extra_extensions
+                    .push((vec![0x2a, 0x03, 0x05], true, der::tlv(0x05, &[])));
             },
             unhandled_critical: Some(oid::OCSP_NOCHECK.as_bytes()),
             ..delegate
         },
         Case {
             name: "an unknown extension, not critical",
-            edit: |s| push(s, UNKNOWN, false, der::tlv(0x05, &[])),
+            edit: |s| {
+                s.extra_extensions
+                    .push((UNKNOWN.to_vec(), false, der::tlv(0x05, &[])));
+            },
             ..delegate
         },
         delegate,
@@ -249,12 +226,7 @@ fn decode_extensions_reports_what_the_full_parse_reports() {
     // A repeated keyUsage: the shallow parse does not decode the list, the
     // rest of the parse does, with the full parse's error.
     let mut spec = pki.delegate_spec();
-    push(
-        &mut spec,
-        KEY_USAGE.as_bytes(),
-        true,
-        der::tlv(0x03, &[7, 0x80]),
-    );
+    repeated_key_usage(&mut spec);
     let repeated = pki.issue_delegate(&spec);
     let fields = CertificateFieldsRef::parse(&repeated).unwrap();
     let error = fields.decode_extensions().unwrap_err();

@@ -1,67 +1,34 @@
 //! The order in which a delegated responder's faults are reported (issuer,
 //! id-kp-OCSPSigning, keyUsage, CA bit, critical extensions, validity,
-//! signature), with two faults at a time, each extension read once; and which
-//! embedded certificates are decoded past the shallow parse (those matching
-//! the ResponderID only).
+//! signature), two faults at a time, the extensions read in one pass; and
+//! which embedded, extra and trusted certificates are decoded past the
+//! shallow parse (those matching the ResponderID only).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
+    clippy::panic,
+    clippy::indexing_slicing
 )]
 
-use std::time::Duration;
+mod common;
 
+use common::*;
+use ocsp_testkit::cert::faults::{
+    malformed_basic_constraints, malformed_eku, malformed_key_usage, repeated_key_usage,
+    unknown_critical,
+};
 use ocsp_testkit::{cert, der, CertSpec, Flavor, Pki};
-use ocsp_types::x509::{BASIC_CONSTRAINTS, EXT_KEY_USAGE, KEY_USAGE};
-use ocsp_types::ObjectIdentifier;
-use ocsp_verify::{algorithms, Error, Issuer, Policy, Status, Subject, UnixTime, Verifier};
+use ocsp_types::{oid, CertificateRef, ObjectIdentifier};
+use ocsp_verify::{Error, Policy, Status};
 
-const UNKNOWN: &[u8] = &[0x2a, 0x03, 0x04];
-
-fn verify(pki: &Pki, certs: Vec<Vec<u8>>, policy: Policy) -> Result<Status, Error> {
-    let mut spec = pki.delegated_response();
-    spec.certs = Some(certs);
-    let der = spec.sign(&pki.delegate.key);
-    Verifier::new(algorithms::ALL)
-        .with_policy(policy)
-        .verify(
-            &der,
-            Subject::Certificate(&pki.leaf),
-            Issuer::Certificate(&pki.ca.cert),
-            UnixTime::since_unix_epoch(Duration::from_secs(pki.now as u64)),
-            None,
-        )
-        .map(|v| v.status)
-}
-
-fn push(spec: &mut CertSpec, oid: &[u8], critical: bool, value: Vec<u8>) {
-    spec.extra_extensions.push((oid.to_vec(), critical, value));
-}
-
-fn no_eku(s: &mut CertSpec) {
+fn no_ocsp_signing(s: &mut CertSpec) {
     s.eku = Some(vec![cert::KP_SERVER_AUTH.to_vec()]);
-}
-fn malformed_eku(s: &mut CertSpec) {
-    s.eku = None;
-    push(s, EXT_KEY_USAGE.as_bytes(), false, der::seq(&[]));
 }
 fn cert_sign_only(s: &mut CertSpec) {
     s.key_usage = Some(cert::KU_KEY_CERT_SIGN);
 }
-fn malformed_key_usage(s: &mut CertSpec) {
-    s.key_usage = None;
-    push(s, KEY_USAGE.as_bytes(), true, der::tlv(0x03, &[]));
-}
 fn ca(s: &mut CertSpec) {
     s.ca = true;
-}
-fn malformed_basic_constraints(s: &mut CertSpec) {
-    s.ca = false;
-    push(s, BASIC_CONSTRAINTS.as_bytes(), true, der::tlv(0x02, &[1]));
-}
-fn unknown_critical(s: &mut CertSpec) {
-    push(s, UNKNOWN, true, der::tlv(0x05, &[]));
 }
 fn expired(s: &mut CertSpec) {
     s.not_after = s.not_before;
@@ -70,173 +37,152 @@ fn bad_signature(s: &mut CertSpec) {
     s.corrupt_signature = true;
 }
 
-/// A fault put in the delegate's certificate.
-type Edit = fn(&mut CertSpec);
+/// The error a delegate certificate must get, read from it.
+type Expected = fn(&CertificateRef<'_>) -> Error;
 
-/// Whether a verification reported the expected error.
-type Expected = fn(&Result<Status, Error>) -> bool;
-
-fn malformed_value(result: &Result<Status, Error>) -> bool {
-    matches!(
-        result,
-        Err(Error::DelegatedResponderMalformed(
-            ocsp_types::Error::InvalidExtensionValue { .. }
-        ))
+fn bad_eku(c: &CertificateRef<'_>) -> Error {
+    Error::DelegatedResponderMalformed(
+        c.extended_key_usage_contains(&oid::KP_OCSP_SIGNING)
+            .unwrap_err(),
     )
+}
+fn bad_key_usage(c: &CertificateRef<'_>) -> Error {
+    Error::DelegatedResponderMalformed(c.key_usage().unwrap_err())
+}
+fn bad_basic_constraints(c: &CertificateRef<'_>) -> Error {
+    Error::DelegatedResponderMalformed(c.is_ca().unwrap_err())
+}
+fn unhandled(_: &CertificateRef<'_>) -> Error {
+    Error::DelegatedResponderUnhandledCriticalExtension {
+        oid: Some(ObjectIdentifier::new_unwrap("1.2.3.4")),
+    }
 }
 
 #[test]
 fn two_faults_report_the_earlier_check() {
     let pki = Pki::new(Flavor::Rsa);
-    let unknown = ObjectIdentifier::from_bytes(UNKNOWN).ok();
+    type Edit = fn(&mut CertSpec);
     // (faults, CA responders allowed, what is reported)
     let cases: &[(&[Edit], bool, Expected)] = &[
-        (&[no_eku, malformed_key_usage], false, |r| {
-            *r == Err(Error::DelegatedResponderNotOcspSigning)
+        (&[no_ocsp_signing, malformed_key_usage], false, |_| {
+            Error::DelegatedResponderNotOcspSigning
         }),
-        (&[malformed_eku, cert_sign_only], false, malformed_value),
-        (&[cert_sign_only, ca], false, |r| {
-            *r == Err(Error::DelegatedResponderKeyUsage)
+        (&[malformed_eku, cert_sign_only], false, bad_eku),
+        (&[cert_sign_only, ca], false, |_| {
+            Error::DelegatedResponderKeyUsage
         }),
-        (&[malformed_key_usage, ca], false, malformed_value),
-        (&[ca, unknown_critical], false, |r| {
-            *r == Err(Error::DelegatedResponderIsCa)
+        (&[malformed_key_usage, ca], false, bad_key_usage),
+        (&[ca, unknown_critical], false, |_| {
+            Error::DelegatedResponderIsCa
         }),
         (
             &[malformed_basic_constraints, unknown_critical],
             false,
-            malformed_value,
+            bad_basic_constraints,
         ),
         // With CA responders allowed, basicConstraints is not read at all.
         (
             &[malformed_basic_constraints, unknown_critical],
             true,
-            |r| {
-                matches!(
-                    r,
-                    Err(Error::DelegatedResponderUnhandledCriticalExtension { .. })
-                )
-            },
+            unhandled,
         ),
-        (&[unknown_critical, expired], false, |r| {
-            matches!(
-                r,
-                Err(Error::DelegatedResponderUnhandledCriticalExtension { .. })
-            )
+        (&[unknown_critical, expired], false, unhandled),
+        (&[expired, bad_signature], false, |c| {
+            Error::DelegatedResponderNotValid {
+                not_before: c.not_before(),
+                not_after: c.not_after(),
+            }
         }),
-        (&[expired, bad_signature], false, |r| {
-            matches!(r, Err(Error::DelegatedResponderNotValid { .. }))
-        }),
-        (&[bad_signature], false, |r| {
-            *r == Err(Error::DelegatedResponderBadSignature)
+        (&[bad_signature], false, |_| {
+            Error::DelegatedResponderBadSignature
         }),
     ];
-    for (index, (faults, allow_ca, expected)) in cases.iter().enumerate() {
-        let mut spec = pki.delegate_spec();
-        for fault in *faults {
-            fault(&mut spec);
-        }
+    for (index, (faults, allow_ca_responders, expected)) in cases.iter().enumerate() {
+        let delegate = delegate_cert(&pki, |c| faults.iter().for_each(|fault| fault(c)));
+        let want = expected(&CertificateRef::parse(&delegate).unwrap());
         let policy = Policy {
-            allow_ca_responders: *allow_ca,
+            allow_ca_responders: *allow_ca_responders,
             ..Policy::default()
         };
-        let result = verify(&pki, vec![pki.issue_delegate(&spec)], policy);
-        assert!(expected(&result), "case {index}: {result:?}");
-        if let Err(Error::DelegatedResponderUnhandledCriticalExtension { oid }) = result {
-            assert_eq!(oid, unknown, "case {index}");
-        }
+        let der = delegated(&pki, Some(vec![delegate]));
+        assert_eq!(status_with(&pki, &der, policy), Err(want), "case {index}");
     }
-    // Issued by someone else: reported first, whatever else is wrong.
+    // Issued under another Name: reported first, whatever else is wrong.
     let mut spec = pki.delegate_spec();
-    no_eku(&mut spec);
+    no_ocsp_signing(&mut spec);
     ca(&mut spec);
-    let foreign = spec.issue(&pki.delegate.key, &der::name("Someone"), &pki.other_ca.key);
+    let foreign = spec.issue(&pki.delegate.key, &der::name("Other CA"), &pki.ca.key);
     assert_eq!(
-        verify(&pki, vec![foreign], Policy::default()),
+        status(&pki, &delegated(&pki, Some(vec![foreign]))),
         Err(Error::DelegatedResponderWrongIssuer)
     );
 }
 
-#[test]
-fn only_the_matching_certificate_has_its_extensions_decoded() {
-    let pki = Pki::new(Flavor::Rsa);
-    // A repeated keyUsage: the shallow parse frames the extensions, the
-    // full one refuses it.
+/// A delegate certificate with a repeated keyUsage (which the shallow parse
+/// frames and the full parse refuses), and the same for another key and
+/// Name, which does not match the delegate's byKey ResponderID.
+fn repeated_key_usage_certificates(pki: &Pki) -> (Vec<u8>, Vec<u8>) {
     let mut spec = pki.delegate_spec();
-    push(
-        &mut spec,
-        KEY_USAGE.as_bytes(),
-        true,
-        der::tlv(0x03, &[7, 0x80]),
-    );
+    repeated_key_usage(&mut spec);
     let matching = pki.issue_delegate(&spec);
-    // The same faults in a certificate for another key and name, which does
-    // not match the delegate's byKey ResponderID.
     spec.subject = der::name("Someone else");
     let other = spec.issue(&pki.other_ca.key, &pki.ca.name, &pki.ca.key);
-    let duplicate = |r: &Result<Status, Error>| {
-        matches!(
-            r,
-            Err(Error::DelegatedResponderMalformed(
-                ocsp_types::Error::DuplicateExtension { .. }
-            ))
-        )
-    };
-    let result = verify(&pki, vec![matching], Policy::default());
-    assert!(duplicate(&result), "{result:?}");
-    // Not matching: skipped like any other certificate that does not match
-    // (before the shallow parse, its malformed extensions were reported).
-    assert_eq!(
-        verify(&pki, vec![other.clone()], Policy::default()),
-        Err(Error::NoAuthorizedResponder)
-    );
-    assert_eq!(
-        verify(
-            &pki,
-            vec![other, pki.delegate.cert.clone()],
-            Policy::default()
-        ),
-        Ok(Status::Good)
-    );
-    // One the shallow parse refuses is still reported when nothing gets
-    // further: responder_faults.rs, certs_missing_or_malformed.
+    (matching, other)
 }
 
 #[test]
-fn a_trusted_responder_is_decoded_only_when_it_matches() {
+fn only_a_matching_certificate_has_its_extensions_decoded() {
     let pki = Pki::new(Flavor::Rsa);
-    let mut spec = pki.delegate_spec();
-    push(
-        &mut spec,
-        KEY_USAGE.as_bytes(),
-        true,
-        der::tlv(0x03, &[7, 0x80]),
+    let (matching, other) = repeated_key_usage_certificates(&pki);
+    let refused = CertificateRef::parse(&matching).unwrap_err();
+    let embedded = |certs: Vec<Vec<u8>>| status(&pki, &delegated(&pki, Some(certs)));
+    assert_eq!(
+        embedded(vec![matching.clone()]),
+        Err(Error::DelegatedResponderMalformed(refused))
     );
-    let repeated = pki.issue_delegate(&spec);
-    spec.subject = der::name("Someone else");
-    let other = spec.issue(&pki.other_ca.key, &pki.ca.name, &pki.ca.key);
-    let run = |trusted: &[&[u8]]| {
-        let mut response = pki.delegated_response();
-        response.certs = None;
-        let der = response.sign(&pki.delegate.key);
-        Verifier::new(algorithms::ALL)
-            .with_trusted_responders(trusted)
-            .verify(
-                &der,
-                Subject::Certificate(&pki.leaf),
-                Issuer::Certificate(&pki.ca.cert),
-                UnixTime::since_unix_epoch(Duration::from_secs(pki.now as u64)),
-                None,
-            )
-            .map(|v| v.status)
-    };
-    assert!(matches!(
-        run(&[&repeated]),
-        Err(Error::InvalidTrustedResponder {
-            index: 0,
-            error: ocsp_types::Error::DuplicateExtension { .. }
-        })
-    ));
-    assert_eq!(run(&[&other, &pki.delegate.cert]), Ok(Status::Good));
-    assert_eq!(run(&[&other]), Err(Error::NoAuthorizedResponder));
+    // Not matching: skipped like any certificate that does not match (the
+    // full parse before the match reported it as malformed).
+    assert_eq!(
+        embedded(vec![other.clone()]),
+        Err(Error::NoAuthorizedResponder)
+    );
+    assert_eq!(
+        embedded(vec![other.clone(), pki.delegate.cert.clone()]),
+        GOOD_DELEGATED
+    );
+    // The caller's extra certificates the same way; of the locally trusted
+    // responders, only the one that matches must be a well-formed certificate.
+    let unembedded = delegated(&pki, None);
+    for trusted in [false, true] {
+        let run = |certs: &[&[u8]]| {
+            let check = if trusted {
+                Check {
+                    trusted: certs,
+                    ..Check::default()
+                }
+            } else {
+                Check {
+                    extra: certs,
+                    ..Check::default()
+                }
+            };
+            check.status(&pki, &unembedded)
+        };
+        let (refused, who) = if trusted {
+            let error = Error::InvalidTrustedResponder {
+                index: 0,
+                error: refused,
+            };
+            (error, Who::Trusted(1))
+        } else {
+            (Error::DelegatedResponderMalformed(refused), Who::Extra(1))
+        };
+        assert_eq!(run(&[&matching]), Err(refused), "trusted: {trusted}");
+        assert_eq!(run(&[&other]), Err(Error::NoAuthorizedResponder));
+        assert_eq!(
+            run(&[&other, &pki.delegate.cert]),
+            Ok((Status::Good, who)),
+            "trusted: {trusted}"
+        );
+    }
 }
