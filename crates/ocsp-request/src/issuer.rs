@@ -2,6 +2,9 @@
 //! and hashed under SHA-1 once, for request building and for verification.
 
 use alloc::vec::Vec;
+use core::fmt;
+use core::hash::{Hash, Hasher};
+use core::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use ocsp_types::{CertId, CertIdRef, NameRef, SubjectPublicKeyInfoRef};
 
@@ -12,6 +15,9 @@ use crate::Error;
 
 /// Length of a SHA-1 digest.
 const SHA1_LEN: usize = 20;
+
+/// Length of a SHA-256 digest.
+const SHA256_LEN: usize = 32;
 
 /// An issuer read once: its subject Name DER, its `SubjectPublicKeyInfo`
 /// DER, and their SHA-1 hashes, computed when it is built. Build one per CA
@@ -47,6 +53,8 @@ pub struct PreparedIssuer {
     public_key: Vec<u8>,
     name_sha1: [u8; SHA1_LEN],
     key_sha1: [u8; SHA1_LEN],
+    /// SHA-256 of `spki`, computed on first use.
+    spki_sha256: LazySha256,
 }
 
 /// The former name of [`PreparedIssuer`].
@@ -129,6 +137,16 @@ impl PreparedIssuer {
     /// byKey `ResponderID` (RFC 6960 4.2.1).
     pub fn key_sha1(&self) -> &[u8; 20] {
         &self.key_sha1
+    }
+
+    /// SHA-256 of the issuer's whole `SubjectPublicKeyInfo` DER: the key's
+    /// fingerprint (as HPKP pins name a key), which ocsp-verify's responder
+    /// cache keys its entries by. Computed on the first call and kept (no
+    /// lock: threads racing on the first call compute the same value), so
+    /// that an issuer prepared once is hashed once.
+    pub fn spki_sha256(&self) -> [u8; 32] {
+        self.spki_sha256
+            .get_or_compute(|| self.as_borrowed().spki_sha256())
     }
 
     /// `issuerNameHash` under `alg`.
@@ -242,6 +260,7 @@ impl<'a> PreparedIssuerRef<'a> {
             public_key: self.public_key.to_vec(),
             name_sha1: self.name_sha1,
             key_sha1: self.key_sha1,
+            spki_sha256: LazySha256::new(),
         }
     }
 
@@ -274,6 +293,12 @@ impl<'a> PreparedIssuerRef<'a> {
     /// byKey `ResponderID` (RFC 6960 4.2.1).
     pub fn key_sha1(&self) -> &[u8; 20] {
         &self.key_sha1
+    }
+
+    /// SHA-256 of the issuer's whole `SubjectPublicKeyInfo` DER, computed
+    /// on each call ([`PreparedIssuer::spki_sha256`] keeps it).
+    pub fn spki_sha256(&self) -> [u8; 32] {
+        digest_array(HashAlgorithm::Sha256, self.spki)
     }
 
     /// `issuerNameHash` under `alg`.
@@ -331,14 +356,100 @@ impl<'a> PreparedIssuerRef<'a> {
 }
 
 fn sha1(data: &[u8]) -> [u8; SHA1_LEN] {
-    let mut out = [0; SHA1_LEN];
-    for (o, d) in out
-        .iter_mut()
-        .zip(HashAlgorithm::Sha1.digest(data).as_bytes())
-    {
+    digest_array(HashAlgorithm::Sha1, data)
+}
+
+/// `alg`'s digest of `data`, whose length is `N`.
+fn digest_array<const N: usize>(alg: HashAlgorithm, data: &[u8]) -> [u8; N] {
+    let mut out = [0; N];
+    for (o, d) in out.iter_mut().zip(alg.digest(data).as_bytes()) {
         *o = *d;
     }
     out
+}
+
+/// A SHA-256 digest computed on first use and kept, shared between threads
+/// without a lock and without allocation: the words are written before the
+/// flag (release) and read after it (acquire). Threads racing on the first
+/// use each compute the digest of the same bytes and write the same words,
+/// so a reader sees the one value whichever write it observes.
+///
+/// Part of the value of the [`PreparedIssuer`] only as a cache: it is
+/// ignored by the comparisons and the hash, and a clone keeps it if computed.
+struct LazySha256 {
+    ready: AtomicBool,
+    words: [AtomicU32; SHA256_LEN / 4],
+}
+
+impl LazySha256 {
+    const fn new() -> Self {
+        LazySha256 {
+            ready: AtomicBool::new(false),
+            words: [const { AtomicU32::new(0) }; SHA256_LEN / 4],
+        }
+    }
+
+    /// The digest, if computed.
+    fn get(&self) -> Option<[u8; SHA256_LEN]> {
+        if !self.ready.load(Ordering::Acquire) {
+            return None;
+        }
+        let mut out = [0; SHA256_LEN];
+        for (chunk, word) in out.chunks_exact_mut(4).zip(&self.words) {
+            chunk.copy_from_slice(&word.load(Ordering::Relaxed).to_be_bytes());
+        }
+        Some(out)
+    }
+
+    fn set(&self, digest: &[u8; SHA256_LEN]) {
+        for (chunk, word) in digest.chunks_exact(4).zip(&self.words) {
+            let bytes = chunk.try_into().unwrap_or_default();
+            word.store(u32::from_be_bytes(bytes), Ordering::Relaxed);
+        }
+        self.ready.store(true, Ordering::Release);
+    }
+
+    /// The digest `compute` gives, which must be the same on every call.
+    fn get_or_compute(&self, compute: impl FnOnce() -> [u8; SHA256_LEN]) -> [u8; SHA256_LEN] {
+        self.get().unwrap_or_else(|| {
+            let digest = compute();
+            self.set(&digest);
+            digest
+        })
+    }
+}
+
+impl Clone for LazySha256 {
+    fn clone(&self) -> Self {
+        let copy = LazySha256::new();
+        if let Some(digest) = self.get() {
+            copy.set(&digest);
+        }
+        copy
+    }
+}
+
+/// A function of the issuer's key: equal for equal issuers.
+impl PartialEq for LazySha256 {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for LazySha256 {}
+
+impl Hash for LazySha256 {
+    fn hash<H: Hasher>(&self, _: &mut H) {}
+}
+
+impl fmt::Debug for LazySha256 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.get().is_some() {
+            "computed"
+        } else {
+            "not computed"
+        })
+    }
 }
 
 /// Whether the CertID's two hashes are `name_hash` and `key_hash`, compared

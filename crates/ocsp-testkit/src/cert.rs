@@ -132,3 +132,52 @@ impl CertSpec {
         der::seq(&[&tbs, &alg_der, &der::bits(&signature)])
     }
 }
+
+/// Faults of the extensions a responder certificate is judged by, as
+/// editors of a [`CertSpec`] (each replaces the one extension it breaks and
+/// leaves the rest), for tables of cases.
+pub mod faults {
+    use super::CertSpec;
+    use crate::der;
+
+    /// An unknown extension OID, 1.2.3.4.
+    pub const UNKNOWN: &[u8] = &[0x2a, 0x03, 0x04];
+    /// id-ce-extKeyUsage.
+    const EXT_KEY_USAGE: &[u8] = &[0x55, 0x1d, 0x25];
+    /// id-ce-keyUsage.
+    const KEY_USAGE: &[u8] = &[0x55, 0x1d, 0x0f];
+    /// id-ce-basicConstraints.
+    const BASIC_CONSTRAINTS: &[u8] = &[0x55, 0x1d, 0x13];
+
+    fn push(spec: &mut CertSpec, oid: &[u8], critical: bool, value: Vec<u8>) {
+        spec.extra_extensions.push((oid.to_vec(), critical, value));
+    }
+
+    /// extendedKeyUsage an empty SEQUENCE.
+    pub fn malformed_eku(spec: &mut CertSpec) {
+        spec.eku = None;
+        push(spec, EXT_KEY_USAGE, false, der::seq(&[]));
+    }
+
+    /// keyUsage an empty BIT STRING (critical).
+    pub fn malformed_key_usage(spec: &mut CertSpec) {
+        spec.key_usage = None;
+        push(spec, KEY_USAGE, true, der::tlv(0x03, &[]));
+    }
+
+    /// A second keyUsage (digitalSignature, critical) after the spec's own.
+    pub fn repeated_key_usage(spec: &mut CertSpec) {
+        push(spec, KEY_USAGE, true, der::tlv(0x03, &[7, 0x80]));
+    }
+
+    /// basicConstraints an INTEGER (critical).
+    pub fn malformed_basic_constraints(spec: &mut CertSpec) {
+        spec.ca = false;
+        push(spec, BASIC_CONSTRAINTS, true, der::tlv(0x02, &[1]));
+    }
+
+    /// [`UNKNOWN`], critical, with a NULL value.
+    pub fn unknown_critical(spec: &mut CertSpec) {
+        push(spec, UNKNOWN, true, der::tlv(0x05, &[]));
+    }
+}

@@ -137,7 +137,9 @@ pub use response::{
     ResponseDataRef, SingleResponse, SingleResponseRef, SingleResponsesIter, SingleResponsesRef,
 };
 pub use status::{CertStatus, CrlReason, ResponseStatus, RevokedInfo};
-pub use x509::{CertificateFieldsRef, CertificateRef, KeyUsage, SubjectPublicKeyInfoRef};
+pub use x509::{
+    CertificateFieldsRef, CertificateRef, KeyUsage, ResponderExtensions, SubjectPublicKeyInfoRef,
+};
 
 /// Renamed [`ocsp_extensions`]: the typed values of the standard OCSP
 /// extensions.

@@ -33,6 +33,9 @@ pub const TLS_FEATURE: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.
 
 pub use crate::certificate_extensions::{OcspResponderUrls, TlsFeatures, STATUS_REQUEST};
 
+/// The schema path of a certificate's extensions.
+const EXTENSIONS_PATH: &str = "TBSCertificate.extensions";
+
 /// The certificate extensions that may appear once only: the ones this
 /// workspace reads (keyUsage, extendedKeyUsage, basicConstraints,
 /// id-pkix-ocsp-nocheck, authorityInfoAccess, the TLS Feature) and the ones
@@ -53,13 +56,6 @@ const SINGLE_INSTANCE_EXTENSIONS: &[ObjectIdentifier] = &[
     ObjectIdentifier::new_unwrap("1.3.6.1.4.1.11129.2.4.2"), // SCT list (RFC 6962 3.3)
 ];
 
-/// Whether a certificate parse decodes the extensions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Extensions {
-    Decode,
-    Skip,
-}
-
 /// The fields of a certificate outside its extensions, for readers that
 /// use only those: a verifier reading the certificate in question (serial,
 /// issuer Name, validity) and its issuer (subject Name, key).
@@ -69,16 +65,38 @@ enum Extensions {
 /// `extensions` are only checked to be one SEQUENCE inside `[3]`, in a v3
 /// certificate, at the end of `tbsCertificate`, and are not decoded. A
 /// certificate this accepts may still be refused by [`CertificateRef::parse`]
-/// for a malformed or repeated extension.
+/// for a malformed or repeated extension; [`CertificateFieldsRef::decode_extensions`]
+/// finishes the parse when the extensions turn out to be needed (a verifier
+/// matching embedded certificates against a ResponderID by subject and key
+/// decodes the extensions of the matching one only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CertificateFieldsRef<'a> {
+    /// Every field but the extensions, which are empty here.
     cert: CertificateRef<'a>,
+    /// The `Extensions` SEQUENCE inside `[3]`, not decoded.
+    extensions: Option<Tlv<'a>>,
 }
 
 impl<'a> CertificateFieldsRef<'a> {
     /// Parses a DER certificate, extensions aside.
     pub fn parse(der: &'a [u8]) -> Result<Self, Error> {
-        CertificateRef::parse_with(der, Extensions::Skip).map(|cert| CertificateFieldsRef { cert })
+        CertificateRef::parse_fields(der)
+    }
+
+    /// Decodes the extensions this parse skipped: the certificate exactly as
+    /// [`CertificateRef::parse`] gives it (which is this parse followed by
+    /// this call), or its error for a malformed or repeated extension. The
+    /// other fields are not read again. Does not allocate.
+    pub fn decode_extensions(&self) -> Result<CertificateRef<'a>, Error> {
+        let mut cert = self.cert;
+        if let Some(list) = &self.extensions {
+            cert.extensions = ExtensionsRef::decode_certificate_extensions(
+                list,
+                SINGLE_INSTANCE_EXTENSIONS,
+                EXTENSIONS_PATH,
+            )?;
+        }
+        Ok(cert)
     }
 
     /// The whole DER.
@@ -217,11 +235,19 @@ impl<'a> CertificateRef<'a> {
     /// lists them): a serialNumber that is not a minimal INTEGER, an empty
     /// extensions SEQUENCE, `critical FALSE` encoded, and a repeated extension
     /// that nothing reads.
+    ///
+    /// Every field is read first, then the extensions are decoded: a
+    /// certificate with both a malformed extension and data after the
+    /// extensions is reported for the trailing data. This is
+    /// [`CertificateFieldsRef::parse`] followed by
+    /// [`CertificateFieldsRef::decode_extensions`].
     pub fn parse(der: &'a [u8]) -> Result<Self, Error> {
-        Self::parse_with(der, Extensions::Decode)
+        CertificateRef::parse_fields(der)?.decode_extensions()
     }
 
-    fn parse_with(der: &'a [u8], extensions_mode: Extensions) -> Result<Self, Error> {
+    /// Every field, the extensions only framed (one SEQUENCE inside `[3]`,
+    /// in a v3 certificate, at the end of `tbsCertificate`).
+    fn parse_fields(der: &'a [u8]) -> Result<CertificateFieldsRef<'a>, Error> {
         check_message_len(der)?;
         let outer = read_single(der, tag::SEQUENCE, "Certificate")?;
         let mut r = outer.contents();
@@ -306,27 +332,17 @@ impl<'a> CertificateRef<'a> {
                 }
             }
         }
-        let ext_path = "TBSCertificate.extensions";
+        let ext_path = EXTENSIONS_PATH;
         if version < 3 && t.peek_tag() == Some(tag::explicit(3)) {
             let at = t.read_any(ext_path)?.at(ext_path);
             return Err(Error::TrailingData { at });
         }
         let extensions = match t.read_optional(tag::explicit(3), ext_path)? {
-            Some(outer) => {
-                let list = explicit_inner(&outer, tag::SEQUENCE, ext_path)?;
-                match extensions_mode {
-                    Extensions::Decode => ExtensionsRef::decode_certificate_extensions(
-                        &list,
-                        SINGLE_INSTANCE_EXTENSIONS,
-                        ext_path,
-                    )?,
-                    Extensions::Skip => ExtensionsRef::default(),
-                }
-            }
-            None => ExtensionsRef::default(),
+            Some(outer) => Some(explicit_inner(&outer, tag::SEQUENCE, ext_path)?),
+            None => None,
         };
         t.finish("TBSCertificate")?;
-        Ok(CertificateRef {
+        let cert = CertificateRef {
             raw: outer.raw,
             tbs: tbs.raw,
             signature_algorithm,
@@ -339,8 +355,9 @@ impl<'a> CertificateRef<'a> {
             not_after,
             subject,
             spki,
-            extensions,
-        })
+            extensions: ExtensionsRef::default(),
+        };
+        Ok(CertificateFieldsRef { cert, extensions })
     }
 
     /// The whole DER.
@@ -439,27 +456,7 @@ impl<'a> CertificateRef<'a> {
     /// a value that is not a BIT STRING, or has more than 7 or non-zero
     /// unused bits, is [`Error::InvalidExtensionValue`].
     pub fn key_usage(&self) -> Result<Option<KeyUsage>, Error> {
-        self.extensions
-            .get(&KEY_USAGE)
-            .map(|ext| KeyUsage::decode(&ext).map(|(bits, _)| bits))
-            .transpose()
-    }
-
-    /// The value of extension `oid`, when present, read as one SEQUENCE:
-    /// a reader over its contents, and the error for anything invalid in them.
-    fn extension_sequence(
-        &self,
-        oid: &ObjectIdentifier,
-        path: &'static str,
-    ) -> Result<Option<(Reader<'a>, Error)>, Error> {
-        let Some(ext) = self.extensions.get(oid) else {
-            return Ok(None);
-        };
-        let invalid = Error::InvalidExtensionValue {
-            at: ext.value_position(),
-        };
-        let seq = read_single(ext.value(), tag::SEQUENCE, path).map_err(|_| invalid)?;
-        Ok(Some((seq.contents(), invalid)))
+        decode_key_usage(self.extensions.get(&KEY_USAGE))
     }
 
     /// extendedKeyUsage, when present: whether it lists `purpose`.
@@ -467,23 +464,7 @@ impl<'a> CertificateRef<'a> {
         &self,
         purpose: &ObjectIdentifier,
     ) -> Result<Option<bool>, Error> {
-        let Some((mut purposes, invalid)) =
-            self.extension_sequence(&EXT_KEY_USAGE, "ExtKeyUsageSyntax")?
-        else {
-            return Ok(None);
-        };
-        if purposes.is_empty() {
-            return Err(invalid);
-        }
-        let mut found = false;
-        while !purposes.is_empty() {
-            let t = purposes
-                .read(tag::OID, "KeyPurposeId")
-                .map_err(|_| invalid)?;
-            found |=
-                primitives::oid(&t, "KeyPurposeId").map_err(|_| invalid)? == purpose.as_bytes();
-        }
-        Ok(Some(found))
+        decode_extended_key_usage(self.extensions.get(&EXT_KEY_USAGE), purpose)
     }
 
     /// Whether it carries id-pkix-ocsp-nocheck (RFC 6960 4.2.2.2.1).
@@ -496,24 +477,148 @@ impl<'a> CertificateRef<'a> {
     /// `cA FALSE` is read as false (rustls-webpki accepts it too); the
     /// optional `pathLenConstraint` is checked to be an INTEGER, not used.
     pub fn is_ca(&self) -> Result<bool, Error> {
-        let Some((mut fields, invalid)) =
-            self.extension_sequence(&BASIC_CONSTRAINTS, "BasicConstraints")?
-        else {
-            return Ok(false);
-        };
-        let ca = match fields
-            .read_optional(tag::BOOLEAN, "cA")
-            .map_err(|_| invalid)?
-        {
-            Some(b) => primitives::boolean(&b, "cA").map_err(|_| invalid)?,
-            None => false,
-        };
-        fields
-            .read_optional(tag::INTEGER, "pathLenConstraint")
-            .map_err(|_| invalid)?;
-        fields.finish("BasicConstraints").map_err(|_| invalid)?;
-        Ok(ca)
+        decode_is_ca(self.extensions.get(&BASIC_CONSTRAINTS))
     }
+
+    /// What a delegated OCSP responder certificate is judged by (RFC 6960
+    /// 4.2.2.2, RFC 5280 4.2.1.3, 4.2.1.9 and 4.2.1.12), read in one pass
+    /// over the extensions: whether extendedKeyUsage lists
+    /// id-kp-OCSPSigning, the keyUsage, the basicConstraints `cA` bit, and
+    /// the first critical extension whose OID is not in
+    /// `understood_critical`.
+    ///
+    /// Each value is decoded on its own, as [`CertificateRef::extended_key_usage_contains`],
+    /// [`CertificateRef::key_usage`] and [`CertificateRef::is_ca`] decode it:
+    /// a malformed one is an error in its own slot only, so that a caller
+    /// checking them in its order of precedence sees the same first failure
+    /// as with those accessors. Does not allocate.
+    pub fn responder_extensions(
+        &self,
+        understood_critical: &[ObjectIdentifier],
+    ) -> ResponderExtensions<'a> {
+        let (mut eku, mut key_usage, mut basic_constraints) = (None, None, None);
+        let mut unhandled_critical = None;
+        // One instance of each of the three at most: `parse` refuses a second.
+        for ext in self.extensions.iter() {
+            if ext.oid() == EXT_KEY_USAGE {
+                eku = Some(ext);
+            } else if ext.oid() == KEY_USAGE {
+                key_usage = Some(ext);
+            } else if ext.oid() == BASIC_CONSTRAINTS {
+                basic_constraints = Some(ext);
+            }
+            if ext.is_critical()
+                && unhandled_critical.is_none()
+                && !understood_critical.iter().any(|u| ext.oid() == *u)
+            {
+                unhandled_critical = Some(ext);
+            }
+        }
+        ResponderExtensions {
+            ocsp_signing: decode_extended_key_usage(eku, &oid::KP_OCSP_SIGNING),
+            key_usage: decode_key_usage(key_usage),
+            is_ca: decode_is_ca(basic_constraints),
+            unhandled_critical,
+        }
+    }
+}
+
+/// A delegated responder certificate's extensions, as
+/// [`CertificateRef::responder_extensions`] reads them in one pass. Each
+/// accessor gives what the [`CertificateRef`] accessor of the same name
+/// gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResponderExtensions<'a> {
+    ocsp_signing: Result<Option<bool>, Error>,
+    key_usage: Result<Option<KeyUsage>, Error>,
+    is_ca: Result<bool, Error>,
+    unhandled_critical: Option<ExtensionRef<'a>>,
+}
+
+impl<'a> ResponderExtensions<'a> {
+    /// extendedKeyUsage, when present: whether it lists id-kp-OCSPSigning
+    /// ([`CertificateRef::extended_key_usage_contains`] with
+    /// [`oid::KP_OCSP_SIGNING`]).
+    pub fn ocsp_signing(&self) -> Result<Option<bool>, Error> {
+        self.ocsp_signing
+    }
+
+    /// keyUsage, when present ([`CertificateRef::key_usage`]).
+    pub fn key_usage(&self) -> Result<Option<KeyUsage>, Error> {
+        self.key_usage
+    }
+
+    /// basicConstraints `cA` ([`CertificateRef::is_ca`]).
+    pub fn is_ca(&self) -> Result<bool, Error> {
+        self.is_ca
+    }
+
+    /// The first critical extension, in encoded order, whose OID is not in
+    /// the `understood_critical` list given.
+    pub fn unhandled_critical(&self) -> Option<ExtensionRef<'a>> {
+        self.unhandled_critical
+    }
+}
+
+/// keyUsage's bits, when present.
+fn decode_key_usage(ext: Option<ExtensionRef<'_>>) -> Result<Option<KeyUsage>, Error> {
+    ext.map(|ext| KeyUsage::decode(&ext).map(|(bits, _)| bits))
+        .transpose()
+}
+
+/// A reader over the contents of an extension value that must be one
+/// SEQUENCE, and the error for anything invalid in them.
+fn sequence_value<'a>(
+    ext: &ExtensionRef<'a>,
+    path: &'static str,
+) -> Result<(Reader<'a>, Error), Error> {
+    let invalid = Error::InvalidExtensionValue {
+        at: ext.value_position(),
+    };
+    let seq = read_single(ext.value(), tag::SEQUENCE, path).map_err(|_| invalid)?;
+    Ok((seq.contents(), invalid))
+}
+
+/// extendedKeyUsage, when present: whether it lists `purpose`.
+fn decode_extended_key_usage(
+    ext: Option<ExtensionRef<'_>>,
+    purpose: &ObjectIdentifier,
+) -> Result<Option<bool>, Error> {
+    let Some(ext) = ext else {
+        return Ok(None);
+    };
+    let (mut purposes, invalid) = sequence_value(&ext, "ExtKeyUsageSyntax")?;
+    if purposes.is_empty() {
+        return Err(invalid);
+    }
+    let mut found = false;
+    while !purposes.is_empty() {
+        let t = purposes
+            .read(tag::OID, "KeyPurposeId")
+            .map_err(|_| invalid)?;
+        found |= primitives::oid(&t, "KeyPurposeId").map_err(|_| invalid)? == purpose.as_bytes();
+    }
+    Ok(Some(found))
+}
+
+/// basicConstraints `cA`: `false` when absent.
+fn decode_is_ca(ext: Option<ExtensionRef<'_>>) -> Result<bool, Error> {
+    let Some(ext) = ext else {
+        return Ok(false);
+    };
+    let (mut fields, invalid) = sequence_value(&ext, "BasicConstraints")?;
+    let ca = match fields
+        .read_optional(tag::BOOLEAN, "cA")
+        .map_err(|_| invalid)?
+    {
+        Some(b) => primitives::boolean(&b, "cA").map_err(|_| invalid)?,
+        None => false,
+    };
+    fields
+        .read_optional(tag::INTEGER, "pathLenConstraint")
+        .map_err(|_| invalid)?;
+    fields.finish("BasicConstraints").map_err(|_| invalid)?;
+    Ok(ca)
 }
 
 /// The keyUsage bits (RFC 5280 4.2.1.3).

@@ -9,17 +9,30 @@
 //! candidate is tried (an extra or stale embedded certificate does not hide
 //! a good one); when none works, the error of the candidate that got
 //! furthest is reported.
+//!
+//! A certificate is matched against the ResponderID on its subject and key,
+//! read by the shallow parse ([`CertificateFieldsRef`]: every field strict,
+//! the extensions only framed); only a matching one has its extensions
+//! decoded (strictly, [`CertificateFieldsRef::decode_extensions`]) and its
+//! authorization checked. A certificate the shallow parse refuses is noted
+//! as malformed (the error reported when no candidate gets further); one
+//! whose extensions are malformed is noted so only if it matches the
+//! ResponderID, and is otherwise skipped like any other certificate that
+//! does not match. mozilla::pkix is stricter: it decodes every embedded
+//! certificate, extensions included (`BackCert::Init`), before matching it,
+//! and fails the whole response on one it cannot decode.
 
-use ocsp_types::oid::{KP_OCSP_SIGNING, OCSP_NOCHECK};
-use ocsp_types::x509::{EXT_KEY_USAGE, KEY_USAGE};
+use ocsp_types::oid::OCSP_NOCHECK;
+use ocsp_types::x509::{BASIC_CONSTRAINTS, EXT_KEY_USAGE, KEY_USAGE};
 use ocsp_types::{
-    BasicResponseRef, CertificateRef, ObjectIdentifier, ResponderIdRef, SubjectPublicKeyInfoRef,
+    BasicResponseRef, CertificateFieldsRef, CertificateRef, ObjectIdentifier, ResponderIdRef,
+    SubjectPublicKeyInfoRef,
 };
 use rustls_pki_types::SignatureVerificationAlgorithm;
 use sha1::{Digest, Sha1};
 
 use crate::error::Error;
-use ocsp_request::PreparedIssuerRef;
+use ocsp_request::{PreparedIssuer, PreparedIssuerRef};
 
 use crate::responder_cache::{self, Slots};
 use crate::signature::{self, Signed, SignerKey};
@@ -29,6 +42,9 @@ use crate::verdict::Responder;
 pub(crate) struct Context<'c> {
     /// The issuer; its SHA-1 key hash is its byKey ResponderID.
     pub(crate) issuer: &'c PreparedIssuerRef<'c>,
+    /// The issuer as the caller prepared it ([`crate::Issuer::Prepared`]):
+    /// it keeps the SHA-256 of its key, for the responder cache.
+    pub(crate) prepared: Option<&'c PreparedIssuer>,
     pub(crate) trusted: &'c [&'c [u8]],
     /// Untrusted candidate delegated responders the response may not embed
     /// (OpenSSL's `-verify_other`).
@@ -74,7 +90,7 @@ const UNDERSTOOD_CRITICAL: &[ObjectIdentifier] = &[
     KEY_USAGE,
     EXT_KEY_USAGE,
     OCSP_NOCHECK,
-    ObjectIdentifier::new_unwrap("2.5.29.19"), // basicConstraints
+    BASIC_CONSTRAINTS,
     ObjectIdentifier::new_unwrap("2.5.29.17"), // subjectAltName
     ObjectIdentifier::new_unwrap("2.5.29.32"), // certificatePolicies
     ObjectIdentifier::new_unwrap("2.5.29.14"), // subjectKeyIdentifier
@@ -86,11 +102,10 @@ fn authorize_delegate(ctx: &Context<'_>, cert: &CertificateRef<'_>) -> Result<()
         return Err((Stage::Issuer, Error::DelegatedResponderWrongIssuer));
     }
     let malformed = |e| (Stage::Unparsed, Error::DelegatedResponderMalformed(e));
-    if cert
-        .extended_key_usage_contains(&KP_OCSP_SIGNING)
-        .map_err(malformed)?
-        != Some(true)
-    {
+    // Read in one pass; each value is still checked in this order, and a
+    // malformed one fails only when its turn comes.
+    let extensions = cert.responder_extensions(UNDERSTOOD_CRITICAL);
+    if extensions.ocsp_signing().map_err(malformed)? != Some(true) {
         return Err((Stage::Eku, Error::DelegatedResponderNotOcspSigning));
     }
     // keyUsage, when present, must allow signing: digitalSignature or
@@ -99,7 +114,7 @@ fn authorize_delegate(ctx: &Context<'_>, cert: &CertificateRef<'_>) -> Result<()
     // key usage of an OCSP signer at all (bug 240456), nor do OpenSSL,
     // Chromium and Go. A keyUsage with neither bit (keyCertSign only, say)
     // names a key for something else and is refused.
-    if cert
+    if extensions
         .key_usage()
         .map_err(malformed)?
         .is_some_and(|ku| !ku.digital_signature() && !ku.non_repudiation())
@@ -110,14 +125,10 @@ fn authorize_delegate(ctx: &Context<'_>, cert: &CertificateRef<'_>) -> Result<()
     // a CA certificate carrying id-kp-OCSPSigning (Mozilla bug 1649939)
     // could otherwise vouch for its siblings. OpenSSL, Chromium and Go accept
     // one; `Policy::allow_ca_responders` does too, for private PKIs.
-    if !ctx.allow_ca_responders && cert.is_ca().map_err(malformed)? {
+    if !ctx.allow_ca_responders && extensions.is_ca().map_err(malformed)? {
         return Err((Stage::EndEntity, Error::DelegatedResponderIsCa));
     }
-    if let Some(ext) = cert
-        .extensions()
-        .iter()
-        .find(|e| e.is_critical() && !UNDERSTOOD_CRITICAL.iter().any(|u| e.oid() == *u))
-    {
+    if let Some(ext) = extensions.unhandled_critical() {
         return Err((
             Stage::CriticalExtension,
             Error::DelegatedResponderUnhandledCriticalExtension {
@@ -147,10 +158,8 @@ fn authorize_delegate(ctx: &Context<'_>, cert: &CertificateRef<'_>) -> Result<()
     // exact issuer key: see `responder_cache`). The algorithm is still
     // checked against this verifier's list and policy.
     let cached = ctx.cache.map(|cache| {
-        (
-            cache,
-            responder_cache::key(cert.as_der(), ctx.issuer.spki_der()),
-        )
+        let issuer_key = responder_cache::issuer_spki_sha256(ctx.prepared, ctx.issuer);
+        (cache, responder_cache::key(cert.as_der(), &issuer_key))
     });
     if let Some((cache, key)) = &cached {
         if cache.contains(key) {
@@ -223,14 +232,15 @@ pub(crate) fn find_and_verify<'r>(
     }
     // (3) The caller's locally trusted responders, trusted as given.
     for (index, der) in ctx.trusted.iter().enumerate() {
-        let cert = CertificateRef::parse(der)
-            .map_err(|error| Error::InvalidTrustedResponder { index, error })?;
-        if matches(
-            &id,
-            cert.subject().as_der(),
-            &cert.subject_public_key_info(),
-        ) {
-            match verify_with(SignerKey::from(&cert.subject_public_key_info())) {
+        let invalid = |error| Error::InvalidTrustedResponder { index, error };
+        let cert = CertificateFieldsRef::parse(der).map_err(invalid)?;
+        let key = cert.subject_public_key_info();
+        if matches(&id, cert.subject().as_der(), &key) {
+            // Only its Name and key are used, but the one used must be a
+            // well-formed certificate; one that does not match is not
+            // decoded further (its extensions are not reported).
+            cert.decode_extensions().map_err(invalid)?;
+            match verify_with(SignerKey::from(&key)) {
                 Ok(()) => return Ok(Responder::LocallyTrusted { index }),
                 Err(failure) => note(failure),
             }
@@ -238,13 +248,15 @@ pub(crate) fn find_and_verify<'r>(
     }
     // (2) Delegated responders among the embedded certificates, then among
     // the caller's extra ones: the same rules for both.
+    // Matched on the shallow parse; only a match has its extensions decoded.
     let delegate = |der: &[u8]| -> Result<(), Option<(Stage, Error)>> {
-        let cert = CertificateRef::parse(der)
-            .map_err(|e| Some((Stage::Unparsed, Error::DelegatedResponderMalformed(e))))?;
-        let key = cert.subject_public_key_info();
-        if !matches(&id, cert.subject().as_der(), &key) {
+        let malformed = |e| Some((Stage::Unparsed, Error::DelegatedResponderMalformed(e)));
+        let fields = CertificateFieldsRef::parse(der).map_err(malformed)?;
+        let key = fields.subject_public_key_info();
+        if !matches(&id, fields.subject().as_der(), &key) {
             return Err(None);
         }
+        let cert = fields.decode_extensions().map_err(malformed)?;
         authorize_delegate(ctx, &cert)
             .and_then(|()| verify_with(SignerKey::from(&key)))
             .map_err(Some)

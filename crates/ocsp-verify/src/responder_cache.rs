@@ -24,7 +24,7 @@
 use core::fmt;
 use core::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 
-use ocsp_request::HashAlgorithm;
+use ocsp_request::{HashAlgorithm, PreparedIssuer, PreparedIssuerRef};
 
 /// SHA-256 of the responder certificate DER, then of the issuer SPKI DER.
 type Key = [u8; 64];
@@ -38,18 +38,28 @@ pub(crate) trait Slots: fmt::Debug + Sync {
     fn insert(&self, key: Key);
 }
 
-/// The cache key of a responder certificate and an issuer key.
-pub(crate) fn key(certificate_der: &[u8], issuer_spki_der: &[u8]) -> Key {
+/// The cache key of a responder certificate and an issuer key, given the
+/// SHA-256 of the issuer's `SubjectPublicKeyInfo` DER (kept by a
+/// [`ocsp_request::PreparedIssuer`], see [`issuer_spki_sha256`]).
+pub(crate) fn key(certificate_der: &[u8], issuer_spki_sha256: &[u8; 32]) -> Key {
     let mut key = [0; 64];
     let certificate = HashAlgorithm::Sha256.digest(certificate_der);
-    let issuer = HashAlgorithm::Sha256.digest(issuer_spki_der);
     for (k, b) in key
         .iter_mut()
-        .zip(certificate.as_bytes().iter().chain(issuer.as_bytes()))
+        .zip(certificate.as_bytes().iter().chain(issuer_spki_sha256))
     {
         *k = *b;
     }
     key
+}
+
+/// The SHA-256 of the issuer's `SubjectPublicKeyInfo` DER: computed once
+/// per prepared issuer ([`PreparedIssuer::spki_sha256`]), otherwise here.
+pub(crate) fn issuer_spki_sha256(
+    prepared: Option<&PreparedIssuer>,
+    issuer: &PreparedIssuerRef<'_>,
+) -> [u8; 32] {
+    prepared.map_or_else(|| issuer.spki_sha256(), PreparedIssuer::spki_sha256)
 }
 
 /// Words of a key.

@@ -128,6 +128,10 @@ impl<'a> Verifier<'a> {
         // prepared), is both its CertID issuerKeyHash and its byKey
         // ResponderID. An error in the certificate's naming of the issuer is
         // reported at the CertID step, in mozilla::pkix order.
+        let prepared = match issuer {
+            Issuer::Prepared(prepared) => Some(prepared),
+            Issuer::Certificate(_) | Issuer::NameAndKey { .. } => None,
+        };
         let issuer = input::prepare(&issuer)?;
         let subject = SubjectRef::parse(&subject)?;
         let matcher = cert_id::matcher(issuer, &subject);
@@ -148,6 +152,7 @@ impl<'a> Verifier<'a> {
         // Responder and signature.
         let ctx = Context {
             issuer: &issuer,
+            prepared,
             trusted: self.trusted_responders,
             extra: self.extra_certificates,
             allow_ca_responders: self.policy.allow_ca_responders,
