@@ -10,8 +10,8 @@
 //! a good one); when none works, the error of the candidate that got
 //! furthest is reported.
 //!
-//! A certificate is matched against the ResponderID on its subject and key,
-//! read by the shallow parse ([`CertificateFieldsRef`]: every field strict,
+//! An embedded or extra certificate is matched against the ResponderID on
+//! its subject and key, read by the shallow parse ([`CertificateFieldsRef`]: every field strict,
 //! the extensions only framed); only a matching one has its extensions
 //! decoded (strictly, [`CertificateFieldsRef::decode_extensions`]) and its
 //! authorization checked. A certificate the shallow parse refuses is noted
@@ -232,14 +232,12 @@ pub(crate) fn find_and_verify<'r>(
     }
     // (3) The caller's locally trusted responders, trusted as given.
     for (index, der) in ctx.trusted.iter().enumerate() {
-        let invalid = |error| Error::InvalidTrustedResponder { index, error };
-        let cert = CertificateFieldsRef::parse(der).map_err(invalid)?;
+        // Parsed in full whether or not it matches: a malformed one is the
+        // caller's configuration error, reported whatever the response.
+        let cert = CertificateRef::parse(der)
+            .map_err(|error| Error::InvalidTrustedResponder { index, error })?;
         let key = cert.subject_public_key_info();
         if matches(&id, cert.subject().as_der(), &key) {
-            // Only its Name and key are used, but the one used must be a
-            // well-formed certificate; one that does not match is not
-            // decoded further (its extensions are not reported).
-            cert.decode_extensions().map_err(invalid)?;
             match verify_with(SignerKey::from(&key)) {
                 Ok(()) => return Ok(Responder::LocallyTrusted { index }),
                 Err(failure) => note(failure),

@@ -150,39 +150,41 @@ fn only_a_matching_certificate_has_its_extensions_decoded() {
         embedded(vec![other.clone(), pki.delegate.cert.clone()]),
         GOOD_DELEGATED
     );
-    // The caller's extra certificates the same way; of the locally trusted
-    // responders, only the one that matches must be a well-formed certificate.
+    // The caller's extra certificates the same way.
     let unembedded = delegated(&pki, None);
-    for trusted in [false, true] {
-        let run = |certs: &[&[u8]]| {
-            let check = if trusted {
-                Check {
-                    trusted: certs,
-                    ..Check::default()
-                }
-            } else {
-                Check {
-                    extra: certs,
-                    ..Check::default()
-                }
-            };
-            check.status(&pki, &unembedded)
-        };
-        let (refused, who) = if trusted {
-            let error = Error::InvalidTrustedResponder {
-                index: 0,
-                error: refused,
-            };
-            (error, Who::Trusted(1))
-        } else {
-            (Error::DelegatedResponderMalformed(refused), Who::Extra(1))
-        };
-        assert_eq!(run(&[&matching]), Err(refused), "trusted: {trusted}");
-        assert_eq!(run(&[&other]), Err(Error::NoAuthorizedResponder));
+    let extra = |certs: &[&[u8]]| {
+        Check {
+            extra: certs,
+            ..Check::default()
+        }
+        .status(&pki, &unembedded)
+    };
+    assert_eq!(
+        extra(&[&matching]),
+        Err(Error::DelegatedResponderMalformed(refused))
+    );
+    assert_eq!(extra(&[&other]), Err(Error::NoAuthorizedResponder));
+    assert_eq!(
+        extra(&[&other, &pki.delegate.cert]),
+        Ok((Status::Good, Who::Extra(1)))
+    );
+    // A locally trusted responder is the caller's configuration: parsed in
+    // full, matching or not, so a malformed one is reported whatever the
+    // response names.
+    let trusted = |certs: &[&[u8]]| {
+        Check {
+            trusted: certs,
+            ..Check::default()
+        }
+        .status(&pki, &unembedded)
+    };
+    for certs in [&[&matching[..]][..], &[&other[..], &pki.delegate.cert[..]]] {
         assert_eq!(
-            run(&[&other, &pki.delegate.cert]),
-            Ok((Status::Good, who)),
-            "trusted: {trusted}"
+            trusted(certs),
+            Err(Error::InvalidTrustedResponder {
+                index: 0,
+                error: CertificateRef::parse(certs[0]).unwrap_err(),
+            })
         );
     }
 }
