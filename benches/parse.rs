@@ -267,13 +267,41 @@ fn bench_parse(c: &mut Criterion) {
 /// The sizes of the hostile inputs: the first and the last are compared.
 const HOSTILE_SIZES: [(&str, usize); 2] = [("64KiB", 64 << 10), ("1MiB", 1 << 20)];
 
-/// Whether the command-line filter (criterion's first free argument), if
-/// any, mentions `hostile`.
+/// Criterion's options that take a value as the next argument (criterion
+/// 0.5's command line): their values are not the filter.
+const OPTIONS_WITH_VALUES: &[&str] = &[
+    "-b",
+    "-c",
+    "-s",
+    "--baseline",
+    "--baseline-lenient",
+    "--color",
+    "--confidence-level",
+    "--format",
+    "--load-baseline",
+    "--measurement-time",
+    "--noise-threshold",
+    "--nresamples",
+    "--output-format",
+    "--plotting-backend",
+    "--profile-time",
+    "--sample-size",
+    "--save-baseline",
+    "--significance-level",
+    "--warm-up-time",
+];
+
+/// Whether the command-line filter (criterion's first free argument, not
+/// an option's value), if any, mentions `hostile`.
 fn hostile_selected() -> bool {
-    std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with('-'))
-        .is_none_or(|filter| filter.contains("hostile"))
+    let mut previous = String::new();
+    for arg in std::env::args().skip(1) {
+        if !arg.starts_with('-') && !OPTIONS_WITH_VALUES.contains(&previous.as_str()) {
+            return arg.contains("hostile");
+        }
+        previous = arg;
+    }
+    true
 }
 
 /// Prints, for each shape and operation, the time per byte at the largest

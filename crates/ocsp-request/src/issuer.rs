@@ -2,9 +2,6 @@
 //! and hashed under SHA-1 once, for request building and for verification.
 
 use alloc::vec::Vec;
-use core::fmt;
-use core::hash::{Hash, Hasher};
-use core::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use ocsp_types::{CertId, CertIdRef, NameRef, SubjectPublicKeyInfoRef};
 
@@ -53,8 +50,8 @@ pub struct PreparedIssuer {
     public_key: Vec<u8>,
     name_sha1: [u8; SHA1_LEN],
     key_sha1: [u8; SHA1_LEN],
-    /// SHA-256 of `spki`, computed on first use.
-    spki_sha256: LazySha256,
+    /// SHA-256 of `spki`: ocsp-verify's responder cache key.
+    spki_sha256: [u8; SHA256_LEN],
 }
 
 /// The former name of [`PreparedIssuer`].
@@ -141,12 +138,10 @@ impl PreparedIssuer {
 
     /// SHA-256 of the issuer's whole `SubjectPublicKeyInfo` DER: the key's
     /// fingerprint (as HPKP pins name a key), which ocsp-verify's responder
-    /// cache keys its entries by. Computed on the first call and kept (no
-    /// lock: threads racing on the first call compute the same value), so
-    /// that an issuer prepared once is hashed once.
+    /// cache keys its entries by. Computed when built, so that an issuer
+    /// prepared once is hashed once.
     pub fn spki_sha256(&self) -> [u8; 32] {
         self.spki_sha256
-            .get_or_compute(|| self.as_borrowed().spki_sha256())
     }
 
     /// `issuerNameHash` under `alg`.
@@ -250,8 +245,8 @@ impl<'a> PreparedIssuerRef<'a> {
         }
     }
 
-    /// Copies into a [`PreparedIssuer`] (the hashes are copied, not
-    /// recomputed).
+    /// Copies into a [`PreparedIssuer`]: the SHA-1 hashes are copied, the
+    /// SHA-256 of the `SubjectPublicKeyInfo` computed.
     pub fn to_owned(&self) -> PreparedIssuer {
         PreparedIssuer {
             name: self.name.to_vec(),
@@ -260,7 +255,7 @@ impl<'a> PreparedIssuerRef<'a> {
             public_key: self.public_key.to_vec(),
             name_sha1: self.name_sha1,
             key_sha1: self.key_sha1,
-            spki_sha256: LazySha256::new(),
+            spki_sha256: digest_array(HashAlgorithm::Sha256, self.spki),
         }
     }
 
@@ -366,90 +361,6 @@ fn digest_array<const N: usize>(alg: HashAlgorithm, data: &[u8]) -> [u8; N] {
         *o = *d;
     }
     out
-}
-
-/// A SHA-256 digest computed on first use and kept, shared between threads
-/// without a lock and without allocation: the words are written before the
-/// flag (release) and read after it (acquire). Threads racing on the first
-/// use each compute the digest of the same bytes and write the same words,
-/// so a reader sees the one value whichever write it observes.
-///
-/// Part of the value of the [`PreparedIssuer`] only as a cache: it is
-/// ignored by the comparisons and the hash, and a clone keeps it if computed.
-struct LazySha256 {
-    ready: AtomicBool,
-    words: [AtomicU32; SHA256_LEN / 4],
-}
-
-impl LazySha256 {
-    const fn new() -> Self {
-        LazySha256 {
-            ready: AtomicBool::new(false),
-            words: [const { AtomicU32::new(0) }; SHA256_LEN / 4],
-        }
-    }
-
-    /// The digest, if computed.
-    fn get(&self) -> Option<[u8; SHA256_LEN]> {
-        if !self.ready.load(Ordering::Acquire) {
-            return None;
-        }
-        let mut out = [0; SHA256_LEN];
-        for (chunk, word) in out.chunks_exact_mut(4).zip(&self.words) {
-            chunk.copy_from_slice(&word.load(Ordering::Relaxed).to_be_bytes());
-        }
-        Some(out)
-    }
-
-    fn set(&self, digest: &[u8; SHA256_LEN]) {
-        for (chunk, word) in digest.chunks_exact(4).zip(&self.words) {
-            let bytes = chunk.try_into().unwrap_or_default();
-            word.store(u32::from_be_bytes(bytes), Ordering::Relaxed);
-        }
-        self.ready.store(true, Ordering::Release);
-    }
-
-    /// The digest `compute` gives, which must be the same on every call.
-    fn get_or_compute(&self, compute: impl FnOnce() -> [u8; SHA256_LEN]) -> [u8; SHA256_LEN] {
-        self.get().unwrap_or_else(|| {
-            let digest = compute();
-            self.set(&digest);
-            digest
-        })
-    }
-}
-
-impl Clone for LazySha256 {
-    fn clone(&self) -> Self {
-        let copy = LazySha256::new();
-        if let Some(digest) = self.get() {
-            copy.set(&digest);
-        }
-        copy
-    }
-}
-
-/// A function of the issuer's key: equal for equal issuers.
-impl PartialEq for LazySha256 {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-
-impl Eq for LazySha256 {}
-
-impl Hash for LazySha256 {
-    fn hash<H: Hasher>(&self, _: &mut H) {}
-}
-
-impl fmt::Debug for LazySha256 {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(if self.get().is_some() {
-            "computed"
-        } else {
-            "not computed"
-        })
-    }
 }
 
 /// Whether the CertID's two hashes are `name_hash` and `key_hash`, compared
