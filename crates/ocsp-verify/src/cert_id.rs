@@ -13,18 +13,19 @@ use crate::error::Error;
 use crate::input::SubjectRef;
 
 /// Builds the matcher. A certificate given must name the issuer as its
-/// issuer ([`Error::CertificateIssuerMismatch`] otherwise, ocsp-request's
-/// [`ocsp_request::Error::IssuerMismatch`]).
+/// issuer ([`Error::CertificateIssuerMismatch`] otherwise, the check of
+/// [`CertIdMatcherRef::from_issued_certificate`]) and have a non-empty
+/// serialNumber ([`Error::CertIdInputs`]).
 pub(crate) fn matcher<'a>(
     issuer: PreparedIssuerRef<'a>,
     subject: &SubjectRef<'a>,
 ) -> Result<CertIdMatcherRef<'a>, Error> {
     match &subject.certificate {
         Some(cert) => {
-            CertIdMatcherRef::from_issued_certificate(issuer, cert).map_err(|e| match e {
-                ocsp_request::Error::IssuerMismatch => Error::CertificateIssuerMismatch,
-                other => Error::CertIdInputs(other),
-            })
+            if cert.issuer().as_der() != issuer.name_der() {
+                return Err(Error::CertificateIssuerMismatch);
+            }
+            CertIdMatcherRef::new(issuer, cert.serial_number()).map_err(Error::CertIdInputs)
         }
         None => Ok(CertIdMatcherRef::from_unsigned_serial(
             issuer,
