@@ -105,6 +105,12 @@ impl<'a> CertificateFieldsRef<'a> {
         self.cert.as_der()
     }
 
+    /// The serial, issuer and validity, as [`CertificateHeadRef::parse`]
+    /// reads them.
+    pub fn head(&self) -> CertificateHeadRef<'a> {
+        self.cert.head()
+    }
+
     /// `serialNumber` content octets, as [`CertificateRef::serial_number`].
     pub fn serial_number(&self) -> &'a [u8] {
         self.cert.serial_number()
@@ -520,6 +526,18 @@ impl<'a> CertificateRef<'a> {
             .into_iter()
             .chain(self.extensions.deviations())
             .chain(key_usage)
+    }
+
+    /// The serial, issuer and validity, as [`CertificateHeadRef::parse`]
+    /// reads them.
+    pub fn head(&self) -> CertificateHeadRef<'a> {
+        CertificateHeadRef {
+            raw: self.raw,
+            serial_number: self.serial_number,
+            issuer: self.issuer,
+            not_before: self.not_before,
+            not_after: self.not_after,
+        }
     }
 
     /// The serial number's INTEGER content octets, minimal: a non-minimal

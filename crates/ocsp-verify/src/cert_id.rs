@@ -13,19 +13,18 @@ use crate::error::Error;
 use crate::input::SubjectRef;
 
 /// Builds the matcher. A certificate given must name the issuer as its
-/// issuer ([`Error::CertificateIssuerMismatch`] otherwise, the check of
-/// [`CertIdMatcherRef::from_issued_certificate`]) and have a non-empty
-/// serialNumber ([`Error::CertIdInputs`]).
+/// issuer ([`Error::CertificateIssuerMismatch`] otherwise, ocsp-request's
+/// [`ocsp_request::Error::IssuerMismatch`]).
 pub(crate) fn matcher<'a>(
     issuer: PreparedIssuerRef<'a>,
     subject: &SubjectRef<'a>,
 ) -> Result<CertIdMatcherRef<'a>, Error> {
     match &subject.certificate {
         Some(cert) => {
-            if cert.issuer().as_der() != issuer.name_der() {
-                return Err(Error::CertificateIssuerMismatch);
-            }
-            CertIdMatcherRef::new(issuer, cert.serial_number()).map_err(Error::CertIdInputs)
+            CertIdMatcherRef::from_issued_certificate(issuer, cert).map_err(|e| match e {
+                ocsp_request::Error::IssuerMismatch => Error::CertificateIssuerMismatch,
+                other => Error::CertIdInputs(other),
+            })
         }
         None => Ok(CertIdMatcherRef::from_unsigned_serial(
             issuer,
