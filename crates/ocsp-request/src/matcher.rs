@@ -2,7 +2,7 @@
 
 use alloc::vec::Vec;
 
-use ocsp_types::{CertId, CertIdRef, CertificateFieldsRef};
+use ocsp_types::{CertId, CertIdRef, CertificateHeadRef};
 
 use crate::certificate::{CertificateParts, Role};
 use crate::hash::{ct_eq, HashAlgorithm};
@@ -217,8 +217,10 @@ impl<'a> CertIdMatcherRef<'a> {
         Self::new(issuer, serial)
     }
 
-    /// From the issuer and a certificate it issued (already parsed, e.g. by
-    /// a verifier): the serial number is the certificate's.
+    /// From the issuer and a certificate it issued (already read, e.g. by a
+    /// verifier; [`CertificateRef::head`](ocsp_types::CertificateRef::head)
+    /// and [`CertificateFieldsRef::head`](ocsp_types::CertificateFieldsRef::head) give it from a fuller parse): the
+    /// serial number is the certificate's.
     ///
     /// # Errors
     ///
@@ -227,7 +229,7 @@ impl<'a> CertIdMatcherRef<'a> {
     /// serialNumber is an empty INTEGER.
     pub fn from_issued_certificate(
         issuer: PreparedIssuerRef<'a>,
-        certificate: &CertificateFieldsRef<'a>,
+        certificate: &CertificateHeadRef<'a>,
     ) -> Result<Self, Error> {
         let serial = issued_serial(
             &issuer,

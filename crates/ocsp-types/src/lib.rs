@@ -138,7 +138,8 @@ pub use response::{
 };
 pub use status::{CertStatus, CrlReason, ResponseStatus, RevokedInfo};
 pub use x509::{
-    CertificateFieldsRef, CertificateRef, KeyUsage, ResponderExtensions, SubjectPublicKeyInfoRef,
+    CertificateFieldsRef, CertificateHeadRef, CertificateRef, KeyUsage, ResponderExtensions,
+    SubjectPublicKeyInfoRef,
 };
 
 /// Renamed [`ocsp_extensions`]: the typed values of the standard OCSP

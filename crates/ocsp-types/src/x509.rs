@@ -57,8 +57,9 @@ const SINGLE_INSTANCE_EXTENSIONS: &[ObjectIdentifier] = &[
 ];
 
 /// The fields of a certificate outside its extensions, for readers that
-/// use only those: a verifier reading the certificate in question (serial,
-/// issuer Name, validity) and its issuer (subject Name, key).
+/// use only those: a verifier reading an issuer (subject Name, key). A
+/// reader of the certificate in question's serial, issuer Name and validity
+/// only has [`CertificateHeadRef`], which decodes less.
 ///
 /// Parsed by the same code as [`CertificateRef::parse`], with every field
 /// as strict (so the two never disagree on a field both give); the
@@ -104,6 +105,12 @@ impl<'a> CertificateFieldsRef<'a> {
         self.cert.as_der()
     }
 
+    /// The serial, issuer and validity, as [`CertificateHeadRef::parse`]
+    /// reads them.
+    pub fn head(&self) -> CertificateHeadRef<'a> {
+        self.cert.head()
+    }
+
     /// `serialNumber` content octets, as [`CertificateRef::serial_number`].
     pub fn serial_number(&self) -> &'a [u8] {
         self.cert.serial_number()
@@ -133,6 +140,204 @@ impl<'a> CertificateFieldsRef<'a> {
     pub fn subject_public_key_info(&self) -> SubjectPublicKeyInfoRef<'a> {
         self.cert.subject_public_key_info()
     }
+}
+
+/// What a status check needs from the certificate in question, and no more:
+/// its serial number, issuer Name and validity, for a verifier that has the
+/// certificate already validated by its caller (path building, and so the
+/// subject, key and extensions, are the caller's business).
+///
+/// Read by the same code as [`CertificateRef::parse`] and exactly as strict
+/// up to the validity: the outer `Certificate` SEQUENCE and its three
+/// elements (`signatureAlgorithm` decoded, `signatureValue` a BIT STRING),
+/// the message length limit, `version`, `serialNumber` (its non-minimal
+/// encodings accepted as by [`CertificateRef::serial_number`], which gives
+/// the same value), the inner `signature` AlgorithmIdentifier and its
+/// equality with the outer one, the `issuer` Name and the `validity`.
+///
+/// After the validity the certificate is only framed, not decoded: the
+/// `subject` and `subjectPublicKeyInfo` must each be one DER SEQUENCE, and
+/// the optional `issuerUniqueID` `[1]`, `subjectUniqueID` `[2]` (v2 or v3)
+/// and `extensions` `[3]` (one SEQUENCE inside, v3) must have their tags and
+/// DER lengths, with nothing after them. The contents of the subject Name,
+/// of the SubjectPublicKeyInfo and of each extension are not checked: a
+/// certificate this accepts may be refused by [`CertificateFieldsRef::parse`]
+/// and [`CertificateRef::parse`]; every certificate they accept, this accepts
+/// with the same serial, issuer and validity. Does not allocate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CertificateHeadRef<'a> {
+    raw: &'a [u8],
+    serial_number: &'a [u8],
+    issuer: NameRef<'a>,
+    not_before: Time,
+    not_after: Time,
+}
+
+impl<'a> CertificateHeadRef<'a> {
+    /// Reads a DER certificate: the serial, issuer and validity strictly,
+    /// the rest framed (see [`CertificateHeadRef`]).
+    pub fn parse(der: &'a [u8]) -> Result<Self, Error> {
+        let framed = read_framed(der, |_, _| Ok(()), |_| Ok(()))?;
+        Ok(framed.head)
+    }
+
+    /// The whole DER.
+    pub fn as_der(&self) -> &'a [u8] {
+        self.raw
+    }
+
+    /// `serialNumber` content octets, as [`CertificateRef::serial_number`].
+    pub fn serial_number(&self) -> &'a [u8] {
+        self.serial_number
+    }
+
+    /// `issuer`.
+    pub fn issuer(&self) -> NameRef<'a> {
+        self.issuer
+    }
+
+    /// `notBefore`.
+    pub fn not_before(&self) -> Time {
+        self.not_before
+    }
+
+    /// `notAfter`.
+    pub fn not_after(&self) -> Time {
+        self.not_after
+    }
+}
+
+/// A certificate as [`read_framed`] leaves it: the head, the other fields
+/// before the extensions (the subject and key decoded by the caller's
+/// functions, or not), and the extensions framed.
+struct Framed<'a, N, K> {
+    head: CertificateHeadRef<'a>,
+    tbs: &'a [u8],
+    signature_algorithm: AlgorithmIdentifierRef<'a>,
+    signature: &'a [u8],
+    version: u8,
+    serial_deviation_at: Option<usize>,
+    subject: N,
+    spki: K,
+    extensions: Option<Tlv<'a>>,
+}
+
+/// Reads a certificate, every field strict up to the validity; the subject
+/// and the key are each read as one SEQUENCE and given to `subject` and
+/// `spki` as they are met (so the errors come in field order whatever the
+/// caller decodes); the unique identifiers and the extensions are framed.
+fn read_framed<'a, N, K>(
+    der: &'a [u8],
+    subject: impl FnOnce(&Tlv<'a>, &'static str) -> Result<N, Error>,
+    spki: impl FnOnce(&Tlv<'a>) -> Result<K, Error>,
+) -> Result<Framed<'a, N, K>, Error> {
+    check_message_len(der)?;
+    let outer = read_single(der, tag::SEQUENCE, "Certificate")?;
+    let mut r = outer.contents();
+    let tbs = r.read(tag::SEQUENCE, "Certificate.tbsCertificate")?;
+    let signature_algorithm =
+        AlgorithmIdentifierRef::read(&mut r, "Certificate.signatureAlgorithm")?;
+    let sig_path = "Certificate.signatureValue";
+    let signature = primitives::bit_string_octets(&r.read(tag::BIT_STRING, sig_path)?, sig_path)?;
+    r.finish("Certificate")?;
+
+    let mut t = tbs.contents();
+    let version_path = "TBSCertificate.version";
+    let version = match t.read_optional(tag::explicit(0), version_path)? {
+        Some(outer) => {
+            let inner = explicit_inner(&outer, tag::INTEGER, version_path)?;
+            match primitives::small_unsigned(&inner, u64::MAX, version_path)? {
+                0 => {
+                    return Err(Error::DefaultValueEncoded {
+                        at: outer.at(version_path),
+                    })
+                }
+                1 => 2,
+                2 => 3,
+                version => {
+                    return Err(Error::UnsupportedVersion {
+                        version,
+                        at: outer.at(version_path),
+                    })
+                }
+            }
+        }
+        None => 1,
+    };
+    let serial_path = "TBSCertificate.serialNumber";
+    let serial_tlv = t.read(tag::INTEGER, serial_path)?;
+    // rustls-webpki (`lenient_certificate_serial_number`) takes any
+    // INTEGER content, as RFC 5280 4.1.2.2 asks users to be prepared for
+    // non-conforming serials; mozilla::pkix refuses the non-minimal ones.
+    // Read as its value (what a CertID carries, as OpenSSL builds it).
+    let serial_number = primitives::minimal_integer(serial_tlv.value);
+    let serial_deviation_at = primitives::integer(&serial_tlv, serial_path)
+        .is_err()
+        .then_some(serial_tlv.offset);
+    let inner_path = "TBSCertificate.signature";
+    let inner_tlv = t.read(tag::SEQUENCE, inner_path)?;
+    let inner_algorithm = AlgorithmIdentifierRef::decode(&inner_tlv, inner_path)?;
+    if inner_algorithm.contents() != signature_algorithm.contents() {
+        return Err(Error::SignatureAlgorithmMismatch {
+            at: inner_tlv.at(inner_path),
+        });
+    }
+    let issuer = NameRef::decode(
+        &t.read(tag::SEQUENCE, "TBSCertificate.issuer")?,
+        "TBSCertificate.issuer",
+    )?;
+    let validity_path = "TBSCertificate.validity";
+    let mut validity = t.read(tag::SEQUENCE, validity_path)?.contents();
+    let not_before =
+        Time::decode_validity(&validity.read_any(validity_path)?, "Validity.notBefore")?;
+    let not_after = Time::decode_validity(&validity.read_any(validity_path)?, "Validity.notAfter")?;
+    validity.finish(validity_path)?;
+    let subject = subject(
+        &t.read(tag::SEQUENCE, "TBSCertificate.subject")?,
+        "TBSCertificate.subject",
+    )?;
+    let spki = spki(&t.read(tag::SEQUENCE, "TBSCertificate.subjectPublicKeyInfo")?)?;
+    for (n, path) in [
+        (1, "TBSCertificate.issuerUniqueID"),
+        (2, "TBSCertificate.subjectUniqueID"),
+    ] {
+        if let Some(id) = t.read_optional(tag::implicit_primitive(n), path)? {
+            if version < 2 {
+                return Err(Error::UnexpectedTag {
+                    expected: tag::explicit(3),
+                    found: id.tag,
+                    at: id.at(path),
+                });
+            }
+        }
+    }
+    let ext_path = EXTENSIONS_PATH;
+    if version < 3 && t.peek_tag() == Some(tag::explicit(3)) {
+        let at = t.read_any(ext_path)?.at(ext_path);
+        return Err(Error::TrailingData { at });
+    }
+    let extensions = match t.read_optional(tag::explicit(3), ext_path)? {
+        Some(outer) => Some(explicit_inner(&outer, tag::SEQUENCE, ext_path)?),
+        None => None,
+    };
+    t.finish("TBSCertificate")?;
+    Ok(Framed {
+        head: CertificateHeadRef {
+            raw: outer.raw,
+            serial_number,
+            issuer,
+            not_before,
+            not_after,
+        },
+        tbs: tbs.raw,
+        signature_algorithm,
+        signature,
+        version,
+        serial_deviation_at,
+        subject,
+        spki,
+        extensions,
+    })
 }
 
 /// A borrowed `SubjectPublicKeyInfo`.
@@ -248,116 +453,27 @@ impl<'a> CertificateRef<'a> {
     /// Every field, the extensions only framed (one SEQUENCE inside `[3]`,
     /// in a v3 certificate, at the end of `tbsCertificate`).
     fn parse_fields(der: &'a [u8]) -> Result<CertificateFieldsRef<'a>, Error> {
-        check_message_len(der)?;
-        let outer = read_single(der, tag::SEQUENCE, "Certificate")?;
-        let mut r = outer.contents();
-        let tbs = r.read(tag::SEQUENCE, "Certificate.tbsCertificate")?;
-        let signature_algorithm =
-            AlgorithmIdentifierRef::read(&mut r, "Certificate.signatureAlgorithm")?;
-        let sig_path = "Certificate.signatureValue";
-        let signature =
-            primitives::bit_string_octets(&r.read(tag::BIT_STRING, sig_path)?, sig_path)?;
-        r.finish("Certificate")?;
-
-        let mut t = tbs.contents();
-        let version_path = "TBSCertificate.version";
-        let version = match t.read_optional(tag::explicit(0), version_path)? {
-            Some(outer) => {
-                let inner = explicit_inner(&outer, tag::INTEGER, version_path)?;
-                match primitives::small_unsigned(&inner, u64::MAX, version_path)? {
-                    0 => {
-                        return Err(Error::DefaultValueEncoded {
-                            at: outer.at(version_path),
-                        })
-                    }
-                    1 => 2,
-                    2 => 3,
-                    version => {
-                        return Err(Error::UnsupportedVersion {
-                            version,
-                            at: outer.at(version_path),
-                        })
-                    }
-                }
-            }
-            None => 1,
-        };
-        let serial_path = "TBSCertificate.serialNumber";
-        let serial_tlv = t.read(tag::INTEGER, serial_path)?;
-        // rustls-webpki (`lenient_certificate_serial_number`) takes any
-        // INTEGER content, as RFC 5280 4.1.2.2 asks users to be prepared for
-        // non-conforming serials; mozilla::pkix refuses the non-minimal ones.
-        // Read as its value (what a CertID carries, as OpenSSL builds it).
-        let serial_number = primitives::minimal_integer(serial_tlv.value);
-        let serial_deviation_at = primitives::integer(&serial_tlv, serial_path)
-            .is_err()
-            .then_some(serial_tlv.offset);
-        let inner_path = "TBSCertificate.signature";
-        let inner_tlv = t.read(tag::SEQUENCE, inner_path)?;
-        let inner_algorithm = AlgorithmIdentifierRef::decode(&inner_tlv, inner_path)?;
-        if inner_algorithm.contents() != signature_algorithm.contents() {
-            return Err(Error::SignatureAlgorithmMismatch {
-                at: inner_tlv.at(inner_path),
-            });
-        }
-        let issuer = NameRef::decode(
-            &t.read(tag::SEQUENCE, "TBSCertificate.issuer")?,
-            "TBSCertificate.issuer",
-        )?;
-        let validity_path = "TBSCertificate.validity";
-        let mut validity = t.read(tag::SEQUENCE, validity_path)?.contents();
-        let not_before =
-            Time::decode_validity(&validity.read_any(validity_path)?, "Validity.notBefore")?;
-        let not_after =
-            Time::decode_validity(&validity.read_any(validity_path)?, "Validity.notAfter")?;
-        validity.finish(validity_path)?;
-        let subject = NameRef::decode(
-            &t.read(tag::SEQUENCE, "TBSCertificate.subject")?,
-            "TBSCertificate.subject",
-        )?;
-        let spki = SubjectPublicKeyInfoRef::decode(
-            &t.read(tag::SEQUENCE, "TBSCertificate.subjectPublicKeyInfo")?,
-        )?;
-        for (n, path) in [
-            (1, "TBSCertificate.issuerUniqueID"),
-            (2, "TBSCertificate.subjectUniqueID"),
-        ] {
-            if let Some(id) = t.read_optional(tag::implicit_primitive(n), path)? {
-                if version < 2 {
-                    return Err(Error::UnexpectedTag {
-                        expected: tag::explicit(3),
-                        found: id.tag,
-                        at: id.at(path),
-                    });
-                }
-            }
-        }
-        let ext_path = EXTENSIONS_PATH;
-        if version < 3 && t.peek_tag() == Some(tag::explicit(3)) {
-            let at = t.read_any(ext_path)?.at(ext_path);
-            return Err(Error::TrailingData { at });
-        }
-        let extensions = match t.read_optional(tag::explicit(3), ext_path)? {
-            Some(outer) => Some(explicit_inner(&outer, tag::SEQUENCE, ext_path)?),
-            None => None,
-        };
-        t.finish("TBSCertificate")?;
+        let framed = read_framed(der, NameRef::decode, SubjectPublicKeyInfoRef::decode)?;
+        let head = framed.head;
         let cert = CertificateRef {
-            raw: outer.raw,
-            tbs: tbs.raw,
-            signature_algorithm,
-            signature,
-            version,
-            serial_number,
-            serial_deviation_at,
-            issuer,
-            not_before,
-            not_after,
-            subject,
-            spki,
+            raw: head.raw,
+            tbs: framed.tbs,
+            signature_algorithm: framed.signature_algorithm,
+            signature: framed.signature,
+            version: framed.version,
+            serial_number: head.serial_number,
+            serial_deviation_at: framed.serial_deviation_at,
+            issuer: head.issuer,
+            not_before: head.not_before,
+            not_after: head.not_after,
+            subject: framed.subject,
+            spki: framed.spki,
             extensions: ExtensionsRef::default(),
         };
-        Ok(CertificateFieldsRef { cert, extensions })
+        Ok(CertificateFieldsRef {
+            cert,
+            extensions: framed.extensions,
+        })
     }
 
     /// The whole DER.
@@ -410,6 +526,18 @@ impl<'a> CertificateRef<'a> {
             .into_iter()
             .chain(self.extensions.deviations())
             .chain(key_usage)
+    }
+
+    /// The serial, issuer and validity, as [`CertificateHeadRef::parse`]
+    /// reads them.
+    pub fn head(&self) -> CertificateHeadRef<'a> {
+        CertificateHeadRef {
+            raw: self.raw,
+            serial_number: self.serial_number,
+            issuer: self.issuer,
+            not_before: self.not_before,
+            not_after: self.not_after,
+        }
     }
 
     /// The serial number's INTEGER content octets, minimal: a non-minimal

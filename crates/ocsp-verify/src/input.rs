@@ -4,7 +4,7 @@ use ocsp_request::{PreparedIssuer, PreparedIssuerRef};
 use ocsp_types::Time;
 
 use crate::error::Error;
-use ocsp_types::{CertificateFieldsRef, NameRef, SubjectPublicKeyInfoRef};
+use ocsp_types::{CertificateFieldsRef, CertificateHeadRef, NameRef, SubjectPublicKeyInfoRef};
 
 /// The CA that issued the certificate in question, which the caller has
 /// already validated (path building is not this crate's job).
@@ -32,8 +32,13 @@ pub enum Issuer<'a> {
 /// The certificate whose status is asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Subject<'a> {
-    /// Its DER certificate: the serial and issuer Name are taken from it, and
-    /// `producedAt` is checked against its validity.
+    /// Its DER certificate, which the caller has already validated (path
+    /// building is not this crate's job, as for the [`Issuer`]): the serial
+    /// and issuer Name are taken from it, and `producedAt` is checked against
+    /// its validity. Only these (and the fields before them) are read
+    /// strictly; the subject, key, unique identifiers and extensions, which
+    /// the verifier does not use, are only framed as DER
+    /// ([`ocsp_types::CertificateHeadRef`]).
     Certificate(&'a [u8]),
     /// Only its serial number, as the big-endian magnitude or as DER INTEGER
     /// content octets (leading zero octets do not matter).
@@ -61,8 +66,8 @@ pub(crate) fn prepare<'a>(issuer: &Issuer<'a>) -> Result<PreparedIssuerRef<'a>, 
 /// The certificate in question, parsed.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct SubjectRef<'a> {
-    /// A certificate given: its fields (serial, issuer Name, validity).
-    pub(crate) certificate: Option<CertificateFieldsRef<'a>>,
+    /// A certificate given: its serial, issuer Name and validity.
+    pub(crate) certificate: Option<CertificateHeadRef<'a>>,
     /// A serial number given (INTEGER content octets or a magnitude).
     pub(crate) serial: &'a [u8],
 }
@@ -71,7 +76,7 @@ impl<'a> SubjectRef<'a> {
     pub(crate) fn parse(subject: &Subject<'a>) -> Result<Self, Error> {
         match *subject {
             Subject::Certificate(der) => {
-                let cert = CertificateFieldsRef::parse(der).map_err(Error::InvalidCertificate)?;
+                let cert = CertificateHeadRef::parse(der).map_err(Error::InvalidCertificate)?;
                 Ok(SubjectRef {
                     certificate: Some(cert),
                     serial: cert.serial_number(),

@@ -13,6 +13,13 @@
 //!   Name and key pair) has been validated by the caller's path building; it
 //!   is trusted as given (its own signature and validity are not checked).
 //!   So are the caller's locally trusted responders.
+//! * **The caller vouches for the certificate in question too.** A
+//!   [`Subject::Certificate`] has been validated by the caller (path
+//!   building is the caller's job, as for the issuer), and the verifier uses
+//!   only its serial number, issuer Name and validity: those (and the
+//!   fields before them) are read strictly, the rest (subject Name, key,
+//!   unique identifiers, extensions) is only framed as DER
+//!   ([`ocsp_types::CertificateHeadRef`]).
 //! * **A response proves nothing until its signer is authorized.** The
 //!   ResponderID (byName: exact Name DER; byKey: SHA-1 of the key, 20 octets)
 //!   selects candidates among the issuer, the locally trusted responders,
@@ -70,8 +77,9 @@
 //!
 //! # What the caller must still do
 //!
-//! * **Validate the issuer** (build and check the path to a trust anchor)
-//!   before passing it: this crate trusts it as given.
+//! * **Validate the issuer and the certificate in question** (build and
+//!   check the path to a trust anchor) before passing them: this crate
+//!   trusts them as given.
 //! * **Decide soft- or hard-fail.** An [`Error`] means "this response tells
 //!   nothing"; whether a TLS connection then proceeds is the caller's
 //!   policy. [`Status::Unknown`] is not [`Status::Good`]. A revoked status
